@@ -1,0 +1,3 @@
+"""MyKey counter & store kiosk: the terminal application."""
+
+__version__ = "0.1.0"
