@@ -1,0 +1,234 @@
+"""Typed client for the points cloud's /v1 API (docs/CONTRACTS.md).
+
+Raises `CloudUnavailable` (network, timeout, 5xx: transient) and `CloudRejected(code, message, message_ja)`
+(4xx). Returns the decoded JSON objects of the contract; `sync` returns one `OperationResult` per operation.
+Call it from a worker thread, never from the GUI thread.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from kiosk.sync.clock import ClockOffset
+from kiosk.sync.errors import CloudProtocolError
+from kiosk.sync.http import DEFAULT_TIMEOUT, CloudTransport
+from kiosk.sync.outbox import FINAL_STATUSES, OperationResult, QueuedOperation
+
+JSON = dict[str, Any]
+
+
+def _seg(value: object) -> str:
+    return quote(str(value), safe="")
+
+
+class CloudClient:
+    def __init__(self, base_url: str, token: str | None = None, *, clock: ClockOffset | None = None,
+                 timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.http = CloudTransport(base_url, token, clock=clock, timeout=timeout, transport=transport)
+
+    @property
+    def base_url(self) -> str:
+        return self.http.base_url
+
+    @property
+    def clock(self) -> ClockOffset:
+        return self.http.clock
+
+    def set_token(self, token: str | None) -> None:
+        self.http.token = token
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> CloudClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _get(self, path: str, params: dict[str, Any] | None = None, auth: bool = True) -> Any:
+        return self.http.request("GET", path, params=params, auth=auth)
+
+    def _post(self, path: str, body: Any = None, auth: bool = True, timeout: float | None = None) -> Any:
+        return self.http.request("POST", path, json=body if body is not None else {}, auth=auth, timeout=timeout)
+
+    # -- health, enrolment, staff ----------------------------------------------------------------------------
+    def health(self, timeout: float | None = 3.0) -> JSON:
+        body = self.http.request("GET", "/v1/health", auth=False, timeout=timeout)
+        time_text = body.get("time") if isinstance(body, dict) else None
+        if isinstance(time_text, str):
+            try:
+                cloud_time = datetime.fromisoformat(time_text)
+            except ValueError:
+                cloud_time = None
+            if cloud_time is not None and cloud_time.tzinfo is not None:
+                now = self.clock.local_now()
+                self.clock.observe(cloud_time, now, now)  # sub-second time beats the Date header
+        return dict(body)
+
+    def create_enrolment_code(self, role: str, name: str, shop_id: str | None = None) -> JSON:
+        body: JSON = {"role": role, "name": name}
+        if shop_id is not None:
+            body["shop_id"] = shop_id
+        return dict(self._post("/v1/admin/enrolment-codes", body))
+
+    def enrol(self, code: str, name: str) -> JSON:
+        return dict(self._post("/v1/terminals/enrol", {"code": code, "name": name}, auth=False))
+
+    def revoke_terminal(self, terminal_id: str) -> JSON:
+        return dict(self._post(f"/v1/terminals/{_seg(terminal_id)}/revoke") or {})
+
+    def staff_login(self, staff_code: str, password: str) -> JSON:
+        return dict(self._post("/v1/staff/login", {"staff_code": staff_code, "password": password}))
+
+    # -- resident authentication -----------------------------------------------------------------------------
+    def auth_challenge(self) -> JSON:
+        return dict(self._post("/v1/auth/challenge"))
+
+    def auth_verify(self, challenge_id: str, certificate_der: bytes, signature: bytes) -> JSON:
+        return dict(self._post("/v1/auth/verify", {
+            "challenge_id": challenge_id,
+            "certificate": base64.b64encode(certificate_der).decode(),
+            "signature": base64.b64encode(signature).decode(),
+        }))
+
+    # -- MyKey IDs ---------------------------------------------------------------------------------------------
+    def mykey_id_available(self, mykey_id: str) -> JSON:
+        return dict(self._get(f"/v1/mykey-ids/{_seg(mykey_id)}/available"))
+
+    def generate_mykey_id(self) -> JSON:
+        return dict(self._post("/v1/mykey-ids/generate"))
+
+    def create_mykey_id(self, auth_token: str, mykey_id: str | None = None) -> JSON:
+        body: JSON = {"auth_token": auth_token}
+        if mykey_id is not None:
+            body["mykey_id"] = mykey_id
+        return dict(self._post("/v1/mykey-ids", body))
+
+    def get_mykey_id(self, mykey_id: str) -> JSON:
+        return dict(self._get(f"/v1/mykey-ids/{_seg(mykey_id)}"))
+
+    def set_mykey_id_status(self, mykey_id: str, status: str) -> JSON:
+        return dict(self._post(f"/v1/mykey-ids/{_seg(mykey_id)}/status", {"status": status}))
+
+    def rebind_mykey_id(self, auth_token: str, old_fingerprint: str | None = None) -> JSON:
+        body: JSON = {"auth_token": auth_token}
+        if old_fingerprint is not None:
+            body["old_fingerprint"] = old_fingerprint
+        return dict(self._post("/v1/mykey-ids/rebind", body))
+
+    def service_ids(self, mykey_id: str) -> Any:
+        return self._get(f"/v1/mykey-ids/{_seg(mykey_id)}/service-ids")
+
+    def add_service_id(self, mykey_id: str, business_id: str, customer_id: str) -> JSON:
+        return dict(self._post(f"/v1/mykey-ids/{_seg(mykey_id)}/service-ids",
+                               {"business_id": business_id, "customer_id": customer_id}))
+
+    # -- points --------------------------------------------------------------------------------------------------
+    def point_types(self) -> Any:
+        return self._get("/v1/point-types")
+
+    def departments(self) -> Any:
+        return self._get("/v1/departments")
+
+    def programmes(self) -> Any:
+        return self._get("/v1/programmes")
+
+    def grant(self, programme_id: Any, mykey_id: str, points: int, idempotency_key: str) -> JSON:
+        return dict(self._post("/v1/grants", {"programme_id": programme_id, "mykey_id": mykey_id,
+                                              "points": points, "idempotency_key": idempotency_key}))
+
+    def grants_bulk(self, grants: Sequence[JSON]) -> Any:
+        return self._post("/v1/grants/bulk", {"grants": list(grants)})
+
+    def balances(self, mykey_id: str) -> JSON:
+        return dict(self._get(f"/v1/balances/{_seg(mykey_id)}"))
+
+    def history(self, mykey_id: str) -> Any:
+        return self._get(f"/v1/history/{_seg(mykey_id)}")
+
+    # -- shops ---------------------------------------------------------------------------------------------------
+    def pay(self, point_type_id: Any, points: int, idempotency_key: str, *, auth_token: str | None = None,
+            mykey_id: str | None = None) -> JSON:
+        body: JSON = {"point_type_id": point_type_id, "points": points, "idempotency_key": idempotency_key}
+        if auth_token is not None:
+            body["auth_token"] = auth_token
+        if mykey_id is not None:
+            body["mykey_id"] = mykey_id
+        return dict(self._post("/v1/payments", body))
+
+    def reverse_payment(self, payment_id: Any) -> JSON:
+        return dict(self._post(f"/v1/payments/{_seg(payment_id)}/reverse"))
+
+    # -- vouchers ------------------------------------------------------------------------------------------------
+    def issue_vouchers(self, auth_token: str, point_type_id: Any, points: int, count: int) -> JSON:
+        return dict(self._post("/v1/vouchers", {"auth_token": auth_token, "point_type_id": point_type_id,
+                                                "points": points, "count": count}))
+
+    def redeem_voucher(self, code: str, idempotency_key: str) -> JSON:
+        return dict(self._post("/v1/vouchers/redeem", {"code": code, "idempotency_key": idempotency_key}))
+
+    def void_voucher(self, number: str) -> JSON:
+        return dict(self._post(f"/v1/vouchers/{_seg(number)}/void"))
+
+    def reconcile_vouchers(self, numbers: Sequence[str], shop_id: Any) -> JSON:
+        return dict(self._post("/v1/vouchers/reconcile", {"numbers": list(numbers), "shop_id": shop_id}))
+
+    # -- measures ------------------------------------------------------------------------------------------------
+    def measures(self) -> Any:
+        return self._get("/v1/measures")
+
+    def apply(self, measure_id: Any, mykey_id: str, municipality_code: str, payment_service: str,
+              idempotency_key: str) -> JSON:
+        return dict(self._post("/v1/applications", {
+            "measure_id": measure_id, "mykey_id": mykey_id, "municipality_code": municipality_code,
+            "payment_service": payment_service, "idempotency_key": idempotency_key}))
+
+    def application(self, application_id: Any) -> JSON:
+        return dict(self._get(f"/v1/applications/{_seg(application_id)}"))
+
+    def review_application(self, application_id: Any, decision: str, note: str = "") -> JSON:
+        return dict(self._post(f"/v1/applications/{_seg(application_id)}/review",
+                               {"decision": decision, "note": note}))
+
+    # -- sync and the changes feed -----------------------------------------------------------------------------
+    def sync(self, operations: Sequence[QueuedOperation], timeout: float | None = None) -> list[OperationResult]:
+        body = self._post("/v1/sync", {"operations": [op.wire() for op in operations]}, timeout=timeout)
+        raw = body.get("results") if isinstance(body, dict) else None
+        if not isinstance(raw, list) or len(raw) != len(operations):
+            raise CloudProtocolError("sync answer does not hold one result per operation")
+        results = []
+        for op, item in zip(operations, raw, strict=True):
+            if not isinstance(item, dict) or item.get("key") != op.key or item.get("status") not in FINAL_STATUSES:
+                raise CloudProtocolError(f"sync result out of order or malformed for {op.key}")
+            results.append(OperationResult(
+                key=op.key, kind=op.kind, status=item["status"], code=item.get("code"),
+                message=item.get("message"), message_ja=item.get("message_ja"),
+                result=item.get("result") or {}))
+        return results
+
+    def changes(self, cursor: int, limit: int = 500) -> JSON:
+        body = self._get("/v1/changes", {"cursor": cursor, "limit": limit})
+        if not isinstance(body, dict) or not isinstance(body.get("changes"), list):
+            raise CloudProtocolError("changes answer malformed")
+        return body
+
+    # -- reports -------------------------------------------------------------------------------------------------
+    def report_grants(self, month: str, by: str = "programme") -> Any:
+        return self._get("/v1/reports/grants", {"month": month, "by": by})
+
+    def report_settlement(self, date_from: str, date_to: str, shop_id: Any | None = None) -> Any:
+        params: dict[str, Any] = {"from": date_from, "to": date_to}
+        if shop_id is not None:
+            params["shop_id"] = shop_id
+        return self._get("/v1/reports/settlement", params)
+
+    def conflicts(self) -> Any:
+        return self._get("/v1/conflicts")
