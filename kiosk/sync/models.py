@@ -142,7 +142,7 @@ class ReferenceItem(Base):
     kind: Mapped[str] = mapped_column(String(40), primary_key=True)
     item_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     seq: Mapped[int] = mapped_column()
-    data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 

@@ -1,0 +1,143 @@
+"""Reference data cached from the cloud's changes feed (measures, shops, point types, voucher keys, voided
+vouchers, revocation data, offline limits, programmes), pulled with a cursor and kept in the local store.
+
+A page of changes and the new cursor are written in one transaction, so a crash mid-pull resumes where it
+stopped. The age of the lists (time since the last complete pull) is part of the sync status.
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import datetime
+from typing import Any
+
+from cryptography import x509
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.sync.clock import ClockOffset
+from kiosk.sync.models import ReferenceItem
+from kiosk.sync.store import LocalStore, put_state
+
+REFERENCE_KINDS = ("measure", "shop", "point_type", "voucher_key", "voided_voucher", "revocation",
+                   "offline_limit", "programme")
+CURSOR = "reference_cursor"
+PULLED_AT = "reference_pulled_at"
+
+
+class ReferenceCache:
+    def __init__(self, store: LocalStore, clock: ClockOffset) -> None:
+        self.store = store
+        self.clock = clock
+
+    # -- pulling --------------------------------------------------------------------------------------------
+    def pull(self, client: Any, page_size: int = 500) -> int:
+        """Follow the changes feed to its end; returns how many changes were applied."""
+        cursor = int(self.store.get_state(CURSOR, 0))
+        applied = 0
+        while True:
+            page = client.changes(cursor, page_size)
+            changes = page["changes"]
+            new_cursor = int(page.get("cursor", cursor))
+            more = bool(page.get("more")) and new_cursor != cursor
+            stamp = self.clock.cloud_now()
+
+            def txn(session: Session, changes: list[Any] = changes, new_cursor: int = new_cursor,
+                    done: bool = not more, stamp: datetime = stamp) -> None:
+                for change in changes:
+                    _apply(session, change, stamp)
+                put_state(session, CURSOR, new_cursor)
+                if done:
+                    put_state(session, PULLED_AT, stamp.isoformat())
+
+            self.store.write(txn)
+            applied += len(changes)
+            cursor = new_cursor
+            if not more:
+                return applied
+
+    # -- reading ----------------------------------------------------------------------------------------------
+    def pulled_at(self) -> datetime | None:
+        value = self.store.get_state(PULLED_AT)
+        return datetime.fromisoformat(value) if value else None
+
+    def age_seconds(self) -> float | None:
+        pulled = self.pulled_at()
+        return None if pulled is None else max(0.0, (self.clock.cloud_now() - pulled).total_seconds())
+
+    def items(self, kind: str) -> dict[str, dict[str, Any]]:
+        def load(session: Session) -> dict[str, dict[str, Any]]:
+            rows = session.scalars(select(ReferenceItem).where(ReferenceItem.kind == kind,
+                                                               ReferenceItem.data.is_not(None)))
+            return {row.item_id: dict(row.data or {}) for row in rows}
+
+        return self.store.read(load)
+
+    def counts(self) -> dict[str, int]:
+        def load(session: Session) -> dict[str, int]:
+            counts = dict.fromkeys(REFERENCE_KINDS, 0)
+            for kind in session.scalars(select(ReferenceItem.kind).where(ReferenceItem.data.is_not(None))):
+                counts[kind] = counts.get(kind, 0) + 1
+            return counts
+
+        return self.store.read(load)
+
+    def voucher_public_keys(self) -> dict[int, bytes]:
+        keys: dict[int, bytes] = {}
+        for item_id, data in self.items("voucher_key").items():
+            key_id = int(data.get("key_id", item_id))
+            keys[key_id] = base64.b64decode(data["public_key"])
+        return keys
+
+    def is_voided(self, number: str) -> bool:
+        def load(session: Session) -> bool:
+            rows = session.scalars(select(ReferenceItem).where(ReferenceItem.kind == "voided_voucher",
+                                                               ReferenceItem.data.is_not(None)))
+            return any(row.item_id == number or (row.data or {}).get("number") == number for row in rows)
+
+        return self.store.read(load)
+
+    def offline_limit(self, point_type_id: Any) -> int | None:
+        for item_id, data in self.items("offline_limit").items():
+            if str(data.get("point_type_id", item_id)) == str(point_type_id):
+                return int(data["per_card_per_day"])
+        return None
+
+    def ca_certificates(self) -> list[x509.Certificate]:
+        certs: list[x509.Certificate] = []
+        for data in self.items("revocation").values():
+            pems: list[str] = list(data.get("ca_certs") or [])
+            if data.get("ca_cert_pem"):
+                pems.append(data["ca_cert_pem"])
+            for pem in pems:
+                certs.extend(x509.load_pem_x509_certificates(pem.encode()))
+        return certs
+
+    def revoked_serials(self) -> set[int]:
+        serials: set[int] = set()
+        for data in self.items("revocation").values():
+            for serial in data.get("revoked_serials") or []:
+                serials.add(_serial(serial))
+            crl_b64 = data.get("crl_der")
+            if crl_b64:
+                crl = x509.load_der_x509_crl(base64.b64decode(crl_b64))
+                serials.update(entry.serial_number for entry in crl)
+        return serials
+
+
+def _apply(session: Session, change: dict[str, Any], stamp: datetime) -> None:
+    kind, item_id = str(change["kind"]), str(change["id"])
+    row = session.get(ReferenceItem, (kind, item_id))
+    data = None if change.get("deleted") else change.get("data")
+    if row is None:
+        session.add(ReferenceItem(kind=kind, item_id=item_id, seq=int(change["seq"]), data=data,
+                                  updated_at=stamp))
+    elif int(change["seq"]) >= row.seq:
+        row.seq, row.data, row.updated_at = int(change["seq"]), data, stamp
+
+
+def _serial(value: Any) -> int:
+    if isinstance(value, str):
+        text = value.strip().lower()
+        return int(text, 16) if text.startswith("0x") else int(text)
+    return int(value)
