@@ -1,0 +1,153 @@
+"""Terminal enrolment with one-time codes, terminal credentials and revocation; staff login."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any, Literal
+
+from fastapi import APIRouter, Request
+from sqlalchemy import insert, select, update
+
+from kiosk_cloud.api.schemas import Body, DbId, ShortText
+from kiosk_cloud.db import as_utc, utcnow
+from kiosk_cloud.deps import DB, Admin, AnyTerminal, AppSettings
+from kiosk_cloud.errors import ApiError
+from kiosk_cloud.models import departments, enrolment_codes, municipalities, shops, staff, terminals
+from kiosk_cloud.security import hash_secret, make_token, new_secret, verify_password
+from kiosk_cloud.services.common import iso
+
+router = APIRouter(tags=["terminals"])
+
+Role = Literal["counter", "store", "office", "admin"]
+
+
+class EnrolmentCodeIn(Body):
+    role: Role
+    name: ShortText
+    shop_id: DbId | None = None
+
+
+class EnrolIn(Body):
+    code: ShortText
+    name: ShortText
+
+
+class StaffLoginIn(Body):
+    staff_code: ShortText
+    password: ShortText
+
+
+@router.post("/admin/enrolment-codes")
+async def create_enrolment_code(body: EnrolmentCodeIn, caller: Admin, db: DB, settings: AppSettings) -> dict[str, Any]:
+    code = new_secret(9).replace("-", "A").replace("_", "B").upper()
+    now = utcnow()
+    expires_at = now + timedelta(seconds=settings.enrolment_code_ttl_s)
+    async with db.write() as conn:
+        if body.role == "store" and body.shop_id is None:
+            raise ApiError("unknown_shop", "a store terminal needs shop_id", status=422)
+        if body.shop_id is not None and (
+            await conn.execute(select(shops.c.id).where(shops.c.id == body.shop_id))
+        ).first() is None:
+            raise ApiError("unknown_shop")
+        await conn.execute(
+            insert(enrolment_codes).values(
+                code_hash=hash_secret(code), role=body.role, name=body.name, shop_id=body.shop_id,
+                created_at=now, expires_at=expires_at,
+            )
+        )
+    return {"code": code, "expires_at": expires_at.isoformat(), "role": body.role}
+
+
+async def issue_enrolment_code(db: Any, role: str, name: str, shop_id: int | None, ttl_s: int) -> str:
+    """In-process helper for init-demo and tests."""
+    code = new_secret(9).replace("-", "A").replace("_", "B").upper()
+    now = utcnow()
+    async with db.write() as conn:
+        await conn.execute(
+            insert(enrolment_codes).values(
+                code_hash=hash_secret(code), role=role, name=name, shop_id=shop_id,
+                created_at=now, expires_at=now + timedelta(seconds=ttl_s),
+            )
+        )
+    return code
+
+
+@router.post("/terminals/enrol")
+async def enrol(body: EnrolIn, db: DB, settings: AppSettings) -> dict[str, Any]:
+    now = utcnow()
+    secret = new_secret()
+    async with db.write() as conn:
+        row = (
+            await conn.execute(
+                select(enrolment_codes).where(enrolment_codes.c.code_hash == hash_secret(body.code.strip().upper()))
+                .with_for_update()
+            )
+        ).first()
+        if row is None or row.used_at is not None or (as_utc(row.expires_at) or now) <= now:
+            raise ApiError("enrolment_code_invalid")
+        await conn.execute(update(enrolment_codes).where(enrolment_codes.c.id == row.id).values(used_at=now))
+        terminal_id = (
+            await conn.execute(
+                insert(terminals).values(
+                    name=body.name, role=row.role, shop_id=row.shop_id, token_hash=hash_secret(secret), created_at=now
+                ).returning(terminals.c.id)
+            )
+        ).scalar_one()
+        code = (await conn.execute(select(municipalities.c.code).order_by(municipalities.c.id))).scalar()
+    return {
+        "terminal_id": terminal_id,
+        "token": make_token(terminal_id, secret),
+        "role": row.role,
+        "municipality_code": code or settings.municipality_code,
+        "shop_id": row.shop_id,
+    }
+
+
+@router.post("/terminals/{terminal_id}/revoke")
+async def revoke(terminal_id: DbId, caller: Admin, db: DB, request: Request) -> dict[str, Any]:
+    async with db.write() as conn:
+        result = await conn.execute(
+            update(terminals).where(terminals.c.id == terminal_id, terminals.c.revoked_at.is_(None))
+            .values(revoked_at=utcnow())
+        )
+        if result.rowcount == 0:
+            exists = (await conn.execute(select(terminals.c.id).where(terminals.c.id == terminal_id))).first()
+            if exists is None:
+                raise ApiError("not_found")
+    request.app.state.terminal_cache.forget(terminal_id)
+    return {"terminal_id": terminal_id, "revoked": True}
+
+
+@router.get("/terminals")
+async def list_terminals(caller: Admin, db: DB) -> dict[str, Any]:
+    async with db.read() as conn:
+        rows = (await conn.execute(select(terminals).order_by(terminals.c.id))).all()
+    return {
+        "terminals": [
+            {"terminal_id": r.id, "name": r.name, "role": r.role, "shop_id": r.shop_id,
+             "created_at": iso(r.created_at), "revoked_at": iso(r.revoked_at)}
+            for r in rows
+        ]
+    }
+
+
+@router.get("/terminals/me")
+async def whoami(caller: AnyTerminal) -> dict[str, Any]:
+    return {"terminal_id": caller.terminal_id, "role": caller.role, "shop_id": caller.shop_id, "name": caller.name}
+
+
+@router.post("/staff/login")
+async def staff_login(body: StaffLoginIn, caller: AnyTerminal, db: DB) -> dict[str, Any]:
+    async with db.read() as conn:
+        row = (
+            await conn.execute(
+                select(staff.c.id, staff.c.name, staff.c.password_hash, staff.c.active, staff.c.department_id,
+                       departments.c.name.label("department_name"))
+                .join(departments, departments.c.id == staff.c.department_id)
+                .where(staff.c.staff_code == body.staff_code)
+            )
+        ).first()
+    if row is None or not row.active or not verify_password(body.password, row.password_hash):
+        raise ApiError("staff_login_failed")
+    return {"staff_id": row.id, "name": row.name, "department_id": row.department_id,
+            "department_name": row.department_name}

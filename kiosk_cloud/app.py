@@ -1,0 +1,50 @@
+"""The FastAPI application of the reference points cloud."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from kiosk_cloud.api import (
+    changes,
+    health,
+    mykey,
+    residents,
+    sync,
+    terminals,
+)
+from kiosk_cloud.db import Database
+from kiosk_cloud.deps import TerminalCache
+from kiosk_cloud.errors import install_error_handlers
+from kiosk_cloud.settings import Settings
+
+API_VERSION = "1.0.0"
+
+
+def create_app(settings: Settings) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.db = Database(settings.database_url, settings.pool_size)
+        try:
+            yield
+        finally:
+            await app.state.db.dispose()
+
+    app = FastAPI(
+        title="MyKey points cloud (reference)",
+        version=API_VERSION,
+        description="Reference central points cloud for the MyKey counter & store kiosk. All errors: "
+        '`{"error": {"code", "message", "message_ja"}}`.',
+        lifespan=lifespan,
+        openapi_url="/v1/openapi.json",
+        docs_url="/v1/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.terminal_cache = TerminalCache()
+    install_error_handlers(app)
+    for module in (health, terminals, residents, mykey, sync, changes):
+        app.include_router(module.router, prefix="/v1")
+    return app

@@ -1,0 +1,96 @@
+"""Async engine and transaction helpers.
+
+SQLite (embedded default): WAL, ``busy_timeout``, and every write transaction starts with
+``BEGIN IMMEDIATE`` (plus an in-process lock) so that concurrent writers are serialised and can never
+overdraw. PostgreSQL: plain READ COMMITTED transactions with row locks (``SELECT ... FOR UPDATE``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from kiosk_cloud.settings import async_database_url, is_sqlite
+
+_DEFERRED = "kiosk_deferred"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """Values read back from SQLite are naive UTC; make them aware."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def make_engine(database_url: str, pool_size: int = 20) -> AsyncEngine:
+    url = async_database_url(database_url)
+    if url.startswith("sqlite"):
+        engine = create_async_engine(url, connect_args={"timeout": 30})
+        _install_sqlite_hooks(engine)
+        return engine
+    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=False)
+
+
+def _install_sqlite_hooks(engine: AsyncEngine) -> None:
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event emit BEGIN itself (the pysqlite driver's implicit BEGIN is deferred).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get(_DEFERRED):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Database:
+    """Owns the engine; hands out short write and read transactions."""
+
+    def __init__(self, database_url: str, pool_size: int = 20) -> None:
+        self.url = database_url
+        self.sqlite = is_sqlite(database_url)
+        self.engine = make_engine(database_url, pool_size)
+        self._write_lock: asyncio.Lock | None = None
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[AsyncConnection]:
+        """One short write transaction; commits on success, rolls back on any exception."""
+        if self.sqlite:
+            if self._write_lock is None:
+                self._write_lock = asyncio.Lock()
+            async with self._write_lock, self.engine.begin() as conn:
+                yield conn
+        else:
+            async with self.engine.begin() as conn:
+                yield conn
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncConnection]:
+        async with self.engine.connect() as conn:
+            if self.sqlite:
+                conn = await conn.execution_options(**{_DEFERRED: True})
+            async with conn.begin():
+                yield conn
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()

@@ -1,0 +1,145 @@
+"""API errors and the one place that turns every failure into ``{"error": {code, message, message_ja}}``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kiosk.core.errors import DomainError
+
+# code -> (HTTP status, English, Japanese). Domain codes from kiosk.core.errors are listed too.
+MESSAGES: dict[str, tuple[int, str, str]] = {
+    "validation_error": (422, "The request is not valid.", "リクエストの内容が正しくありません。"),
+    "not_found": (404, "Not found.", "見つかりません。"),
+    "method_not_allowed": (405, "Method not allowed.", "この操作はできません。"),
+    "unauthorized": (401, "Terminal credentials are missing or not valid.", "端末の認証情報がないか、正しくありません。"),
+    "terminal_revoked": (401, "This terminal has been revoked.", "この端末は失効しています。"),
+    "forbidden_role": (403, "This terminal's role may not do this.", "この端末の役割ではこの操作はできません。"),
+    "enrolment_code_invalid": (400, "The enrolment code is not valid, expired or already used.",
+                               "登録コードが無効か、期限切れか、使用済みです。"),
+    "invalid_role": (422, "Unknown terminal role.", "端末の役割が正しくありません。"),
+    "staff_login_failed": (401, "Staff code or password is wrong.", "職員コードまたはパスワードが違います。"),
+    "challenge_invalid": (400, "The authentication challenge is unknown, expired or already used.",
+                          "認証チャレンジが無効か、期限切れか、使用済みです。"),
+    "certificate_invalid": (400, "The card's certificate could not be read.", "カードの証明書を読み取れませんでした。"),
+    "certificate_untrusted": (400, "The card's certificate is not issued by a trusted authority.",
+                              "カードの証明書が信頼できる認証局から発行されていません。"),
+    "certificate_expired": (400, "The card's certificate has expired.", "カードの証明書の有効期限が切れています。"),
+    "certificate_revoked": (400, "The card's certificate has been revoked.", "カードの証明書は失効しています。"),
+    "signature_invalid": (400, "The card's signature does not match.", "カードの署名が一致しません。"),
+    "auth_token_invalid": (401, "The resident's authentication has expired; please tap the card again.",
+                           "本人確認の有効期限が切れました。もう一度カードをかざしてください。"),
+    "mykey_id_taken": (409, "This MyKey ID is already in use.", "このマイキーIDはすでに使われています。"),
+    "mykey_id_unknown": (404, "No such MyKey ID.", "マイキーIDが見つかりません。"),
+    "mykey_id_not_valid": (409, "This MyKey ID is invalid or suspended.", "このマイキーIDは無効または停止中です。"),
+    "certificate_already_bound": (409, "This card already has a MyKey ID.", "このカードにはすでにマイキーIDがあります。"),
+    "certificate_not_bound": (404, "This card has no MyKey ID yet.", "このカードにはまだマイキーIDがありません。"),
+    "rebind_not_possible": (409, "The previous certificate cannot be matched to this card.",
+                            "以前の証明書とこのカードを対応づけられません。"),
+    "service_id_taken": (409, "This service ID is already registered.", "このサービスIDはすでに登録されています。"),
+    "unknown_point_type": (404, "Unknown point type.", "ポイントの種類が見つかりません。"),
+    "unknown_programme": (404, "Unknown grant programme.", "付与事業が見つかりません。"),
+    "unknown_shop": (404, "Unknown shop.", "店舗が見つかりません。"),
+    "unknown_measure": (404, "Unknown measure.", "施策が見つかりません。"),
+    "unknown_application": (404, "Unknown application.", "申込が見つかりません。"),
+    "unknown_payment": (404, "Unknown payment.", "支払いが見つかりません。"),
+    "unknown_voucher": (404, "Unknown voucher.", "ポイント券が見つかりません。"),
+    "programme_inactive": (409, "This grant programme is closed.", "この付与事業は終了しています。"),
+    "terminal_has_no_shop": (409, "This terminal is not assigned to a shop.", "この端末は店舗に割り当てられていません。"),
+    "reversal_window_passed": (409, "The payment can no longer be reversed.", "この支払いはもう取り消せません。"),
+    "already_reversed": (409, "The payment has already been reversed.", "この支払いはすでに取り消されています。"),
+    "idempotency_key_reused": (409, "The idempotency key was used for a different operation.",
+                               "同じ識別キーが別の操作に使われています。"),
+    "voucher_already_used": (409, "This voucher has already been used.", "このポイント券はすでに使用済みです。"),
+    "voucher_voided": (409, "This voucher has been voided.", "このポイント券は無効にされています。"),
+    "voucher_not_redeemed": (409, "This voucher has not been used.", "このポイント券は使用されていません。"),
+    "not_pre_registered": (409, "This MyKey ID is not registered for the programme.",
+                           "このマイキーIDは事業に登録されていません。"),
+    "already_attended": (409, "Attendance has already been recorded.", "出席はすでに登録されています。"),
+    "not_eligible": (409, "The application is not possible.", "申込の条件を満たしていません。"),
+    "application_not_pending": (409, "The application has already been reviewed.", "この申込はすでに審査済みです。"),
+    "payment_service_unknown": (422, "Unknown payment service for this measure.", "この施策では選べない決済サービスです。"),
+    "unknown_operation_kind": (422, "Unknown operation kind.", "操作の種類が正しくありません。"),
+    "offline_limit_exceeded": (409, "Offline payment above the offline limit.", "オフライン上限を超えた支払いです。"),
+    "bad_month": (422, "Month must be YYYY-MM.", "月はYYYY-MMの形式で指定してください。"),
+    # kiosk.core.errors
+    "domain_error": (400, "The request cannot be carried out.", "この操作は実行できません。"),
+    "invalid_mykey_id": (422, "A MyKey ID has 8 letters or digits.", "マイキーIDは英数字8文字です。"),
+    "invalid_points": (422, "Points must be a whole number of at least 1.", "ポイントは1以上の整数で入力してください。"),
+    "insufficient_points": (409, "Not enough points.", "ポイントが足りません。"),
+    "voucher_number_invalid": (422, "The voucher number is not valid.", "発券番号が正しくありません。"),
+    "voucher_invalid": (400, "The voucher is not valid.", "ポイント券が無効です。"),
+    "voucher_malformed": (400, "The voucher code cannot be read.", "ポイント券のコードを読み取れません。"),
+    "voucher_unknown_key": (400, "The voucher was signed with an unknown key.", "ポイント券の署名鍵が不明です。"),
+    "voucher_bad_signature": (400, "The voucher is forged or altered.", "ポイント券が偽造または改ざんされています。"),
+    "voucher_not_yet_valid": (400, "The voucher is not valid yet.", "ポイント券はまだ使用できません。"),
+    "voucher_expired": (400, "The voucher has expired.", "ポイント券の有効期限が切れています。"),
+    "invalid_measure": (422, "The measure is not valid.", "施策の内容が正しくありません。"),
+}
+
+
+class ApiError(Exception):
+    """A refusal with a documented code; `detail` is an optional English addition (never secrets)."""
+
+    def __init__(self, code: str, detail: str = "", status: int | None = None, **extra: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.detail = detail
+        self.status = status
+        self.extra = extra
+
+
+def describe(code: str, detail: str = "") -> tuple[int, str, str]:
+    status, message, message_ja = MESSAGES.get(code, MESSAGES["domain_error"])
+    if detail:
+        message = f"{message} ({detail})"
+    return status, message, message_ja
+
+
+def error_body(code: str, detail: str = "", **extra: Any) -> dict[str, Any]:
+    _, message, message_ja = describe(code, detail)
+    body: dict[str, Any] = {"code": code, "message": message, "message_ja": message_ja}
+    body.update(extra)
+    return {"error": body}
+
+
+def error_of(exc: Exception) -> tuple[int, dict[str, Any]]:
+    """(HTTP status, body) for an ApiError or DomainError."""
+    if isinstance(exc, ApiError):
+        status = exc.status or describe(exc.code)[0]
+        return status, error_body(exc.code, exc.detail, **exc.extra)
+    if isinstance(exc, DomainError):
+        extra: dict[str, Any] = {}
+        if hasattr(exc, "available"):
+            extra["available"] = exc.available
+        return describe(exc.code)[0], error_body(exc.code, exc.message, **extra)
+    raise TypeError(exc)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    async def api_error(_: Request, exc: Exception) -> JSONResponse:
+        status, body = error_of(exc)
+        return JSONResponse(body, status_code=status)
+
+    async def validation_error(_: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        detail = f"{where}: {first.get('msg', '')}" if where else str(first.get("msg", ""))
+        return JSONResponse(error_body("validation_error", detail[:200]), status_code=422)
+
+    async def http_error(_: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        code = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}.get(
+            exc.status_code, "validation_error"
+        )
+        return JSONResponse(error_body(code), status_code=exc.status_code, headers=exc.headers)
+
+    app.add_exception_handler(ApiError, api_error)
+    app.add_exception_handler(DomainError, api_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)

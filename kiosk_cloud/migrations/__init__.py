@@ -1,0 +1,1 @@
+"""Alembic migrations of the points cloud (numbered revisions under versions/)."""

@@ -1,0 +1,67 @@
+"""SQLAlchemy Core tables of the points cloud (one MetaData; Alembic compares against it)."""
+
+from kiosk_cloud.models.base import metadata
+from kiosk_cloud.models.identity import (
+    auth_challenges,
+    certificates,
+    enrolment_codes,
+    mykey_ids,
+    resident_sessions,
+    service_ids,
+    staff,
+    terminals,
+    trust_anchors,
+)
+from kiosk_cloud.models.ops import (
+    applications,
+    attendance_registrations,
+    changes,
+    conflicts,
+    idempotency,
+    measure_eligible,
+    measures,
+)
+from kiosk_cloud.models.points import (
+    accounts,
+    departments,
+    ledger,
+    lots,
+    municipalities,
+    point_types,
+    programmes,
+    reserved_points,
+    shops,
+    voucher_keys,
+    vouchers,
+)
+
+__all__ = [
+    "accounts",
+    "applications",
+    "attendance_registrations",
+    "auth_challenges",
+    "certificates",
+    "changes",
+    "conflicts",
+    "departments",
+    "enrolment_codes",
+    "idempotency",
+    "ledger",
+    "lots",
+    "measure_eligible",
+    "measures",
+    "metadata",
+    "municipalities",
+    "mykey_ids",
+    "point_types",
+    "programmes",
+    "reserved_points",
+    "resident_sessions",
+    "service_ids",
+    "shops",
+    "staff",
+    "terminals",
+    "trust_anchors",
+    "voucher_keys",
+    "vouchers",
+]

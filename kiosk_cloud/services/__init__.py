@@ -1,0 +1,1 @@
+"""Domain services of the points cloud: each runs inside a transaction handed in by the caller."""

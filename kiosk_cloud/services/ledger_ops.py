@@ -1,0 +1,139 @@
+"""Grants, card payments at shops and their reversal: each runs inside the caller's write transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from kiosk.core.errors import InsufficientPoints
+from kiosk.core.points import Take, balance, check_points, plan_spend
+from kiosk_cloud.db import as_utc
+from kiosk_cloud.errors import ApiError
+from kiosk_cloud.models import accounts, ledger, lots, point_types, programmes
+from kiosk_cloud.services.accounts import (
+    live_lots,
+    lock_account,
+    premium_part,
+    restore_points,
+    take_points,
+    takes_from_json,
+    takes_json,
+)
+from kiosk_cloud.services.common import iso
+
+
+async def programme_row(conn: AsyncConnection, programme_id: int) -> Any:
+    row = (await conn.execute(select(programmes).where(programmes.c.id == programme_id))).first()
+    if row is None:
+        raise ApiError("unknown_programme")
+    if not row.active:
+        raise ApiError("programme_inactive")
+    return row
+
+
+async def check_point_type(conn: AsyncConnection, point_type_id: int) -> None:
+    if (await conn.execute(select(point_types.c.id).where(point_types.c.id == point_type_id))).first() is None:
+        raise ApiError("unknown_point_type")
+
+
+async def grant(
+    conn: AsyncConnection, *, programme_id: int, mykey_id: str, points: int, terminal_id: int,
+    now: datetime, occurred_at: datetime | None = None, staff_id: int | None = None, key: str | None = None,
+) -> dict[str, Any]:
+    """One grant lot (premium or normal per programme) plus its ledger entry."""
+    check_points(points)
+    prog = await programme_row(conn, programme_id)
+    if points > prog.max_points_per_grant:
+        raise ApiError("invalid_points", f"at most {prog.max_points_per_grant} points per grant in this programme")
+    when = occurred_at or now
+    account_id = await lock_account(conn, mykey_id, prog.point_type_id, create=True, now=now)
+    assert account_id is not None
+    expires_at = when + timedelta(days=prog.validity_days)
+    lot_id = (
+        await conn.execute(
+            insert(lots).values(
+                account_id=account_id, programme_id=programme_id, premium=prog.premium, granted_at=when,
+                expires_at=expires_at, original=points, remaining=points,
+            ).returning(lots.c.id)
+        )
+    ).scalar_one()
+    ledger_id = (
+        await conn.execute(
+            insert(ledger).values(
+                account_id=account_id, kind="grant", points=points, premium_points=points if prog.premium else 0,
+                occurred_at=when, recorded_at=now, programme_id=programme_id, terminal_id=terminal_id,
+                staff_id=staff_id, idempotency_key=key, reference=str(lot_id),
+            ).returning(ledger.c.id)
+        )
+    ).scalar_one()
+    return {
+        "grant_id": ledger_id, "mykey_id": mykey_id, "programme_id": programme_id, "point_type_id": prog.point_type_id,
+        "points": points, "premium": bool(prog.premium), "expires_at": iso(expires_at),
+    }
+
+
+async def pay(
+    conn: AsyncConnection, *, mykey_id: str, point_type_id: int, points: int, shop_id: int, terminal_id: int,
+    now: datetime, occurred_at: datetime | None = None, key: str | None = None, offline: bool = False,
+    partial: bool = False,
+) -> dict[str, Any]:
+    """Deduct `points` from the MyKey ID's account. With `partial`, take what there is (offline overspend)."""
+    check_points(points)
+    account_id = await lock_account(conn, mykey_id, point_type_id)
+    if account_id is None:
+        await check_point_type(conn, point_type_id)
+        if not partial:
+            raise InsufficientPoints(points, 0)
+        return {"payment_id": None, "points": 0, "requested": points, "balance": 0}
+    current = await live_lots(conn, account_id, now)
+    available = balance(current, now)
+    amount = min(points, available) if partial else points
+    if amount <= 0:
+        return {"payment_id": None, "points": 0, "requested": points, "balance": available}
+    takes = plan_spend(current, amount, now)
+    await take_points(conn, takes)
+    payment_id = (
+        await conn.execute(
+            insert(ledger).values(
+                account_id=account_id, kind="use", points=-amount, premium_points=-premium_part(current, takes),
+                occurred_at=occurred_at or now, recorded_at=now, shop_id=shop_id, terminal_id=terminal_id,
+                idempotency_key=key, takes=takes_json(takes), offline=offline,
+            ).returning(ledger.c.id)
+        )
+    ).scalar_one()
+    return {"payment_id": payment_id, "points": amount, "requested": points, "balance": available - amount}
+
+
+async def reverse_payment(
+    conn: AsyncConnection, *, payment_id: int, shop_id: int | None, terminal_id: int, window_s: int, now: datetime
+) -> dict[str, Any]:
+    row = (
+        await conn.execute(
+            select(ledger.c.id, ledger.c.account_id, ledger.c.kind, ledger.c.shop_id).where(ledger.c.id == payment_id)
+        )
+    ).first()
+    if row is None or row.kind != "use" or (shop_id is not None and row.shop_id != shop_id):
+        raise ApiError("unknown_payment")
+    # Lock the account first (same order as payments), then re-read the payment under the lock.
+    await conn.execute(select(accounts.c.id).where(accounts.c.id == row.account_id).with_for_update())
+    pay_row = (await conn.execute(select(ledger).where(ledger.c.id == payment_id))).one()
+    if pay_row.reversed_by is not None:
+        raise ApiError("already_reversed")
+    if (as_utc(pay_row.recorded_at) or now) + timedelta(seconds=window_s) < now:
+        raise ApiError("reversal_window_passed")
+    takes: list[Take] = takes_from_json(pay_row.takes)
+    await restore_points(conn, takes)
+    reversal_id = (
+        await conn.execute(
+            insert(ledger).values(
+                account_id=pay_row.account_id, kind="reversal", points=-pay_row.points,
+                premium_points=-pay_row.premium_points, occurred_at=now, recorded_at=now, shop_id=pay_row.shop_id,
+                terminal_id=terminal_id, reference=str(payment_id), takes=pay_row.takes,
+            ).returning(ledger.c.id)
+        )
+    ).scalar_one()
+    await conn.execute(update(ledger).where(ledger.c.id == payment_id).values(reversed_by=reversal_id))
+    return {"payment_id": payment_id, "reversal_id": reversal_id, "points": -pay_row.points}

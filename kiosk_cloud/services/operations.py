@@ -1,0 +1,217 @@
+"""The operation kinds shared by /v1/sync and the plain endpoints: payload models, roles, handlers."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from sqlalchemy import insert, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from kiosk.core.mykey_id import normalize_mykey_id
+from kiosk_cloud.deps import Caller
+from kiosk_cloud.errors import ApiError
+from kiosk_cloud.models import certificates, conflicts, point_types, vouchers
+from kiosk_cloud.services import ledger_ops, measures, mykey
+from kiosk_cloud.services import vouchers as vsvc
+from kiosk_cloud.services.common import jdump, require_valid_mykey
+from kiosk_cloud.services.idempotent import APPLIED, CONFLICT
+from kiosk_cloud.services.residents import resolve_session
+from kiosk_cloud.settings import Settings
+
+Points = Annotated[int, Field(ge=1, le=10_000_000)]
+DbId = Annotated[int, Field(ge=1, le=2_147_483_647)]
+Text40 = Annotated[str, Field(min_length=1, max_length=40)]
+
+
+class Payload(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class GrantPayload(Payload):
+    programme_id: DbId
+    mykey_id: Text40
+    points: Points
+    staff_id: DbId | None = None
+
+
+class PaymentPayload(Payload):
+    point_type_id: DbId
+    points: Points
+    mykey_id: Text40 | None = None
+    auth_token: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+
+    @model_validator(mode="after")
+    def _one_resident(self) -> PaymentPayload:
+        if (self.mykey_id is None) == (self.auth_token is None):
+            raise ValueError("give exactly one of mykey_id and auth_token")
+        return self
+
+
+class OfflinePaymentPayload(Payload):
+    point_type_id: DbId
+    points: Points
+    mykey_id: Text40 | None = None
+    certificate_fingerprint: Annotated[str, Field(pattern="^[0-9a-fA-F]{64}$")] | None = None
+
+    @model_validator(mode="after")
+    def _one_resident(self) -> OfflinePaymentPayload:
+        if (self.mykey_id is None) == (self.certificate_fingerprint is None):
+            raise ValueError("give exactly one of mykey_id and certificate_fingerprint")
+        return self
+
+
+class RedeemPayload(Payload):
+    code: Annotated[str, Field(min_length=1, max_length=400)]
+
+
+class ApplicationPayload(Payload):
+    measure_id: DbId
+    mykey_id: Text40
+    municipality_code: Annotated[str, Field(pattern="^[0-9]{5,6}$")] | None = None
+    payment_service: Annotated[str, Field(min_length=1, max_length=60)]
+
+
+class AttendancePayload(Payload):
+    programme_id: DbId
+    mykey_id: Text40
+
+
+class ServiceIdPayload(Payload):
+    mykey_id: Text40
+    business_id: Annotated[str, Field(min_length=1, max_length=40)]
+    customer_id: Annotated[str, Field(min_length=1, max_length=80)]
+
+
+@dataclass(frozen=True)
+class Ctx:
+    caller: Caller
+    settings: Settings
+    key: str
+    now: datetime
+    occurred_at: AwareDatetime | None
+
+
+Handler = Callable[[AsyncConnection, Any, Ctx], Awaitable[tuple[str, dict[str, Any]]]]
+
+
+def _shop(ctx: Ctx) -> int:
+    if ctx.caller.shop_id is None:
+        raise ApiError("terminal_has_no_shop")
+    return ctx.caller.shop_id
+
+
+async def _conflict(conn: AsyncConnection, ctx: Ctx, kind: str, detail: dict[str, Any]) -> None:
+    await conn.execute(insert(conflicts).values(
+        kind=kind, operation_key=ctx.key, terminal_id=ctx.caller.terminal_id, shop_id=ctx.caller.shop_id,
+        detail=jdump(detail), created_at=ctx.now))
+
+
+async def do_grant(conn: AsyncConnection, p: GrantPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
+    mykey_id = await require_valid_mykey(conn, p.mykey_id)
+    return APPLIED, await ledger_ops.grant(
+        conn, programme_id=p.programme_id, mykey_id=mykey_id, points=p.points, terminal_id=ctx.caller.terminal_id,
+        now=ctx.now, occurred_at=ctx.occurred_at, staff_id=p.staff_id, key=ctx.key)
+
+
+async def do_payment(conn: AsyncConnection, p: PaymentPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
+    shop_id = _shop(ctx)
+    if p.auth_token is not None:
+        session = await resolve_session(conn, p.auth_token, ctx.caller.terminal_id, ctx.now)
+        if session.mykey_id is None:
+            raise ApiError("certificate_not_bound")
+        mykey_id = await require_valid_mykey(conn, session.mykey_id)
+    else:
+        mykey_id = await require_valid_mykey(conn, p.mykey_id or "")
+    result = await ledger_ops.pay(conn, mykey_id=mykey_id, point_type_id=p.point_type_id, points=p.points,
+                                  shop_id=shop_id, terminal_id=ctx.caller.terminal_id, now=ctx.now, key=ctx.key)
+    return APPLIED, {"mykey_id": mykey_id, "shop_id": shop_id, **result}
+
+
+async def do_offline_payment(conn: AsyncConnection, p: OfflinePaymentPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
+    """Already happened at the shop: recorded even when the card overspent (then a conflict for the office)."""
+    shop_id = _shop(ctx)
+    if p.certificate_fingerprint is not None:
+        mykey_id = (await conn.execute(select(certificates.c.mykey_id).where(
+            certificates.c.fingerprint == p.certificate_fingerprint.lower()))).scalar()
+        if mykey_id is None:
+            raise ApiError("certificate_not_bound")
+    else:
+        mykey_id = normalize_mykey_id(p.mykey_id or "")
+    result = await ledger_ops.pay(conn, mykey_id=mykey_id, point_type_id=p.point_type_id, points=p.points,
+                                  shop_id=shop_id, terminal_id=ctx.caller.terminal_id, now=ctx.now,
+                                  occurred_at=ctx.occurred_at, key=ctx.key, offline=True, partial=True)
+    result = {"mykey_id": mykey_id, "shop_id": shop_id, **result}
+    limit = (await conn.execute(select(point_types.c.offline_limit_per_card_per_day).where(
+        point_types.c.id == p.point_type_id))).scalar() or 0
+    problems = []
+    if result["points"] < p.points:
+        problems.append("insufficient_points")
+    if limit and p.points > limit:
+        problems.append("offline_limit_exceeded")
+    if problems:
+        detail = {**result, "problems": problems, "shortfall": p.points - result["points"]}
+        await _conflict(conn, ctx, "offline_payment", detail)
+        return CONFLICT, detail
+    return APPLIED, result
+
+
+async def do_redeem(conn: AsyncConnection, p: RedeemPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
+    return APPLIED, await vsvc.redeem(conn, code=p.code, shop_id=_shop(ctx), now=ctx.now, key=ctx.key)
+
+
+async def do_offline_redeem(conn: AsyncConnection, p: RedeemPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
+    """The shop accepted the voucher offline (signature and expiry checked there). A second use is a conflict."""
+    shop_id = _shop(ctx)
+    at = ctx.occurred_at or ctx.now
+    claims = await vsvc.verify_code(conn, p.code, at)  # forged / altered / expired then: rejected
+    won, row = await vsvc.mark_redeemed(conn, claims.number, shop_id, at, "offline", ctx.key)
+    if row is None:
+        raise ApiError("unknown_voucher")
+    state = vsvc.voucher_state(row)
+    if won:
+        return APPLIED, state
+    first_key = (await conn.execute(select(vouchers.c.redeem_key).where(vouchers.c.number == claims.number))).scalar()
+    detail = {**state, "problem": "voucher_voided" if row.status == "voided" else "voucher_already_used",
+              "attempted_shop_id": shop_id, "attempted_at": at.isoformat(), "first_key": first_key}
+    await _conflict(conn, ctx, "offline_voucher_redeem", detail)
+    return CONFLICT, detail
+
+
+async def do_application(conn: AsyncConnection, p: ApplicationPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
+    return APPLIED, await measures.apply(
+        conn, measure_id=p.measure_id, mykey_text=p.mykey_id, municipality_code=p.municipality_code,
+        payment_service=p.payment_service, terminal_id=ctx.caller.terminal_id, now=ctx.now)
+
+
+async def do_attendance(conn: AsyncConnection, p: AttendancePayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
+    await require_valid_mykey(conn, p.mykey_id)
+    return APPLIED, await measures.attend(conn, programme_id=p.programme_id, mykey_text=p.mykey_id,
+                                          terminal_id=ctx.caller.terminal_id, now=ctx.now, occurred_at=ctx.occurred_at)
+
+
+async def do_service_id(conn: AsyncConnection, p: ServiceIdPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
+    mykey_id = await require_valid_mykey(conn, p.mykey_id)
+    return APPLIED, await mykey.add_service_id(conn, mykey_id, p.business_id, p.customer_id, ctx.now)
+
+
+@dataclass(frozen=True)
+class Kind:
+    payload: type[Payload]
+    roles: frozenset[str]
+    handler: Handler
+
+
+KINDS: dict[str, Kind] = {
+    "grant": Kind(GrantPayload, frozenset({"counter", "office", "admin"}), do_grant),
+    "payment": Kind(PaymentPayload, frozenset({"store"}), do_payment),
+    "offline_payment": Kind(OfflinePaymentPayload, frozenset({"store"}), do_offline_payment),
+    "voucher_redeem": Kind(RedeemPayload, frozenset({"store"}), do_redeem),
+    "offline_voucher_redeem": Kind(RedeemPayload, frozenset({"store"}), do_offline_redeem),
+    "application": Kind(ApplicationPayload, frozenset({"counter", "admin"}), do_application),
+    "attendance": Kind(AttendancePayload, frozenset({"counter", "admin"}), do_attendance),
+    "service_id": Kind(ServiceIdPayload, frozenset({"counter", "admin"}), do_service_id),
+}
