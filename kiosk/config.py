@@ -1,0 +1,109 @@
+"""Terminal settings, declared once: name, type, default and a translatable label.
+
+Settings live in a small JSON file (``settings.json``) in the terminal's data directory. The labels are marked
+with ``QT_TRANSLATE_NOOP`` so lupdate picks them up; this module itself imports no Qt (the UI translates the
+label with ``QCoreApplication.translate("Settings", label)``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type
+    default: Any
+    label: str
+    choices: tuple[str, ...] = ()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("language", str, "ja", QT_TRANSLATE_NOOP("Settings", "Language"), ("ja", "en")),
+    Setting("role", str, "counter", QT_TRANSLATE_NOOP("Settings", "Terminal role"),
+            ("counter", "store", "office", "admin")),
+    Setting("cloud_url", str, "", QT_TRANSLATE_NOOP("Settings", "Points cloud address")),
+    Setting("card_backend", str, "simulated", QT_TRANSLATE_NOOP("Settings", "Card reader backend"),
+            ("simulated", "pcsc", "nfc")),
+    Setting("idle_timeout_s", int, 120, QT_TRANSLATE_NOOP("Settings", "Idle time before the resident is cleared (seconds)")),
+    Setting("large_text", bool, False, QT_TRANSLATE_NOOP("Settings", "Large text")),
+    Setting("sound", bool, True, QT_TRANSLATE_NOOP("Settings", "Confirmation sound")),
+    Setting("kiosk_mode", bool, False, QT_TRANSLATE_NOOP("Settings", "Full-screen kiosk mode")),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def default_data_dir() -> Path:
+    base = os.environ.get("KIOSK_DATA_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(xdg) / "mykey-kiosk"
+
+
+def demo_data_dir() -> Path:
+    base = os.environ.get("KIOSK_DEMO_DIR")
+    if base:
+        return Path(base)
+    return default_data_dir() / "demo"
+
+
+class Config:
+    """Values of the declared settings; unknown names are refused, values are coerced to the declared type."""
+
+    def __init__(self, path: Path | None = None, **overrides: Any) -> None:
+        self.path = path
+        self._values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
+        if path is not None and path.exists():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            for name, value in data.items():
+                if name in _BY_NAME:
+                    self._values[name] = _coerce(_BY_NAME[name], value)
+        for name, value in overrides.items():
+            self.set(name, value)
+
+    def get(self, name: str) -> Any:
+        if name not in _BY_NAME:
+            raise KeyError(name)
+        return self._values[name]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name not in _BY_NAME:
+            raise AttributeError(name)
+        return self._values[name]
+
+    def set(self, name: str, value: Any) -> None:
+        if name not in _BY_NAME:
+            raise KeyError(name)
+        self._values[name] = _coerce(_BY_NAME[name], value)
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._values, ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(self.path)
+
+
+def _coerce(setting: Setting, value: Any) -> Any:
+    if setting.type is bool:
+        if isinstance(value, str):
+            value = value.strip().lower() in ("1", "true", "yes", "on")
+        return bool(value)
+    result = setting.type(value)
+    if setting.choices and result not in setting.choices:
+        raise ValueError(f"{setting.name}: {result!r} is not one of {setting.choices}")
+    if setting.type is int and result < 0:
+        raise ValueError(f"{setting.name}: must not be negative")
+    return result

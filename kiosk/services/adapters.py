@@ -1,0 +1,147 @@
+"""Adapters from the real parts (kiosk.sync's CloudClient and Outbox, kiosk.card's service) to the ports.
+
+Kept here so the services and the UI never import httpx, sqlalchemy or the card stack directly.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from kiosk.services.ports import BasicItems, Submitted
+
+
+class CloudAdapter:
+    """CloudPort over kiosk.sync.client.CloudClient."""
+
+    def __init__(self, client: Any, reference: Any = None) -> None:
+        self._client = client
+        self._reference = reference  # kiosk.sync ReferenceCache: lists used while offline
+
+    def is_online(self) -> bool:
+        try:
+            self._client.health(timeout=2.0)
+        except Exception:
+            return False
+        return True
+
+    def staff_login(self, staff_code: str, password: str) -> dict[str, Any]:
+        return dict(self._client.staff_login(staff_code, password))
+
+    def auth_challenge(self) -> dict[str, Any]:
+        return dict(self._client.auth_challenge())
+
+    def auth_verify(self, challenge_id: str, certificate: bytes, signature: bytes) -> dict[str, Any]:
+        return dict(self._client.auth_verify(challenge_id, certificate, signature))
+
+    def mykey_available(self, mykey_id: str) -> bool:
+        return bool(self._client.mykey_id_available(mykey_id).get("available"))
+
+    def mykey_generate(self) -> str:
+        data = self._client.generate_mykey_id()
+        return str(data.get("mykey_id") or data.get("candidate"))
+
+    def mykey_create(self, auth_token: str, mykey_id: str | None) -> dict[str, Any]:
+        return dict(self._client.create_mykey_id(auth_token, mykey_id))
+
+    def mykey_get(self, mykey_id: str) -> dict[str, Any]:
+        return dict(self._client.get_mykey_id(mykey_id))
+
+    def service_ids(self, mykey_id: str) -> list[dict[str, Any]]:
+        return _rows(self._client.service_ids(mykey_id), "service_ids")
+
+    def add_service_id(self, mykey_id: str, business_id: str, customer_id: str) -> dict[str, Any]:
+        return dict(self._client.add_service_id(mykey_id, business_id, customer_id))
+
+    def programmes(self) -> list[dict[str, Any]]:
+        return self._list(lambda: self._client.programmes(), "programmes", "programme")
+
+    def measures(self) -> list[dict[str, Any]]:
+        return self._list(lambda: self._client.measures(), "measures", "measure")
+
+    def _list(self, fetch: Callable[[], Any], key: str, kind: str) -> list[dict[str, Any]]:
+        """Online: the cloud's list. Offline: the reference data pulled earlier (changes feed), if any."""
+        try:
+            return _rows(fetch(), key)
+        except Exception as exc:
+            if type(exc).__name__ not in ("CloudUnavailable", "CloudProtocolError") or self._reference is None:
+                raise
+            cached = list(self._reference.items(kind).values())
+            if not cached:
+                raise
+            return [dict(row) for row in cached]
+
+    def application(self, application_id: str) -> dict[str, Any]:
+        return dict(self._client.application(application_id))
+
+
+def _rows(body: Any, key: str) -> list[dict[str, Any]]:
+    if isinstance(body, dict):
+        body = body.get(key) or body.get("items") or []
+    return [dict(r) for r in body]
+
+
+class EngineOutbox:
+    """OutboxPort over kiosk.sync's SyncEngine.
+
+    `submit` writes the operation durably first (local row + outbox entry, one transaction) and wakes the sync
+    worker; it then waits up to `wait_s` for the cloud's answer and returns it, or `queued` when the cloud has not
+    answered (offline): nothing is lost, the worker delivers it later.
+    """
+
+    def __init__(self, engine: Any) -> None:
+        self._engine = engine
+
+    def submit(self, kind: str, payload: dict[str, Any], wait_s: float) -> Submitted:
+        key = str(self._engine.submit(kind, payload))
+        result = self._engine.wait_result(key, wait_s) if wait_s > 0 else None
+        if result is None or result.status == "queued":
+            return Submitted(key, "queued")
+        return Submitted(key, result.status, result.code or "", result.message or "", dict(result.result or {}))
+
+    def queued_count(self) -> int:
+        return int(self._engine.outbox.length())
+
+
+class CardAdapter:
+    """CardPort over kiosk.card's Qt-free card service (its calls may return futures: resolved here)."""
+
+    def __init__(self, service: Any, timeout_s: float = 20.0) -> None:
+        self._service = service
+        self._timeout_s = timeout_s
+        self._lock = threading.Lock()
+
+    def _call(self, name: str, *args: Any) -> Any:
+        result = getattr(self._service, name)(*args)
+        if hasattr(result, "result") and callable(result.result):
+            return result.result(timeout=self._timeout_s)
+        return result
+
+    def jpki_tries_left(self) -> int:
+        return int(self._call("jpki_tries_left"))
+
+    def read_user_auth_certificate(self) -> bytes:
+        value = self._call("read_user_auth_certificate")
+        return bytes(getattr(value, "der", value))
+
+    def sign_challenge(self, pin: str, challenge: bytes) -> bytes:
+        return bytes(self._call("sign_challenge", pin, challenge))
+
+    def text_tries_left(self) -> int:
+        return int(self._call("text_tries_left"))
+
+    def read_basic_items(self, pin: str) -> BasicItems:
+        items = self._call("read_basic_items", pin)
+        municipality = getattr(items, "municipality", None)
+        code = getattr(items, "municipality_code", None) or getattr(municipality, "code", None)
+        name = getattr(items, "municipality_name", None) or getattr(municipality, "name", None)
+        return BasicItems(name=str(items.name), address=str(items.address), birth_date=str(items.birth_date),
+                          sex=str(items.sex), municipality_code=code, municipality_name=name)
+
+    def reset(self) -> None:
+        reset = getattr(self._service, "reset", None) or getattr(self._service, "reset_card", None)
+        if reset is not None:
+            result = reset()
+            if hasattr(result, "result") and callable(result.result):
+                result.result(timeout=self._timeout_s)

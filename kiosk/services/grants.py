@@ -1,0 +1,101 @@
+"""Point grants by programme: one resident at a time, or attendance (pre-registered applicants on tap).
+
+Every grant is written to the outbox first (works offline); the service then waits briefly for the cloud's
+answer. Duplicates inside a programme's rule are refused here too, so an offline terminal cannot double-grant
+within its own session, and by the cloud for good.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from kiosk.services.errors import ServiceError, translate_error
+from kiosk.services.mykey import normalize
+from kiosk.services.ports import CloudPort, OutboxPort, Submitted
+
+
+@dataclass(frozen=True)
+class Programme:
+    programme_id: str
+    name: str
+    department_name: str
+    points: int
+    once_per_person: bool
+    premium: bool = False
+    attendance: bool = False
+
+
+@dataclass
+class GrantOutcome:
+    mykey_id: str
+    points: int
+    submitted: Submitted
+
+    @property
+    def queued(self) -> bool:
+        return self.submitted.status == "queued"
+
+
+@dataclass
+class _Ledger:
+    granted: dict[str, set[str]] = field(default_factory=dict)  # programme -> MyKey IDs granted here
+
+
+class GrantService:
+    def __init__(self, cloud: CloudPort, outbox: OutboxPort, wait_s: float = 3.0) -> None:
+        self._cloud = cloud
+        self._outbox = outbox
+        self._wait_s = wait_s
+        self._ledger = _Ledger()
+        self._lock = threading.Lock()
+
+    def programmes(self) -> list[Programme]:
+        try:
+            rows = self._cloud.programmes()
+        except Exception as exc:
+            raise translate_error(exc) from None
+        return [programme_from(r) for r in rows]
+
+    def grant(self, programme: Programme, mykey_id: str, points: int | None = None) -> GrantOutcome:
+        value = normalize(mykey_id)
+        amount = programme.points if points is None else int(points)
+        if amount <= 0:
+            raise ServiceError("invalid_points")
+        kind = "attendance" if programme.attendance else "grant"
+        payload: dict[str, Any] = {"programme_id": programme.programme_id, "mykey_id": value}
+        if kind == "grant":
+            payload["points"] = amount
+        with self._lock:
+            seen = self._ledger.granted.setdefault(programme.programme_id, set())
+            if programme.once_per_person and value in seen:
+                raise ServiceError("duplicate_grant")
+            seen.add(value)
+        try:
+            submitted = self._outbox.submit(kind, payload, self._wait_s)
+        except Exception as exc:
+            with self._lock:
+                seen.discard(value)
+            raise translate_error(exc) from None
+        if submitted.status in ("rejected", "conflict"):
+            if submitted.code != "duplicate_grant":
+                with self._lock:
+                    seen.discard(value)
+            raise ServiceError(submitted.code or "rejected", submitted.message)
+        result = submitted.result or {}
+        return GrantOutcome(value, int(result.get("points", amount)), submitted)
+
+
+def programme_from(row: dict[str, Any]) -> Programme:
+    rule = str(row.get("rule") or row.get("grant_rule") or "")
+    once = bool(row.get("once_per_person", rule in ("once", "once_per_person")))
+    return Programme(
+        programme_id=str(row.get("programme_id") or row.get("id")),
+        name=str(row.get("name_ja") or row.get("name") or ""),
+        department_name=str(row.get("department_name") or row.get("department") or ""),
+        points=int(row.get("points") or row.get("default_points") or 0),
+        once_per_person=once,
+        premium=bool(row.get("premium", False)),
+        attendance=bool(row.get("attendance", False)),
+    )

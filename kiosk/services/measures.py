@@ -1,0 +1,126 @@
+"""Measure applications: open measures, residency from the card-text basic items, eligibility, submission.
+
+Eligibility is decided with kiosk.core.measures (the same rules the cloud applies); the application itself is
+written to the outbox (works offline) and the cloud's answer carries the review state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from kiosk.core import measures as core
+from kiosk.core.mykey_id import MyKeyStatus
+from kiosk.services.errors import ServiceError, translate_error
+from kiosk.services.ports import BasicItems, CardPort, CloudPort, OutboxPort, Submitted
+
+# used when the cloud's measure does not list the payment services it accepts
+DEFAULT_PAYMENT_SERVICES = ("PayPay", "楽天ペイ", "d払い", "au PAY", "Suica")
+
+
+@dataclass(frozen=True)
+class MeasureView:
+    measure: core.Measure
+    taken: int
+    payment_services: tuple[str, ...]
+    conditions: str  # the cloud's own description of the conditions (Japanese when given)
+
+    @property
+    def measure_id(self) -> str:
+        return self.measure.measure_id
+
+
+@dataclass(frozen=True)
+class ApplicationState:
+    application_id: str | None
+    state: str  # "approved" | "pending_review" | "rejected" | "queued" | other cloud state
+    submitted: Submitted
+
+
+class MeasureService:
+    def __init__(self, cloud: CloudPort, card: CardPort, outbox: OutboxPort, wait_s: float = 3.0) -> None:
+        self._cloud = cloud
+        self._card = card
+        self._outbox = outbox
+        self._wait_s = wait_s
+
+    def open_measures(self, now: datetime | None = None) -> list[MeasureView]:
+        try:
+            rows = self._cloud.measures()
+        except Exception as exc:
+            raise translate_error(exc) from None
+        now = now or datetime.now(UTC)
+        views = [measure_from(r) for r in rows]
+        return [v for v in views if v.measure.opens_at <= now < v.measure.closes_at]
+
+    def read_basic_items(self, pin: str) -> BasicItems:
+        if not (len(pin) == 4 and pin.isdigit()):
+            raise ServiceError("pin_format")
+        try:
+            items = self._card.read_basic_items(pin)
+        except Exception as exc:
+            raise translate_error(exc) from None
+        return items
+
+    def check(self, view: MeasureView, mykey_id: str, status: str, basic: BasicItems | None,
+              now: datetime | None = None) -> core.Decision:
+        applicant = core.Applicant(mykey_id=mykey_id, status=MyKeyStatus(status) if status in
+                                   {s.value for s in MyKeyStatus} else MyKeyStatus.INVALID,
+                                   municipality_code=basic.municipality_code if basic else None)
+        return core.check_eligibility(view.measure, applicant, now or datetime.now(UTC), view.taken)
+
+    def submit(self, view: MeasureView, mykey_id: str, basic: BasicItems, payment_service: str) -> ApplicationState:
+        if payment_service not in view.payment_services:
+            raise ServiceError("payment_service_unknown")
+        payload = {"measure_id": view.measure_id, "mykey_id": mykey_id,
+                   "municipality_code": basic.municipality_code or "", "payment_service": payment_service}
+        try:
+            submitted = self._outbox.submit("application", payload, self._wait_s)
+        except Exception as exc:
+            raise translate_error(exc) from None
+        if submitted.status in ("rejected", "conflict"):
+            raise ServiceError(_reason_code(submitted.code), submitted.message)
+        result = submitted.result or {}
+        app_id = result.get("application_id") or result.get("id")
+        state = str(result.get("state") or result.get("status") or ("queued" if not submitted.done else "submitted"))
+        return ApplicationState(str(app_id) if app_id is not None else None, state, submitted)
+
+    def refresh(self, application_id: str) -> str:
+        try:
+            data = self._cloud.application(application_id)
+        except Exception as exc:
+            raise translate_error(exc) from None
+        return str(data.get("state") or data.get("status") or "")
+
+
+def _reason_code(code: str) -> str:
+    return {"full": "measure_full", "closed": "measure_closed", "not_open_yet": "measure_closed",
+            "not_resident": "not_eligible", "not_pre_registered": "not_eligible"}.get(code, code or "rejected")
+
+
+def _time(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def measure_from(row: dict[str, Any]) -> MeasureView:
+    measure = core.Measure(
+        measure_id=str(row.get("measure_id") or row.get("id")),
+        name=str(row.get("name_ja") or row.get("name") or ""),
+        municipality_code=str(row.get("municipality_code") or ""),
+        eligibility=core.Eligibility(row.get("eligibility", "open")),
+        kind=core.MeasureKind(row.get("kind", "grant")),
+        points_per_person=int(row.get("points_per_person") or row.get("points") or 1),
+        opens_at=_time(row.get("opens_at")),
+        closes_at=_time(row.get("closes_at")),
+        review=core.Review(row.get("review", "post")),
+        capacity=int(row["capacity"]) if row.get("capacity") is not None else None,
+        residency_required=bool(row.get("residency_required", False)),
+        pre_registered=frozenset(row.get("pre_registered") or ()),
+    )
+    services = tuple(str(s) for s in (row.get("payment_services") or DEFAULT_PAYMENT_SERVICES))
+    return MeasureView(measure, int(row.get("taken") or row.get("applications") or 0), services,
+                       str(row.get("conditions_ja") or row.get("conditions") or row.get("description") or ""))

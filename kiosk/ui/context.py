@@ -1,0 +1,22 @@
+"""What every screen is given by constructor: services, the resident session, the operation runner, sound."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.services import Services
+from kiosk.ui.ops import OpRunner
+from kiosk.ui.session import ResidentSession
+
+
+@dataclass
+class UiContext:
+    services: Services
+    session: ResidentSession
+    runner: OpRunner
+    sound: Callable[[str], None] = lambda name: None  # "ok" | "error"
+    demo: bool = False
+    data_dir: Path = field(default_factory=Path.cwd)
+    terminal_name: str = ""

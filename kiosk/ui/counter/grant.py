@@ -1,0 +1,206 @@
+"""Grant points: choose the programme, then tap cards one after another or type a MyKey ID.
+
+Attendance mode (a programme marked for attendance): pre-registered applicants are granted when they tap.
+Each grant is confirmed on screen with a sound; duplicates within the programme's rule are refused.
+Grants are written to the outbox first, so they work offline (the screen says "queued").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.services.errors import ServiceError
+from kiosk.services.grants import GrantOutcome, Programme
+from kiosk.services.resident import ResidentIdentity
+from kiosk.ui.context import UiContext
+from kiosk.ui.screen import Screen
+from kiosk.ui.theme import primary, title
+from kiosk.ui.widgets.identify import IdentifyStep
+
+
+class GrantScreen(Screen):
+    name = "grant"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._programmes: list[Programme] = []
+        self._programme: Programme | None = None
+        self._count, self._total, self._last_points = 0, 0, 0
+        self.stack = QStackedWidget()
+        self.choose_page = self._choose_page()
+        self.grant_page = self._grant_page()
+        self.stack.addWidget(self.choose_page)
+        self.stack.addWidget(self.grant_page)
+        back = QPushButton(self.tr("Back to the counter menu"))
+        back.clicked.connect(lambda: self.navigate.emit("counter_home"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(title(self.tr("Grant points")))
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _choose_page(self) -> QWidget:
+        page = QWidget()
+        self.programme_list = QListWidget()
+        self.programme_list.setObjectName("programmeList")
+        self.start_button = primary(QPushButton(self.tr("Start granting")))
+        self.start_button.clicked.connect(self._start)
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("Choose the grant programme:")))
+        layout.addWidget(self.programme_list, 1)
+        layout.addWidget(self.start_button)
+        return page
+
+    def _grant_page(self) -> QWidget:
+        page = QWidget()
+        self.programme_label = QLabel()
+        self.programme_label.setObjectName("programmeLabel")
+        self.programme_label.setProperty("role", "resident")
+        self.points = QSpinBox()
+        self.points.setObjectName("points")
+        self.points.setRange(1, 1_000_000)
+        self.mykey_input = QLineEdit()
+        self.mykey_input.setObjectName("grantMykey")
+        self.mykey_input.setPlaceholderText(self.tr("MyKey ID (or tap the card)"))
+        self.grant_button = primary(QPushButton(self.tr("Grant")))
+        self.grant_button.setObjectName("grantButton")
+        self.grant_button.clicked.connect(self._grant_typed)
+        self.mykey_input.returnPressed.connect(self._grant_typed)
+        self.identify = IdentifyStep(ctx=self.ctx)
+        self.identify.identified.connect(self._on_tap_identified)
+        self.identify.failed.connect(self.show_error)
+        self.identify.cancelled.connect(self._next_tap)
+        self.confirmation = QLabel()
+        self.confirmation.setObjectName("grantConfirmation")
+        self.confirmation.setProperty("role", "title")
+        self.confirmation.setWordWrap(True)
+        self.tally = QLabel()
+        self.tally.setObjectName("grantTally")
+        change = QPushButton(self.tr("Change programme"))
+        change.clicked.connect(lambda: self.stack.setCurrentWidget(self.choose_page))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Points")))
+        row.addWidget(self.points)
+        row.addWidget(self.mykey_input, 1)
+        row.addWidget(self.grant_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.programme_label)
+        layout.addLayout(row)
+        layout.addWidget(self.identify, 2)
+        layout.addWidget(self.confirmation)
+        layout.addWidget(self.tally)
+        layout.addWidget(change, 0, Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    # --- flow -----------------------------------------------------------------------------------------------
+    def entered(self) -> None:
+        if self.stack.currentWidget() is self.choose_page:
+            self.hide_error()
+            self.ctx.runner.run(self.ctx.services.grants.programmes, self._show_programmes, self.show_error)
+        else:
+            self.identify.start()
+
+    def _show_programmes(self, programmes: object) -> None:
+        assert isinstance(programmes, list)
+        self._programmes = programmes
+        self.programme_list.clear()
+        for p in programmes:
+            mode = self.tr("attendance") if p.attendance else self.tr("%1 points").replace("%1", str(p.points))
+            item = QListWidgetItem(f"{p.name} — {p.department_name} ({mode})")
+            self.programme_list.addItem(item)
+        if programmes:
+            self.programme_list.setCurrentRow(0)
+
+    def _start(self) -> None:
+        row = self.programme_list.currentRow()
+        if row < 0:
+            return
+        p = self._programmes[row]
+        self._programme = p
+        text = self.tr("Programme: %1").replace("%1", p.name)
+        if p.attendance:
+            text += "\n" + self.tr("Attendance mode: registered participants are granted when they tap their card.")
+        self.programme_label.setText(text)
+        self.points.setValue(max(p.points, 1))
+        self.points.setEnabled(not p.attendance)
+        self.confirmation.clear()
+        self._count, self._total, self._last_points = 0, 0, 0
+        self._update_tally()
+        self.stack.setCurrentWidget(self.grant_page)
+        self.identify.start()
+
+    def _grant_typed(self) -> None:
+        self._grant(self.mykey_input.text())
+
+    def _on_tap_identified(self, identity: ResidentIdentity) -> None:
+        if not identity.mykey_id:
+            self.show_error(ServiceError("no_mykey_id"))
+            return
+        self._grant(identity.mykey_id)
+
+    def _grant(self, mykey_id: str) -> None:
+        programme = self._programme
+        if programme is None:
+            return
+        self.hide_error()
+        grants, points = self.ctx.services.grants, self.points.value()
+        self.grant_button.setEnabled(False)
+
+        def failed(error: ServiceError) -> None:
+            self.grant_button.setEnabled(True)
+            self.confirmation.clear()
+            self.show_error(error)
+            self.ctx.sound("error")
+
+        self.ctx.runner.run(lambda: grants.grant(programme, mykey_id, points), self._granted, failed)
+
+    def _granted(self, outcome: object) -> None:
+        assert isinstance(outcome, GrantOutcome)
+        self.grant_button.setEnabled(True)
+        self.mykey_input.clear()
+        if outcome.queued:
+            text = self.tr("%1 points for %2: saved, will be sent when online").replace(
+                "%1", str(outcome.points)).replace("%2", outcome.mykey_id)
+        else:
+            text = self.tr("✔ %1 points granted to %2").replace("%1", str(outcome.points)).replace(
+                "%2", outcome.mykey_id)
+        self.confirmation.setText(text)
+        self._count += 1
+        self._total += outcome.points
+        self._last_points = outcome.points
+        self._update_tally()
+        self.ctx.sound("ok")
+
+    def _update_tally(self) -> None:
+        self.tally.setText(self.tr("This session: %1 grants, %2 points").replace("%1", str(self._count))
+                           .replace("%2", f"{self._total:,}"))
+
+    def _next_tap(self) -> None:
+        self.identify.stop()
+        self.identify.start()
+
+    def on_resident_wiped(self) -> None:
+        """Between residents: keep the programme and the session's tally (no MyKey IDs), forget the resident."""
+        self.identify.stop()
+        self.mykey_input.clear()
+        if self.confirmation.text():
+            self.confirmation.setText(self.tr("✔ last grant: %1 points").replace("%1", str(self._last_points))
+                                      if self._last_points else "")
+        if self.stack.currentWidget() is self.grant_page and self.isVisible():
+            self.identify.start()
+
+    def clear(self) -> None:
+        super().clear()
+        self.on_resident_wiped()

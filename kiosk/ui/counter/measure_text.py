@@ -1,0 +1,46 @@
+"""Translated texts for measures: conditions and the reasons an applicant is not eligible."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.config import QT_TRANSLATE_NOOP
+from kiosk.core.measures import Eligibility, Reason, Review
+from kiosk.services.measures import MeasureView
+
+_REASONS = {
+    Reason.NOT_OPEN_YET: QT_TRANSLATE_NOOP("Measures", "The application period has not started yet."),
+    Reason.CLOSED: QT_TRANSLATE_NOOP("Measures", "The application period has ended."),
+    Reason.FULL: QT_TRANSLATE_NOOP("Measures", "The measure has reached its capacity."),
+    Reason.ALREADY_APPLIED: QT_TRANSLATE_NOOP("Measures", "This MyKey ID has already applied."),
+    Reason.MYKEY_NOT_VALID: QT_TRANSLATE_NOOP("Measures", "The MyKey ID is not valid."),
+    Reason.RESIDENCY_UNKNOWN: QT_TRANSLATE_NOOP("Measures", "The address on the card could not be matched to a "
+                                                "municipality."),
+    Reason.NOT_RESIDENT: QT_TRANSLATE_NOOP("Measures", "The address on the card is not in this municipality."),
+    Reason.NOT_PRE_REGISTERED: QT_TRANSLATE_NOOP("Measures", "This MyKey ID is not on the list of eligible "
+                                                 "residents."),
+}
+
+
+def reason_text(reason: Reason) -> str:
+    return QCoreApplication.translate("Measures", _REASONS[reason])
+
+
+def conditions_text(view: MeasureView) -> str:
+    tr = QCoreApplication.translate
+    m = view.measure
+    parts = [tr("Measures", "%1 points per person").replace("%1", f"{m.points_per_person:,}")]
+    if m.eligibility is Eligibility.OPEN and not m.residency_required:
+        parts.append(tr("Measures", "open to every applicant"))
+    if m.residency_required:
+        parts.append(tr("Measures", "residents only (checked from the address on the card)"))
+    if m.eligibility is Eligibility.RESTRICTED and m.review is Review.PRE:
+        parts.append(tr("Measures", "pre-registered residents only"))
+    if m.capacity is not None:
+        parts.append(tr("Measures", "capacity %1 (%2 places left)").replace("%1", str(m.capacity))
+                     .replace("%2", str(max(m.capacity - view.taken, 0))))
+    parts.append(tr("Measures", "review after applying") if m.review is Review.POST
+                 else tr("Measures", "reviewed before applying"))
+    parts.append(tr("Measures", "until %1").replace("%1", m.closes_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+    text = " / ".join(parts)
+    return f"{text}\n{view.conditions}" if view.conditions else text

@@ -1,0 +1,61 @@
+"""Translations and fonts: Japanese first (kiosk_ja.qm built from kiosk_ja.ts with pyside6-lrelease)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+TRANSLATIONS = RESOURCES / "translations"
+FONTS = RESOURCES / "fonts"
+CJK_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "IPAexGothic", "IPAGothic",
+                "Takao Gothic", "Yu Gothic UI", "Meiryo", "Hiragino Sans")
+
+_installed: list[QTranslator] = []
+
+
+def install_language(app: QCoreApplication, language: str) -> bool:
+    """Install the translator for `language` ("ja" or "en"); English is the source text. Returns True if loaded."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    app.setProperty("kiosk_language", language)
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese if language == "ja" else QLocale.Language.English))
+    if language == "en":
+        return True
+    translator = QTranslator(app)
+    if not translator.load(str(TRANSLATIONS / f"kiosk_{language}.qm")):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    # Qt's own strings (dialog buttons) when Qt ships them
+    qt_tr = QTranslator(app)
+    from PySide6.QtCore import QLibraryInfo
+
+    if qt_tr.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_tr)
+        _installed.append(qt_tr)
+    return True
+
+
+def pick_font_family() -> str | None:
+    """A font family that renders Japanese: a bundled one in resources/fonts, else a known system CJK font."""
+    if FONTS.is_dir():
+        for path in sorted(FONTS.glob("*.[ot]t[fc]")):
+            QFontDatabase.addApplicationFont(str(path))
+    families = set(QFontDatabase.families())
+    for family in CJK_FAMILIES:
+        if family in families:
+            return family
+    return None
+
+
+def apply_font(app: QApplication, large_text: bool = False) -> str | None:
+    family = pick_font_family()
+    font = QFont(family) if family else app.font()
+    font.setPointSize(18 if large_text else 14)
+    app.setFont(font)
+    return family

@@ -1,0 +1,131 @@
+"""The main window: resident banner above every screen, the screens in a stack, the status line.
+
+It owns the ResidentSession. A wipe (card removed, "next resident", idle) clears every screen and the session
+and asks the card layer to reset the card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.config import Config
+from kiosk.services.staff import StaffMember
+from kiosk.ui.context import UiContext
+from kiosk.ui.counter.create_mykey import CreateMyKeyScreen
+from kiosk.ui.counter.grant import GrantScreen
+from kiosk.ui.counter.home import CounterHome
+from kiosk.ui.counter.lookup import LookupScreen
+from kiosk.ui.counter.measure_apply import MeasureApplyScreen
+from kiosk.ui.login import StaffLogin
+from kiosk.ui.roles import RoleChooser, placeholder_homes
+from kiosk.ui.screen import Screen
+from kiosk.ui.settings import SettingsScreen
+from kiosk.ui.widgets.banner import ResidentBanner
+from kiosk.ui.widgets.statusbar import KioskStatusBar
+
+RESIDENT_FLOWS = ("create_mykey", "lookup", "measure_apply")
+
+
+class MainWindow(QMainWindow):
+    screen_changed = Signal(str)
+    settings_saved = Signal()
+
+    def __init__(self, ctx: UiContext, config: Config, start: str = "roles",
+                 side_panel: QWidget | None = None, on_close: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.config = config
+        self.session = ctx.session
+        self.staff: StaffMember | None = None
+        self._on_close = on_close
+        self.setWindowTitle(self.tr("MyKey kiosk") + (self.tr(" — DEMO") if ctx.demo else ""))
+        self.banner = ResidentBanner(self.session)
+        self.banner.next_resident.connect(lambda: self.session.wipe("next"))
+        self.banner.logout.connect(self.logout)
+        self.status = KioskStatusBar()
+        self.setStatusBar(self.status)
+        ctx.runner.busy_changed.connect(self.status.set_busy)
+        self.stack = QStackedWidget()
+        self.screens: dict[str, Screen] = {}
+        self.login = StaffLogin(ctx)
+        self.login.logged_in.connect(self._logged_in)
+        self.settings = SettingsScreen(ctx, config)
+        self.settings.saved.connect(self.settings_saved)
+        for screen in (RoleChooser(ctx), self.login, CounterHome(ctx), CreateMyKeyScreen(ctx), LookupScreen(ctx),
+                       MeasureApplyScreen(ctx), GrantScreen(ctx), self.settings, *placeholder_homes(ctx)):
+            self._add(screen)
+        self._pending_role = "counter"
+        central = QWidget()
+        outer = QHBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout()
+        column.addWidget(self.banner)
+        column.addWidget(self.stack, 1)
+        outer.addLayout(column, 1)
+        self.side_panel = side_panel
+        if side_panel is not None:
+            side_panel.setFixedWidth(300)
+            outer.addWidget(side_panel)
+        self.setCentralWidget(central)
+        self.session.wiped.connect(self._on_wiped)
+        self.go(start)
+
+    def _add(self, screen: Screen) -> None:
+        self.screens[screen.name] = screen
+        self.stack.addWidget(screen)
+        screen.navigate.connect(self.go)
+
+    # --- navigation -----------------------------------------------------------------------------------------
+    def current(self) -> Screen:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    def go(self, target: str) -> None:
+        if target.startswith("role:"):
+            role = target.split(":", 1)[1]
+            self._pending_role = role
+            # the counter needs a staff login; the other roles' homes are placeholders for now
+            target = "login" if self.staff is None and role == "counter" else f"{role}_home"
+        if (target in RESIDENT_FLOWS or target in ("grant", "counter_home")) and self.staff is None:
+            self._pending_role = "counter"
+            target = "login"
+        screen = self.screens[target]
+        self.stack.setCurrentWidget(screen)
+        screen.entered()
+        self.screen_changed.emit(target)
+
+    def _logged_in(self, member: StaffMember) -> None:
+        self.staff = member
+        text = self.tr("%1 (%2)").replace("%1", member.name).replace("%2", member.department_name)
+        self.banner.set_staff(text)
+        home = self.screens["counter_home"]
+        assert isinstance(home, CounterHome)
+        home.set_staff(self.tr("Logged in: %1").replace("%1", text))
+        self.go(f"{self._pending_role}_home")
+
+    def logout(self) -> None:
+        self.session.wipe("logout")
+        self.staff = None
+        self.banner.set_staff(None)
+        self.go("login")
+
+    # --- session safety -------------------------------------------------------------------------------------
+    def _on_wiped(self, reason: str) -> None:
+        for screen in self.screens.values():
+            screen.clear()
+        name = self.current().name
+        if name in RESIDENT_FLOWS:
+            self.go("counter_home")
+        elif name == "grant":
+            self.current().entered()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.wipe("logout")
+        if self._on_close is not None:
+            self._on_close()
+        super().closeEvent(event)

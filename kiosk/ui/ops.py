@@ -1,0 +1,116 @@
+"""Operations: run one blocking service call off the GUI thread, deliver success/failure as Qt signals.
+
+Results are delivered on the GUI thread. An operation started while serving one resident is dropped if the
+session has been wiped meanwhile (its result must not leak onto the next resident's screen).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from kiosk.services.errors import ServiceError, translate_error
+
+
+class _Relay(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn: Callable[[], Any] | None = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        fn, self._fn = self._fn, None  # drop the closure (and anything it holds) as soon as it has run
+        assert fn is not None
+        try:
+            result = fn()
+        except Exception as exc:
+            self._relay.failed.emit(translate_error(exc))
+        else:
+            self._relay.succeeded.emit(result)
+        finally:
+            del fn
+
+
+class Operation(QObject):
+    """One user action that does I/O. Connect to `succeeded` / `failed`; `finished` follows either."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, runner: OpRunner, generation: int) -> None:
+        super().__init__(runner)
+        self._runner = runner
+        self._generation = generation
+        self.relay = _Relay()
+        self.relay.succeeded.connect(self._on_success)
+        self.relay.failed.connect(self._on_failure)
+
+    @Slot(object)
+    def _on_success(self, result: object) -> None:
+        if self._runner.current_generation() == self._generation:
+            self.succeeded.emit(result)
+        self._done()
+
+    @Slot(object)
+    def _on_failure(self, error: object) -> None:
+        if self._runner.current_generation() == self._generation:
+            assert isinstance(error, ServiceError)
+            self.failed.emit(error)
+        self._done()
+
+    def _done(self) -> None:
+        self.finished.emit()
+        self._runner._finished(self)
+
+
+class OpRunner(QObject):
+    """Starts operations on a thread pool; knows the session generation; reports busy/idle."""
+
+    busy_changed = Signal(bool)
+    error = Signal(object)  # every failure, for a central log / status line
+
+    def __init__(self, generation: Callable[[], int] = lambda: 0, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(4)
+        self._generation = generation
+        self._active: set[Operation] = set()
+
+    def current_generation(self) -> int:
+        return self._generation()
+
+    def run(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
+            on_failure: Callable[[ServiceError], None] | None = None) -> Operation:
+        op = Operation(self, self._generation())
+        if on_success is not None:
+            op.succeeded.connect(on_success)
+        if on_failure is not None:
+            op.failed.connect(on_failure)
+        op.failed.connect(self.error)
+        was_idle = not self._active
+        self._active.add(op)
+        if was_idle:
+            self.busy_changed.emit(True)
+        self._pool.start(_Job(fn, op.relay))
+        return op
+
+    def active_count(self) -> int:
+        return len(self._active)
+
+    def _finished(self, op: Operation) -> None:
+        self._active.discard(op)
+        op.deleteLater()
+        if not self._active:
+            self.busy_changed.emit(False)
+
+    def wait_idle(self, msecs: int = 10000) -> bool:
+        return self._pool.waitForDone(msecs)

@@ -1,0 +1,63 @@
+"""The resident banner shown above every screen: who is being served, and the "next resident" button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk.ui.session import ResidentSession
+from kiosk.ui.theme import restyle
+
+
+class ResidentBanner(QFrame):
+    next_resident = Signal()
+    logout = Signal()
+
+    def __init__(self, session: ResidentSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self._session = session
+        self.staff_label = QLabel()
+        self.resident_label = QLabel()
+        self.resident_label.setObjectName("residentLabel")
+        self.resident_label.setProperty("role", "resident")
+        self.next_button = QPushButton(self.tr("Next resident"))
+        self.next_button.setObjectName("nextResident")
+        self.next_button.clicked.connect(self.next_resident)
+        self.logout_button = QPushButton(self.tr("Log out"))
+        self.logout_button.clicked.connect(self.logout)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.resident_label, 1)
+        layout.addWidget(self.staff_label)
+        layout.addWidget(self.next_button)
+        layout.addWidget(self.logout_button)
+        session.changed.connect(self.refresh)
+        self.set_staff(None)
+        self.refresh()
+
+    def set_staff(self, text: str | None) -> None:
+        self.staff_label.setText(text or "")
+        self.logout_button.setVisible(bool(text))
+
+    def text(self) -> str:
+        return self.resident_label.text()
+
+    def refresh(self) -> None:
+        s = self._session
+        parts: list[str] = []
+        if s.is_empty():
+            text = self.tr("No resident is being served")
+        else:
+            if s.basic is not None:
+                parts.append(s.basic.name)
+            if s.mykey_id:
+                parts.append(self.tr("MyKey ID %1").replace("%1", s.mykey_id))
+            elif s.identity is not None:
+                parts.append(self.tr("no MyKey ID yet"))
+            if not parts:
+                parts.append(self.tr("card placed (not yet verified)"))
+            text = self.tr("Serving: %1").replace("%1", " / ".join(parts))
+        self.resident_label.setText(text)
+        self.next_button.setEnabled(not s.is_empty())
+        self.setProperty("serving", not s.is_empty())
+        restyle(self)

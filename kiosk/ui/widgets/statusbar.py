@@ -1,0 +1,37 @@
+"""Status line: online/offline, queued operations, last sync, and the demo keyring label."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+
+class KioskStatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.online_label = QLabel()
+        self.online_label.setObjectName("onlineLabel")
+        self.queue_label = QLabel()
+        self.sync_label = QLabel()
+        self.keyring_label = QLabel()
+        self.keyring_label.setObjectName("keyringLabel")
+        self.busy_label = QLabel()
+        for widget in (self.online_label, self.queue_label, self.sync_label, self.busy_label):
+            self.addWidget(widget)
+        self.addPermanentWidget(self.keyring_label)
+        self.set_sync_status(None, 0, "")
+
+    def set_sync_status(self, online: bool | None, queued: int, last_sync: str) -> None:
+        if online is None:
+            self.online_label.setText(self.tr("Cloud: checking…"))
+        elif online:
+            self.online_label.setText(self.tr("Cloud: online"))
+        else:
+            self.online_label.setText(self.tr("Cloud: OFFLINE — grants and applications are queued"))
+        self.queue_label.setText(self.tr("Queued: %1").replace("%1", str(queued)))
+        self.sync_label.setText(self.tr("Last sync: %1").replace("%1", last_sync) if last_sync else "")
+
+    def set_keyring_label(self, text: str) -> None:
+        self.keyring_label.setText(text)
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else "")
