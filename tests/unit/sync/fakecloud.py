@@ -38,7 +38,7 @@ class FakeCloud:
         return httpx.Response(status, json=body, headers={"Date": format_datetime(self.now(), usegmt=True)})
 
     def handle(self, request: httpx.Request) -> httpx.Response:
-        body = json.loads(request.content) if request.content else None
+        body: Any = json.loads(request.content) if request.content else None
         self.requests.append((request.method, request.url.path, body))
         if self.fail_next:
             what = self.fail_next.pop(0)

@@ -1,0 +1,114 @@
+"""Qt-free services the store screens call (through an operation object on a worker thread, never the GUI
+thread): voucher redemption and card payment, online when the cloud answers and offline when it does not.
+
+Every write goes through the outbox. Online, the service waits a few seconds for the cloud's answer; offline (or
+if the answer does not come in time) the local checks decide and the operation reaches the cloud later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.sync.engine import SyncEngine
+from kiosk.sync.errors import OfflineRefused
+from kiosk.sync.offline import (
+    CardIdentity,
+    check_voucher,
+    offline_payment_guard,
+    offline_used_today,
+    redemption_guard,
+    refuse,
+    verify_card,
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    key: str | None
+    accepted: bool
+    offline: bool  # decided by the terminal alone; the cloud sees it at the next sync
+    status: str  # applied | replayed | queued | rejected | conflict | refused (local check)
+    points: int = 0
+    code: str | None = None
+    message: str | None = None
+    message_ja: str | None = None
+    result: dict[str, Any] | None = None
+
+
+def _refused(exc: OfflineRefused) -> Outcome:
+    return Outcome(None, False, True, "refused", 0, exc.code, exc.message, exc.message_ja)
+
+
+class StoreDesk:
+    def __init__(self, engine: SyncEngine, *, shop_id: Any = None, answer_wait: float = 5.0) -> None:
+        self.engine = engine
+        self.shop_id = shop_id
+        self.answer_wait = answer_wait
+
+    # -- vouchers (pattern ②: scan and redeem at once) --------------------------------------------------------
+    def redeem_voucher(self, code: str) -> Outcome:
+        now = self.engine.clock.cloud_now()
+        reference = self.engine.reference
+        online = self.engine.online is True
+        try:
+            if online and not reference.voucher_public_keys():
+                claims = None  # keys not cached yet: let the cloud decide
+            else:
+                claims = check_voucher(code, reference, now)
+            kind = "voucher_redeem" if online else "offline_voucher_redeem"
+            payload: dict[str, Any] = {"code": code.strip(), "shop_id": self.shop_id,
+                                       "redeemed_at": now.isoformat()}
+            local = redemption_guard(claims, now) if claims is not None else None
+            key = self.engine.submit(kind, payload, offline=not online, local=local)
+        except OfflineRefused as exc:
+            return _refused(exc)
+        points = claims.points if claims is not None else 0
+        return self._answer(key, online, points)
+
+    # -- card payments ---------------------------------------------------------------------------------------
+    def verify_card_offline(self, cert_der: bytes, signature: bytes, challenge: bytes) -> CardIdentity:
+        return verify_card(cert_der, signature, challenge, self.engine.reference, self.engine.clock.cloud_now())
+
+    def offline_allowance(self, card: CardIdentity, point_type_id: int) -> int | None:
+        """Points this card may still pay offline today at this terminal (None: no limit known → no offline)."""
+        limit = self.engine.reference.offline_limit(point_type_id)
+        if limit is None:
+            return None
+        now = self.engine.clock.cloud_now()
+        used = self.engine.store.read(lambda s: offline_used_today(s, card.fingerprint, point_type_id, now))
+        return max(0, limit - used)
+
+    def pay_offline(self, card: CardIdentity, point_type_id: int, points: int) -> Outcome:
+        """Take a card payment the cloud will settle at sync (card already verified with verify_card_offline)."""
+        now = self.engine.clock.cloud_now()
+        limit = self.engine.reference.offline_limit(point_type_id)
+        try:
+            if limit is None:
+                raise refuse("offline_limit_unknown")
+            payload = {"certificate_fingerprint": card.fingerprint, "certificate_serial": card.serial,
+                       "certificate_issuer": card.issuer, "point_type_id": point_type_id, "points": points,
+                       "shop_id": self.shop_id, "occurred_at": now.isoformat()}
+            key = self.engine.submit("offline_payment", payload, offline=True,
+                                     local=offline_payment_guard(card, point_type_id, points, limit, now))
+        except OfflineRefused as exc:
+            return _refused(exc)
+        return Outcome(key, True, True, "queued", points)
+
+    def pay_online(self, auth_token: str, point_type_id: int, points: int) -> Outcome:
+        """Card payment with a fresh resident `auth_token` from /v1/auth/verify, through the outbox."""
+        key = self.engine.submit("payment", {"auth_token": auth_token, "point_type_id": point_type_id,
+                                             "points": points, "shop_id": self.shop_id})
+        return self._answer(key, True, points)
+
+    def _answer(self, key: str, online: bool, points: int) -> Outcome:
+        if not online:
+            return Outcome(key, True, True, "queued", points)
+        result = self.engine.wait_result(key, self.answer_wait)
+        if result is None:  # accepted on the local checks; the cloud gets it when it answers again
+            return Outcome(key, True, True, "queued", points)
+        if result.status == "rejected":
+            # shown on screen right now, so staff need not resolve it from the dead-letter list
+            self.engine.outbox.resolve_dead_letter(key, "discard", by="terminal", note="refused on screen")
+        return Outcome(key, result.ok, False, result.status, int(result.result.get("points", points) or 0),
+                       result.code, result.message, result.message_ja, result.result)

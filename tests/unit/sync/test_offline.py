@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import base64
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding
+
+from kiosk.core.voucher_code import VoucherClaims, encode_voucher, new_signing_key
+from kiosk.core.voucher_number import make_voucher_number
+from kiosk.demo.pki import DemoPKI, ensure_demo_pki
+from kiosk.sync.engine import SyncEngine
+from kiosk.sync.errors import OfflineRefused
+from kiosk.sync.offline import MESSAGES, local_day, new_challenge
+from kiosk.sync.services import StoreDesk
+
+from .fakecloud import FakeCloud
+
+PRIVATE, PUBLIC = new_signing_key()
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> DemoPKI:
+    return ensure_demo_pki(Path(tmp_path_factory.mktemp("pki")))
+
+
+def voucher(serial: int, *, points: int = 500, start: datetime | None = None, days: int = 30,
+            key_id: int = 1, private: bytes = PRIVATE) -> str:
+    start = start or datetime.now(UTC) - timedelta(days=1)
+    claims = VoucherClaims(key_id=key_id, point_type_id=1, number=make_voucher_number(serial), points=points,
+                           valid_from=int(start.timestamp()),
+                           valid_until=int((start + timedelta(days=days)).timestamp()), terminal_id=9)
+    return encode_voucher(claims, private)
+
+
+@pytest.fixture
+def desk(engine: SyncEngine, cloud: FakeCloud, pki: DemoPKI) -> StoreDesk:
+    cloud.add_change("voucher_key", "1", {"key_id": 1, "public_key": base64.b64encode(PUBLIC).decode()})
+    cloud.add_change("voided_voucher", make_voucher_number(66), {"number": make_voucher_number(66)})
+    cloud.add_change("offline_limit", "1", {"point_type_id": 1, "per_card_per_day": 1000})
+    cloud.add_change("revocation", "jpki", {"ca_certs": [pki.ca_cert_pem.decode()],
+                                            "crl_der": base64.b64encode(pki.crl_der).decode()})
+    engine.reference.pull(engine.client)
+    return StoreDesk(engine, shop_id=3, answer_wait=2.0)
+
+
+def test_every_offline_refusal_has_japanese_and_english_text() -> None:
+    for code, (english, japanese) in MESSAGES.items():
+        assert english and japanese and english != japanese, code
+        assert any("\u3040" <= ch <= "\u9fff" for ch in japanese), code
+
+
+def test_offline_voucher_checks(desk: StoreDesk, engine: SyncEngine) -> None:
+    engine._online = False  # as after a failed probe
+    ok = desk.redeem_voucher(voucher(1))
+    assert ok.accepted and ok.offline and ok.status == "queued" and ok.points == 500
+    assert engine.outbox.peek(10)[0].kind == "offline_voucher_redeem"
+    assert desk.redeem_voucher(voucher(1)).code == "voucher_already_used_here"
+    assert desk.redeem_voucher(voucher(66)).code == "voucher_voided"
+    expired = voucher(2, start=datetime.now(UTC) - timedelta(days=40), days=10)
+    assert desk.redeem_voucher(expired).code == "voucher_expired"
+    future = voucher(3, start=datetime.now(UTC) + timedelta(days=2))
+    assert desk.redeem_voucher(future).code == "voucher_not_yet_valid"
+    other_private, _ = new_signing_key()
+    assert desk.redeem_voucher(voucher(4, private=other_private)).code == "voucher_bad_signature"
+    assert desk.redeem_voucher(voucher(5, key_id=7)).code == "voucher_unknown_key"
+    tampered = list(voucher(6))
+    tampered[40] = "A" if tampered[40] != "A" else "B"
+    assert desk.redeem_voucher("".join(tampered)).code in ("voucher_bad_signature", "voucher_malformed")
+    assert desk.redeem_voucher("HELLO").code == "voucher_malformed"
+    assert engine.outbox.length() == 1  # only the one good voucher was queued
+
+
+def test_concurrent_double_scan_is_refused_once(desk: StoreDesk, engine: SyncEngine) -> None:
+    engine._online = False
+    code = voucher(11)
+    outcomes = []
+    threads = [threading.Thread(target=lambda: outcomes.append(desk.redeem_voucher(code))) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(o.accepted for o in outcomes) == [False] * 5 + [True]
+    assert engine.outbox.length() == 1
+
+
+def test_online_redemption_waits_for_the_cloud(desk: StoreDesk, engine: SyncEngine, cloud: FakeCloud) -> None:
+    engine.start()
+    assert engine.probe()
+    outcome = desk.redeem_voucher(voucher(21))
+    assert outcome.status == "applied" and not outcome.offline
+    assert engine.outbox.peek(10) == [] and cloud.applied == [outcome.key]
+    cloud.reject = lambda op: ("voucher_already_used", "used elsewhere")
+    refused = desk.redeem_voucher(voucher(22))
+    assert refused.status == "rejected" and refused.code == "voucher_already_used" and refused.message_ja
+    assert engine.outbox.dead_letters() == []  # shown on screen, not left for staff
+
+
+def _sign(pki: DemoPKI, who: str, challenge: bytes) -> tuple[bytes, bytes]:
+    resident = pki.resident(who)
+    assert resident.cert_der is not None
+    return resident.cert_der, resident.private_key().sign(challenge, padding.PKCS1v15(), hashes.SHA256())
+
+
+def test_offline_card_payment_checks_chain_revocation_and_daily_limit(desk: StoreDesk, engine: SyncEngine,
+                                                                      pki: DemoPKI) -> None:
+    challenge = new_challenge()
+    cert, signature = _sign(pki, "yamada", challenge)
+    card = desk.verify_card_offline(cert, signature, challenge)
+    assert len(card.fingerprint) == 64
+    assert desk.offline_allowance(card, 1) == 1000
+    assert desk.pay_offline(card, 1, 600).accepted
+    assert desk.pay_offline(card, 1, 401).code == "offline_limit_exceeded"
+    assert desk.pay_offline(card, 1, 400).accepted
+    assert desk.offline_allowance(card, 1) == 0
+    assert desk.pay_offline(card, 2, 10).code == "offline_limit_unknown"
+    [op1, _op2] = engine.outbox.peek(10)
+    assert op1.kind == "offline_payment" and op1.payload["certificate_fingerprint"] == card.fingerprint
+    assert "certificate" not in op1.payload  # fingerprint, serial and issuer only
+    # a second card has its own allowance
+    cert2, sig2 = _sign(pki, "suzuki", challenge)
+    assert desk.offline_allowance(desk.verify_card_offline(cert2, sig2, challenge), 1) == 1000
+
+    with pytest.raises(OfflineRefused) as bad:
+        desk.verify_card_offline(cert, signature, new_challenge())
+    assert bad.value.code == "card_signature_invalid"
+    revoked_cert, revoked_sig = _sign(pki, "sato", challenge)
+    with pytest.raises(OfflineRefused) as revoked:
+        desk.verify_card_offline(revoked_cert, revoked_sig, challenge)
+    assert revoked.value.code == "card_certificate_revoked"
+
+
+def test_untrusted_card_is_refused(desk: StoreDesk, tmp_path: Path) -> None:
+    stranger = ensure_demo_pki(tmp_path / "other-pki")  # a different CA
+    challenge = new_challenge()
+    cert, signature = _sign(stranger, "yamada", challenge)
+    with pytest.raises(OfflineRefused) as exc:
+        desk.verify_card_offline(cert, signature, challenge)
+    assert exc.value.code == "card_certificate_untrusted"
+
+
+def test_offline_day_is_the_municipality_day() -> None:
+    assert local_day(datetime(2026, 11, 21, 15, 30, tzinfo=UTC)) == "2026-11-22"  # 00:30 JST
+    assert local_day(datetime(2026, 11, 21, 14, 59, tzinfo=UTC)) == "2026-11-21"
