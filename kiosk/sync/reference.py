@@ -104,22 +104,23 @@ class ReferenceCache:
         return None
 
     def ca_certificates(self) -> list[x509.Certificate]:
+        """Cached JPKI user-auth CA certificates (feed: base64 DER in `ca_certs`; PEM text also accepted)."""
         certs: list[x509.Certificate] = []
         for data in self.items("revocation").values():
-            pems: list[str] = list(data.get("ca_certs") or [])
-            if data.get("ca_cert_pem"):
-                pems.append(data["ca_cert_pem"])
-            for pem in pems:
-                certs.extend(x509.load_pem_x509_certificates(pem.encode()))
+            for text in list(data.get("ca_certs") or []):
+                if text.lstrip().startswith("-----BEGIN"):
+                    certs.extend(x509.load_pem_x509_certificates(text.encode()))
+                else:
+                    certs.append(x509.load_der_x509_certificate(base64.b64decode(text)))
         return certs
 
     def revoked_serials(self) -> set[int]:
+        """Revoked certificate serials: the feed's `revoked_serials` plus every entry of its CRLs."""
         serials: set[int] = set()
         for data in self.items("revocation").values():
             for serial in data.get("revoked_serials") or []:
                 serials.add(_serial(serial))
-            crl_b64 = data.get("crl_der")
-            if crl_b64:
+            for crl_b64 in list(data.get("crls") or []):
                 crl = x509.load_der_x509_crl(base64.b64decode(crl_b64))
                 serials.update(entry.serial_number for entry in crl)
         return serials

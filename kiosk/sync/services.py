@@ -41,9 +41,9 @@ def _refused(exc: OfflineRefused) -> Outcome:
 
 
 class StoreDesk:
-    def __init__(self, engine: SyncEngine, *, shop_id: Any = None, answer_wait: float = 5.0) -> None:
+    def __init__(self, engine: SyncEngine, *, answer_wait: float = 5.0) -> None:
+        """The shop is the enrolled terminal's own (the cloud takes it from the terminal's token)."""
         self.engine = engine
-        self.shop_id = shop_id
         self.answer_wait = answer_wait
 
     # -- vouchers (pattern ②: scan and redeem at once) --------------------------------------------------------
@@ -57,8 +57,7 @@ class StoreDesk:
             else:
                 claims = check_voucher(code, reference, now)
             kind = "voucher_redeem" if online else "offline_voucher_redeem"
-            payload: dict[str, Any] = {"code": code.strip(), "shop_id": self.shop_id,
-                                       "redeemed_at": now.isoformat()}
+            payload: dict[str, Any] = {"code": code.strip()}  # time: the operation's created_at
             local = redemption_guard(claims, now) if claims is not None else None
             key = self.engine.submit(kind, payload, offline=not online, local=local)
         except OfflineRefused as exc:
@@ -86,9 +85,9 @@ class StoreDesk:
         try:
             if limit is None:
                 raise refuse("offline_limit_unknown")
-            payload = {"certificate_fingerprint": card.fingerprint, "certificate_serial": card.serial,
-                       "certificate_issuer": card.issuer, "point_type_id": point_type_id, "points": points,
-                       "shop_id": self.shop_id, "occurred_at": now.isoformat()}
+            # the cloud maps the fingerprint to the MyKey ID; the certificate itself never leaves the terminal
+            payload = {"certificate_fingerprint": card.fingerprint, "point_type_id": point_type_id,
+                       "points": points}
             key = self.engine.submit("offline_payment", payload, offline=True,
                                      local=offline_payment_guard(card, point_type_id, points, limit, now))
         except OfflineRefused as exc:
@@ -98,7 +97,7 @@ class StoreDesk:
     def pay_online(self, auth_token: str, point_type_id: int, points: int) -> Outcome:
         """Card payment with a fresh resident `auth_token` from /v1/auth/verify, through the outbox."""
         key = self.engine.submit("payment", {"auth_token": auth_token, "point_type_id": point_type_id,
-                                             "points": points, "shop_id": self.shop_id})
+                                             "points": points})
         return self._answer(key, True, points)
 
     def _answer(self, key: str, online: bool, points: int) -> Outcome:

@@ -29,7 +29,7 @@ def test_skewed_terminal_clock(store: LocalStore, terminal_skew: timedelta) -> N
     engine.reference.pull(client)
     offset = clock.offset
     assert offset is not None and abs((offset + terminal_skew).total_seconds()) < 2
-    desk = StoreDesk(engine, shop_id=1)
+    desk = StoreDesk(engine)
     engine._online = False
     cloud_now = cloud.now()
     # just became valid / just expired in cloud time: the raw local clock would get both wrong

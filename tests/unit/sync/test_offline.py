@@ -41,10 +41,11 @@ def desk(engine: SyncEngine, cloud: FakeCloud, pki: DemoPKI) -> StoreDesk:
     cloud.add_change("voucher_key", "1", {"key_id": 1, "public_key": base64.b64encode(PUBLIC).decode()})
     cloud.add_change("voided_voucher", make_voucher_number(66), {"number": make_voucher_number(66)})
     cloud.add_change("offline_limit", "1", {"point_type_id": 1, "per_card_per_day": 1000})
-    cloud.add_change("revocation", "jpki", {"ca_certs": [pki.ca_cert_pem.decode()],
-                                            "crl_der": base64.b64encode(pki.crl_der).decode()})
+    cloud.add_change("revocation", "jpki", {"ca_certs": [base64.b64encode(pki.ca_cert_der).decode()],
+                                            "crls": [base64.b64encode(pki.crl_der).decode()],
+                                            "revoked_serials": []})
     engine.reference.pull(engine.client)
-    return StoreDesk(engine, shop_id=3, answer_wait=2.0)
+    return StoreDesk(engine, answer_wait=2.0)
 
 
 def test_every_offline_refusal_has_japanese_and_english_text() -> None:
