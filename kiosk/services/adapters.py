@@ -123,7 +123,7 @@ class CardAdapter:
 
     def read_user_auth_certificate(self) -> bytes:
         value = self._call("read_user_auth_certificate")
-        return bytes(getattr(value, "der", value))
+        return bytes(getattr(value, "cert_der", value))
 
     def sign_challenge(self, pin: str, challenge: bytes) -> bytes:
         return bytes(self._call("sign_challenge", pin, challenge))
@@ -131,16 +131,17 @@ class CardAdapter:
     def text_tries_left(self) -> int:
         return int(self._call("text_tries_left"))
 
-    def read_basic_items(self, pin: str) -> BasicItems:
-        items = self._call("read_basic_items", pin)
+    def read_basic_items(self, pin: str, consent: bool) -> BasicItems:
+        result = self._service.read_basic_items(pin, consent=consent)
+        items = result.result(timeout=self._timeout_s) if hasattr(result, "result") else result
         municipality = getattr(items, "municipality", None)
-        code = getattr(items, "municipality_code", None) or getattr(municipality, "code", None)
-        name = getattr(items, "municipality_name", None) or getattr(municipality, "name", None)
+        code = getattr(municipality, "code", None)
+        name = f"{municipality.prefecture}{municipality.name}" if municipality is not None else None
         return BasicItems(name=str(items.name), address=str(items.address), birth_date=str(items.birth_date),
                           sex=str(items.sex), municipality_code=code, municipality_name=name)
 
     def reset(self) -> None:
-        reset = getattr(self._service, "reset", None) or getattr(self._service, "reset_card", None)
+        reset = getattr(self._service, "release_card", None) or getattr(self._service, "reset", None)
         if reset is not None:
             result = reset()
             if hasattr(result, "result") and callable(result.result):

@@ -46,6 +46,13 @@ _CARD_ERRORS = {
     "GuardViolation": "unexpected",
 }
 
+# kiosk.card error codes that the screens know under another name
+_CARD_CODE_ALIASES = {
+    "not_my_number_card": "not_mynumber_card",
+    "no_reader": "reader_gone",
+    "invalid_pin_format": "pin_format",
+}
+
 # cloud error codes (CONTRACTS.md: {"error": {"code": ...}}) that screens explain in their own words
 KNOWN_CLOUD_CODES = frozenset({
     "mykey_id_taken", "mykey_id_not_found", "mykey_id_exists", "invalid_mykey_id", "certificate_revoked",
@@ -73,6 +80,15 @@ def translate_error(exc: BaseException) -> ServiceError:
     if isinstance(exc, ServiceError):
         return exc
     names = [cls.__name__ for cls in type(exc).__mro__]
+    card_code = getattr(exc, "code", None)
+    if type(exc).__module__.startswith("kiosk.card") and isinstance(card_code, str):
+        raw = card_code
+        code = _CARD_CODE_ALIASES.get(raw, raw)
+        tries = _int_attr(exc, "tries_left")
+        if code == "wrong_pin" and tries == 0:
+            code = "pin_blocked"
+        return ServiceError(code, str(getattr(exc, "message_en", "") or ""), tries_left=tries,
+                            message_ja=str(getattr(exc, "message_ja", "") or ""))
     for name in names:
         if name in _CARD_ERRORS:
             code = _CARD_ERRORS[name]

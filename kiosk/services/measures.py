@@ -54,11 +54,14 @@ class MeasureService:
         views = [measure_from(r) for r in rows]
         return [v for v in views if v.measure.opens_at <= now < v.measure.closes_at]
 
-    def read_basic_items(self, pin: str) -> BasicItems:
+    def read_basic_items(self, pin: str, consent: bool) -> BasicItems:
+        """The four basic items + municipality; only with the resident's consent (and their card-text PIN)."""
+        if not consent:
+            raise ServiceError("consent_required")
         if not (len(pin) == 4 and pin.isdigit()):
             raise ServiceError("pin_format")
         try:
-            items = self._card.read_basic_items(pin)
+            items = self._card.read_basic_items(pin, consent)
         except Exception as exc:
             raise translate_error(exc) from None
         return items

@@ -38,6 +38,12 @@ _MESSAGES: dict[str, str] = {
     "mykey_id_invalid": QT_TRANSLATE_NOOP("Errors", "This MyKey ID is no longer valid."),
     "no_mykey_id": QT_TRANSLATE_NOOP(
         "Errors", "This card has no MyKey ID yet. Please create one first."),
+    "consent_required": QT_TRANSLATE_NOOP("Errors", "Please agree to the reading of the card first."),
+    "municipality_unknown": QT_TRANSLATE_NOOP(
+        "Errors", "The address on the card could not be matched to a municipality."),
+    "no_user_auth_certificate": QT_TRANSLATE_NOOP(
+        "Errors", "This card holds no user certificate. Please ask at the municipal counter."),
+    "payment_service_unknown": QT_TRANSLATE_NOOP("Errors", "Please choose a payment service from the list."),
     "service_id_empty": QT_TRANSLATE_NOOP("Errors", "Please enter both the business ID and the customer ID."),
     "service_id_mismatch": QT_TRANSLATE_NOOP("Errors", "The two entries are not the same. Please check them."),
     "measure_full": QT_TRANSLATE_NOOP("Errors", "This measure has reached its capacity."),

@@ -195,9 +195,9 @@ class MeasureApplyScreen(Screen):
     def _read_items(self, pin: str) -> None:
         if not self.consent.isChecked():
             return
-        measures = self.ctx.services.measures
+        measures, consent = self.ctx.services.measures, self.consent.isChecked()
         self.hide_error()
-        self.ctx.runner.run(lambda: measures.read_basic_items(pin), self._on_items, self._on_items_error)
+        self.ctx.runner.run(lambda: measures.read_basic_items(pin, consent), self._on_items, self._on_items_error)
 
     def _on_items_error(self, error: ServiceError) -> None:
         if error.code in ("wrong_pin", "pin_blocked"):

@@ -1,0 +1,127 @@
+"""Wiring: build the Qt application and the main window around a terminal runtime (services passed in).
+
+`create_window` is what `kiosk run`, `kiosk demo`, the screenshot command and the UI tests all use.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication
+
+from kiosk.config import Config
+from kiosk.services import Services
+from kiosk.ui.context import UiContext
+from kiosk.ui.i18n import apply_font, install_language
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.ops import OpRunner
+from kiosk.ui.session import ActivityFilter, ResidentSession
+from kiosk.ui.sound import Sound
+from kiosk.ui.theme import apply_theme
+from kiosk.ui.widgets.demo_panel import DemoCardPanel
+
+
+class SyncStatusRelay(QObject):
+    """Brings the sync engine's status snapshots (called on its worker thread) to the GUI thread."""
+
+    status = Signal(object)
+
+    def attach(self, engine: Any) -> None:
+        engine.add_status_listener(self.status.emit)
+
+
+class CardEventRelay(QObject):
+    """Brings card insert/remove events (called on the card thread) to the GUI thread."""
+
+    card_inserted = Signal()
+    card_removed = Signal()
+
+    def attach(self, card_service: Any) -> None:
+        from kiosk.card import events
+
+        def on_event(event: object) -> None:
+            if isinstance(event, events.CardInsertedEvent):
+                self.card_inserted.emit()
+            elif isinstance(event, events.CardRemovedEvent | events.ReaderRemovedEvent):
+                self.card_removed.emit()
+
+        self.unsubscribe = card_service.subscribe(on_event)
+
+
+def ensure_qapp(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_SynthesizeMouseForUnhandledTouchEvents, True)
+    created = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    created.setApplicationName("mykey-kiosk")
+    created.setOrganizationName("mykey-kiosk")
+    return created
+
+
+def prepare_app(app: QApplication, config: Config) -> None:
+    install_language(app, config.language)
+    apply_font(app, config.large_text)
+    apply_theme(app)
+
+
+def create_window(
+    app: QApplication,
+    services: Services,
+    config: Config,
+    *,
+    data_dir: Path,
+    reset_card: Callable[[], None] = lambda: None,
+    card_events: QObject | None = None,
+    engine: Any = None,
+    credential_label: str | None = None,
+    demo_residents: Sequence[tuple[str, str]] = (),
+    demo_insert: Callable[[str], None] | None = None,
+    demo_remove: Callable[[], None] | None = None,
+    start: str = "roles",
+    terminal_name: str = "",
+    sound: Callable[[str], None] | None = None,
+) -> MainWindow:
+    prepare_app(app, config)
+    demo = demo_insert is not None
+    session = ResidentSession(config.idle_timeout_s, reset_card)
+    runner = OpRunner(lambda: session.generation)
+    ctx = UiContext(services=services, session=session, runner=runner,
+                    sound=sound or Sound(config.sound), demo=demo, data_dir=data_dir, terminal_name=terminal_name)
+    panel = None
+    if demo_insert is not None and demo_remove is not None:
+        panel = DemoCardPanel(demo_residents, demo_insert, demo_remove)
+    window = MainWindow(ctx, config, start=start, side_panel=panel)
+    session.setParent(window)
+    runner.setParent(window)
+    activity = ActivityFilter(session)
+    app.installEventFilter(activity)
+    window.destroyed.connect(lambda: app.removeEventFilter(activity))
+    if card_events is not None:
+        card_events.card_inserted.connect(lambda *_: session.set_card_present(True))  # type: ignore[attr-defined]
+        card_events.card_removed.connect(lambda *_: session.set_card_present(False))  # type: ignore[attr-defined]
+    if credential_label:
+        window.status.set_keyring_label(credential_label)
+    if engine is not None:
+        relay = SyncStatusRelay(window)
+        relay.status.connect(lambda s: window.status.set_sync_status(
+            s.online, s.queue_length, s.last_sync_at.astimezone().strftime("%H:%M:%S") if s.last_sync_at else ""))
+        relay.attach(engine)
+        window.sync_relay = relay  # type: ignore[attr-defined]
+
+    def apply_settings() -> None:
+        install_language(app, config.language)
+        apply_font(app, config.large_text)
+        session.set_idle_timeout(config.idle_timeout_s)
+
+    window.settings_saved.connect(apply_settings)
+    return window
+
+
+def offscreen_requested() -> bool:
+    return os.environ.get("QT_QPA_PLATFORM", "") == "offscreen"

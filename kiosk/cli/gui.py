@@ -1,0 +1,110 @@
+"""`kiosk run` (the configured terminal; also `kiosk` alone), `kiosk demo`, `kiosk screenshots --out DIR`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    run = subparsers.add_parser("run", help="run the terminal as configured")
+    run.add_argument("--data-dir", type=Path, default=None, help="terminal data directory")
+    run.set_defaults(func=cmd_run)
+    demo = subparsers.add_parser("demo", help="run the whole system on this machine with sample cards")
+    demo.add_argument("--data-dir", type=Path, default=None, help="demo data directory (default: ~/.local/share/mykey-kiosk/demo)")
+    demo.add_argument("--language", choices=("ja", "en"), default=None)
+    demo.add_argument("--quit-after", type=float, default=None, help=argparse.SUPPRESS)  # smoke tests
+    demo.set_defaults(func=cmd_demo)
+    shots = subparsers.add_parser("screenshots", help="render every screen in Japanese to PNG files")
+    shots.add_argument("--out", type=Path, required=True)
+    shots.add_argument("--language", choices=("ja", "en"), default="ja")
+    shots.add_argument("--data-dir", type=Path, default=None, help="demo data dir (default: a fresh temporary one)")
+    shots.set_defaults(func=cmd_screenshots)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QTimer
+
+    from kiosk.app import CardEventRelay, create_window, ensure_qapp
+    from kiosk.config import Config, demo_data_dir
+    from kiosk.services.demo_backend import DemoBackend
+
+    data_dir = args.data_dir or demo_data_dir()
+    config = Config(data_dir / "settings.json")
+    if args.language:
+        config.set("language", args.language)
+    app = ensure_qapp()
+    print(f"demo data: {data_dir}", file=sys.stderr)
+    backend = DemoBackend.start(data_dir)
+    try:
+        relay = CardEventRelay()
+        relay.attach(backend.runtime.card_service)
+        reader = backend.reader
+        window = create_window(
+            app, backend.runtime.services, config, data_dir=data_dir,
+            reset_card=backend.runtime.services.auth.reset_card, card_events=relay, engine=backend.runtime.engine,
+            credential_label=backend.runtime.credential_label, demo_residents=backend.resident_labels(),
+            demo_insert=reader.insert, demo_remove=reader.remove, terminal_name="デモ窓口端末")
+        code, password = backend.staff_login()
+        window.login.code.setText(code)
+        window.login.password.setPlaceholderText(f"demo: {password}")
+        window.resize(1280, 800)
+        window.show()
+        if args.quit_after is not None:
+            QTimer.singleShot(int(args.quit_after * 1000), app.quit)
+        return int(app.exec())
+    finally:
+        backend.stop()
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from kiosk.app import CardEventRelay, create_window, ensure_qapp
+    from kiosk.config import Config, default_data_dir
+    from kiosk.services.demo_backend import default_card_service
+    from kiosk.services.runtime import TerminalRuntime
+    from kiosk.sync.credentials import CredentialStore
+
+    data_dir = args.data_dir or default_data_dir()
+    config = Config(data_dir / "settings.json")
+    credentials = CredentialStore()
+    saved = credentials.load() if credentials.usable else None
+    if saved is None:
+        print("この端末はまだ登録されていません。`kiosk sync enrol` で登録するか、`kiosk demo` をお試しください。\n"
+              "This terminal is not enrolled yet: enrol it (kiosk sync enrol) or try `kiosk demo`.", file=sys.stderr)
+        return 2
+    from kiosk.card.backend import create_backend
+
+    if config.card_backend == "simulated":
+        print("simulated card backend: use `kiosk demo`", file=sys.stderr)
+        return 2
+    card_service = default_card_service(create_backend(config.card_backend))
+    runtime = TerminalRuntime.start(data_dir / "terminal", config.cloud_url or saved.cloud_url, saved.token,
+                                    saved.role, card_service)
+    app = ensure_qapp()
+    try:
+        relay = CardEventRelay()
+        relay.attach(card_service)
+        window = create_window(app, runtime.services, config, data_dir=data_dir,
+                               reset_card=runtime.services.auth.reset_card, card_events=relay,
+                               engine=runtime.engine, start="login", terminal_name=saved.name or "")
+        if config.kiosk_mode:
+            window.showFullScreen()
+        else:
+            window.resize(1280, 800)
+            window.show()
+        return int(app.exec())
+    finally:
+        runtime.stop()
+
+
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.ui.screenshots import render_all
+
+    paths = render_all(args.out, language=args.language, data_dir=args.data_dir)
+    for path in paths:
+        print(path)
+    return 0

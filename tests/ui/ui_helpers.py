@@ -1,0 +1,46 @@
+"""Small drivers for the real widgets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from kiosk.ui.widgets.pinpad import PinPad
+
+TIMEOUT = 15000
+
+
+def login(qtbot: Any, window: Any, backend: Any) -> None:
+    window.go("role:counter")
+    code, password = backend.staff_login()
+    window.login.code.setText(code)
+    window.login.password.setText(password)
+    qtbot.mouseClick(window.login.login_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current().name == "counter_home", timeout=TIMEOUT)
+
+
+def open_task(qtbot: Any, window: Any, name: str) -> Any:
+    home = window.screens["counter_home"]
+    qtbot.mouseClick(home.buttons[name], Qt.MouseButton.LeftButton)
+    assert window.current().name == name
+    return window.current()
+
+
+def type_pin(qtbot: Any, pad: PinPad, pin: str) -> None:
+    qtbot.waitUntil(pad.isVisible, timeout=TIMEOUT)
+    for digit in pin:
+        qtbot.mouseClick(pad.digit_buttons[digit], Qt.MouseButton.LeftButton)
+    assert pad.length() == len(pin)
+    qtbot.mouseClick(pad.ok_button, Qt.MouseButton.LeftButton)
+    assert pad.length() == 0  # the buffer is cleared as soon as the PIN is handed over
+
+
+def place(qtbot: Any, window: Any, backend: Any, key: str) -> None:
+    backend.reader.insert(key)
+    qtbot.waitUntil(lambda: window.session.card_present, timeout=TIMEOUT)
+
+
+def remove(qtbot: Any, window: Any, backend: Any) -> None:
+    backend.reader.remove()
+    qtbot.waitUntil(lambda: not window.session.card_present, timeout=TIMEOUT)
