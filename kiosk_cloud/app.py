@@ -8,10 +8,15 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from kiosk_cloud.api import (
+    admin,
     changes,
     health,
+    measures,
     mykey,
+    points,
+    reports,
     residents,
+    shops,
     sync,
     terminals,
 )
@@ -45,6 +50,11 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.terminal_cache = TerminalCache()
     install_error_handlers(app)
-    for module in (health, terminals, residents, mykey, sync, changes):
+    for module in (health, terminals, residents, mykey, points, shops, measures, sync, changes, reports, admin):
         app.include_router(module.router, prefix="/v1")
     return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory`` (each worker process builds its app from the environment)."""
+    return create_app(Settings.from_env())

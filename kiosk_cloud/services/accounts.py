@@ -40,21 +40,21 @@ async def lock_account(
         .with_for_update()
     )
     query = query.where(accounts.c.mykey_id == mykey_id if mykey_id is not None else accounts.c.mykey_id.is_(None))
-    account_id = (await conn.execute(query)).scalar()
+    account_id: int | None = (await conn.execute(query)).scalar()
     if account_id is not None or not create:
         return account_id
     assert now is not None
     try:
         async with conn.begin_nested():
-            return (
-                await conn.execute(
+            return int(
+                (await conn.execute(
                     insert(accounts).values(
                         mykey_id=mykey_id, point_type_id=point_type_id, kind=kind.value, created_at=now
                     ).returning(accounts.c.id)
-                )
-            ).scalar_one()
+                )).scalar_one()
+            )
     except IntegrityError:  # created concurrently: lock the winner's row
-        return (await conn.execute(query)).scalar_one()
+        return int((await conn.execute(query)).scalar_one())
 
 
 async def live_lots(conn: AsyncConnection, account_id: int, now: datetime) -> list[Lot]:

@@ -40,7 +40,7 @@ async def check_point_type(conn: AsyncConnection, point_type_id: int) -> None:
 
 
 async def grant(
-    conn: AsyncConnection, *, programme_id: int, mykey_id: str, points: int, terminal_id: int,
+    conn: AsyncConnection, *, programme_id: int, mykey_id: str, points: int, terminal_id: int | None,
     now: datetime, occurred_at: datetime | None = None, staff_id: int | None = None, key: str | None = None,
 ) -> dict[str, Any]:
     """One grant lot (premium or normal per programme) plus its ledger entry."""

@@ -17,9 +17,11 @@ from kiosk_cloud.settings import Settings
 
 
 def _validation_detail(exc: ValidationError) -> str:
-    first = exc.errors()[0] if exc.errors() else {}
-    where = ".".join(str(p) for p in first.get("loc", ()))
-    return f"{where}: {first.get('msg', '')}"[:200]
+    if not exc.errors():
+        return ""
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return f"{where}: {first['msg']}"[:200]
 
 
 async def perform(

@@ -1,0 +1,141 @@
+"""Administration (admin role): shops, grant programmes, measures, offline limits, voucher key rotation,
+attendance pre-registration, reserved points."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter
+from pydantic import AwareDatetime, Field
+from sqlalchemy import insert, select
+
+from kiosk_cloud.api.schemas import Body, DbId, MyKeyText, Points, ShortText
+from kiosk_cloud.db import utcnow
+from kiosk_cloud.deps import DB, Admin
+from kiosk_cloud.errors import ApiError
+from kiosk_cloud.models import attendance_registrations, municipalities
+from kiosk_cloud.services import reference as ref
+from kiosk_cloud.services import reserved
+from kiosk_cloud.services.common import require_valid_mykey
+from kiosk_cloud.services.ledger_ops import programme_row
+from kiosk_cloud.services.vouchers import rotate_key
+
+router = APIRouter(prefix="/admin", tags=["admin"])
+
+
+class ShopIn(Body):
+    name: ShortText
+    street: ShortText
+    payee_account: Annotated[str, Field(max_length=100)] = ""
+
+
+class ProgrammeIn(Body):
+    department_id: DbId
+    point_type_id: DbId
+    name: ShortText
+    name_en: ShortText
+    premium: bool = False
+    validity_days: Annotated[int, Field(ge=1, le=3650)] = 365
+    max_points_per_grant: Points = 100_000
+
+
+class MeasureIn(Body):
+    name: ShortText
+    name_en: ShortText
+    point_type_id: DbId
+    programme_id: DbId | None = None
+    kind: Literal["grant", "purchase_reward"]
+    eligibility: Literal["open", "restricted"]
+    review: Literal["pre", "post"]
+    residency_required: bool = False
+    capacity: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
+    points_per_person: Points
+    reward_rate_percent: Annotated[int, Field(ge=0, le=100)] = 0
+    opens_at: AwareDatetime
+    closes_at: AwareDatetime
+    payment_services: Annotated[list[Annotated[str, Field(min_length=1, max_length=60)]], Field(max_length=20)] = Field(default_factory=list)
+    pre_registered: Annotated[list[MyKeyText], Field(max_length=10_000)] = Field(default_factory=list)
+
+
+class OfflineLimitIn(Body):
+    per_card_per_day: Annotated[int, Field(ge=0, le=10_000_000)]
+
+
+class AttendanceIn(Body):
+    programme_id: DbId
+    mykey_id: MyKeyText
+    points: Points
+
+
+class ReserveIn(Body):
+    programme_id: DbId
+    mykey_id: MyKeyText
+    points: Points
+    transfer_deadline: AwareDatetime
+
+
+@router.post("/shops", status_code=201)
+async def add_shop(body: ShopIn, caller: Admin, db: DB) -> dict[str, Any]:
+    async with db.write() as conn:
+        return {"id": await ref.add_shop(conn, body.name, body.street, body.payee_account)}
+
+
+@router.post("/programmes", status_code=201)
+async def add_programme(body: ProgrammeIn, caller: Admin, db: DB) -> dict[str, Any]:
+    async with db.write() as conn:
+        return {"id": await ref.add_programme(conn, **body.model_dump())}
+
+
+@router.post("/measures", status_code=201)
+async def add_measure(body: MeasureIn, caller: Admin, db: DB) -> dict[str, Any]:
+    async with db.write() as conn:
+        code = (await conn.execute(select(municipalities.c.code).order_by(municipalities.c.id))).scalar()
+        if code is None:
+            raise ApiError("invalid_measure", "no municipality configured")
+        if body.programme_id is not None:
+            await programme_row(conn, body.programme_id)
+        pre = [await require_valid_mykey(conn, m) for m in body.pre_registered]
+        values = body.model_dump(exclude={"pre_registered", "payment_services"})
+        return {"id": await ref.add_measure(conn, payment_services=body.payment_services, pre_registered=pre,
+                                            municipality_code=code, **values)}
+
+
+@router.post("/point-types/{point_type_id}/offline-limit")
+async def offline_limit(point_type_id: DbId, body: OfflineLimitIn, caller: Admin, db: DB) -> dict[str, Any]:
+    async with db.write() as conn:
+        await ref.set_offline_limit(conn, point_type_id, body.per_card_per_day)
+    return {"point_type_id": point_type_id, "per_card_per_day": body.per_card_per_day}
+
+
+@router.post("/voucher-keys/rotate")
+async def rotate(caller: Admin, db: DB) -> dict[str, Any]:
+    async with db.write() as conn:
+        return {"key_id": await rotate_key(conn, utcnow())}
+
+
+@router.post("/attendance", status_code=201)
+async def pre_register(body: AttendanceIn, caller: Admin, db: DB) -> dict[str, Any]:
+    async with db.write() as conn:
+        await programme_row(conn, body.programme_id)
+        mykey_id = await require_valid_mykey(conn, body.mykey_id)
+        exists = (await conn.execute(select(attendance_registrations.c.points).where(
+            attendance_registrations.c.programme_id == body.programme_id,
+            attendance_registrations.c.mykey_id == mykey_id))).first()
+        if exists is None:
+            await conn.execute(insert(attendance_registrations).values(
+                programme_id=body.programme_id, mykey_id=mykey_id, points=body.points))
+    return {"programme_id": body.programme_id, "mykey_id": mykey_id, "points": body.points}
+
+
+@router.post("/reserved", status_code=201)
+async def reserve(body: ReserveIn, caller: Admin, db: DB) -> dict[str, Any]:
+    async with db.write() as conn:
+        mykey_id = await require_valid_mykey(conn, body.mykey_id)
+        return await reserved.reserve(conn, programme_id=body.programme_id, mykey_id=mykey_id, points=body.points,
+                                      transfer_deadline=body.transfer_deadline, now=utcnow())
+
+
+@router.post("/reserved/sweep")
+async def sweep(caller: Admin, db: DB) -> dict[str, Any]:
+    async with db.write() as conn:
+        return {"transferred": await reserved.sweep(conn, utcnow())}

@@ -1,0 +1,117 @@
+"""Card payments at shops (with reversal inside a window) and point vouchers (issue, redeem, void, reconcile)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Response
+from pydantic import Field, model_validator
+from sqlalchemy import select
+
+from kiosk_cloud.api.schemas import Body, DbId, IdemKey, MyKeyText, Points
+from kiosk_cloud.db import utcnow
+from kiosk_cloud.deps import DB, AnyTerminal, AppSettings, Office, Store
+from kiosk_cloud.errors import ApiError
+from kiosk_cloud.models import shops
+from kiosk_cloud.services import vouchers as vsvc
+from kiosk_cloud.services.common import require_valid_mykey
+from kiosk_cloud.services.idempotent import raise_if_rejected
+from kiosk_cloud.services.ledger_ops import reverse_payment
+from kiosk_cloud.services.perform import perform
+from kiosk_cloud.services.residents import resolve_session
+
+router = APIRouter(tags=["shops and vouchers"])
+
+AuthToken = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class PaymentIn(Body):
+    point_type_id: DbId
+    points: Points
+    idempotency_key: IdemKey
+    auth_token: AuthToken | None = None
+    mykey_id: MyKeyText | None = None
+
+    @model_validator(mode="after")
+    def _one_resident(self) -> PaymentIn:
+        if (self.mykey_id is None) == (self.auth_token is None):
+            raise ValueError("give exactly one of mykey_id and auth_token")
+        return self
+
+
+class VoucherIssueIn(Body):
+    auth_token: AuthToken
+    point_type_id: DbId
+    points: Points
+    count: Annotated[int, Field(ge=1, le=50)] = 1
+    validity_days: Annotated[int, Field(ge=1, le=730)] | None = None
+
+
+class RedeemIn(Body):
+    code: Annotated[str, Field(min_length=1, max_length=400)]
+    idempotency_key: IdemKey
+
+
+class ReconcileIn(Body):
+    shop_id: DbId
+    numbers: Annotated[list[Annotated[str, Field(min_length=1, max_length=40)]], Field(min_length=1, max_length=2000)]
+
+
+@router.post("/payments")
+async def pay(body: PaymentIn, caller: Store, db: DB, settings: AppSettings, response: Response) -> dict[str, Any]:
+    op = await perform(db, caller, settings, kind="payment", key=body.idempotency_key,
+                       payload=body.model_dump(exclude={"idempotency_key"}, exclude_none=True))
+    if op.replayed:
+        response.headers["Idempotent-Replay"] = "true"
+    return raise_if_rejected(op)
+
+
+@router.post("/payments/{payment_id}/reverse")
+async def reverse(payment_id: DbId, caller: Store, db: DB, settings: AppSettings) -> dict[str, Any]:
+    async with db.write() as conn:
+        return await reverse_payment(conn, payment_id=payment_id, shop_id=caller.shop_id,
+                                     terminal_id=caller.terminal_id, window_s=settings.payment_reversal_window_s,
+                                     now=utcnow())
+
+
+@router.post("/vouchers", status_code=201)
+async def issue(body: VoucherIssueIn, caller: Office, db: DB, settings: AppSettings) -> dict[str, Any]:
+    now = utcnow()
+    async with db.write() as conn:
+        session = await resolve_session(conn, body.auth_token, caller.terminal_id, now)
+        if session.mykey_id is None:
+            raise ApiError("certificate_not_bound")
+        mykey_id = await require_valid_mykey(conn, session.mykey_id)
+        issued = await vsvc.issue(conn, mykey_id=mykey_id, point_type_id=body.point_type_id, points=body.points,
+                                  count=body.count, terminal_id=caller.terminal_id,
+                                  validity_days=body.validity_days or settings.voucher_validity_days, now=now)
+    return {"mykey_id": mykey_id, "vouchers": issued}
+
+
+@router.post("/vouchers/redeem")
+async def redeem(body: RedeemIn, caller: Store, db: DB, settings: AppSettings, response: Response) -> dict[str, Any]:
+    op = await perform(db, caller, settings, kind="voucher_redeem", key=body.idempotency_key,
+                       payload={"code": body.code})
+    if op.replayed:
+        response.headers["Idempotent-Replay"] = "true"
+    return raise_if_rejected(op)
+
+
+@router.post("/vouchers/{number}/void")
+async def void(number: Annotated[str, Field(min_length=1, max_length=40)], caller: Office, db: DB) -> dict[str, Any]:
+    async with db.write() as conn:
+        return await vsvc.void(conn, number_text=number, terminal_id=caller.terminal_id, now=utcnow())
+
+
+@router.post("/vouchers/reconcile")
+async def reconcile(body: ReconcileIn, caller: Office, db: DB) -> dict[str, Any]:
+    async with db.write() as conn:
+        results = await vsvc.reconcile(conn, numbers=body.numbers, shop_id=body.shop_id, now=utcnow())
+    return {"shop_id": body.shop_id, "results": results}
+
+
+@router.get("/shops")
+async def list_shops(caller: AnyTerminal, db: DB) -> dict[str, Any]:
+    async with db.read() as conn:
+        rows = (await conn.execute(select(shops).order_by(shops.c.id))).all()
+    return {"shops": [{"id": r.id, "name": r.name, "street": r.street, "active": bool(r.active)} for r in rows]}

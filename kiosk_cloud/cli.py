@@ -1,0 +1,118 @@
+"""`kiosk-cloud`: serve the reference points cloud, create the demo municipality, migrate, manage trust."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+from kiosk_cloud.settings import DEFAULT_DATABASE_URL
+
+
+def _db_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--database-url", default=os.environ.get("KIOSK_CLOUD_DATABASE_URL", DEFAULT_DATABASE_URL),
+                        help="sqlite:///path (default) or postgresql://user:pass@host/db")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk-cloud", description="Reference MyKey points cloud")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="upgrade the database to head and serve the /v1 API")
+    _db_arg(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8700)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--pool-size", type=int, default=None, help="connections per worker (PostgreSQL)")
+    serve.add_argument("--log-level", default="warning")
+    demo = sub.add_parser("init-demo", help="create the demo municipality and print enrolment codes")
+    _db_arg(demo)
+    demo.add_argument("--data-dir", default="var/demo", help="where the demo test PKI lives")
+    migrate = sub.add_parser("migrate", help="upgrade the database to the newest schema")
+    _db_arg(migrate)
+    ca = sub.add_parser("trust-add-ca", help="trust a JPKI user-auth CA certificate (PEM or DER file)")
+    _db_arg(ca)
+    ca.add_argument("path", type=Path)
+    crl = sub.add_parser("trust-set-crl", help="install the CA's current revocation list (DER or PEM file)")
+    _db_arg(crl)
+    crl.add_argument("path", type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "serve":
+        return _serve(args)
+    if args.command == "init-demo":
+        return _init_demo(args)
+    from kiosk_cloud.migrate import upgrade_to_head
+
+    upgrade_to_head(args.database_url)
+    if args.command == "migrate":
+        print("database at head")
+        return 0
+    return asyncio.run(_trust(args))
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from kiosk_cloud.migrate import upgrade_to_head
+
+    upgrade_to_head(args.database_url)
+    os.environ["KIOSK_CLOUD_DATABASE_URL"] = args.database_url
+    if args.pool_size:
+        os.environ["KIOSK_CLOUD_POOL_SIZE"] = str(args.pool_size)
+    print(f"kiosk-cloud serving on http://{args.host}:{args.port}/v1 (workers: {args.workers})", flush=True)
+    uvicorn.run("kiosk_cloud.app:create_app_from_env", factory=True, host=args.host, port=args.port,
+                workers=args.workers, log_level=args.log_level, access_log=False)
+    return 0
+
+
+def _init_demo(args: argparse.Namespace) -> int:
+    from kiosk_cloud.demo import init_demo
+
+    info = init_demo(args.database_url, Path(args.data_dir))
+    print(f"demo municipality: {info.municipality_name} ({info.municipality_code})")
+    print(f"database: {info.database_url}")
+    print("enrolment codes (one-time, 7 days):")
+    for role, code in info.enrolment_codes.items():
+        print(f"  {role:8s} {code}")
+    print(f"staff logins (password '{info.staff_logins[0]['password']}' for all):" if info.staff_logins else "")
+    for s in info.staff_logins:
+        print(f"  {s['staff_code']}  {s['name']}")
+    print("sample residents (key → MyKey ID):")
+    for key, mykey_id in info.residents.items():
+        print(f"  {key:10s} {mykey_id or '-'}")
+    return 0
+
+
+async def _trust(args: argparse.Namespace) -> int:
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from kiosk_cloud.db import Database
+    from kiosk_cloud.services.trust import add_ca, set_crl
+
+    raw = args.path.read_bytes()
+    db = Database(args.database_url, pool_size=1)
+    try:
+        async with db.write() as conn:
+            if args.command == "trust-add-ca":
+                cert = x509.load_pem_x509_certificate(raw) if raw.startswith(b"-----") else x509.load_der_x509_certificate(raw)
+                await add_ca(conn, cert.public_bytes(Encoding.DER))
+            else:
+                crl = x509.load_pem_x509_crl(raw) if raw.startswith(b"-----") else x509.load_der_x509_crl(raw)
+                await set_crl(conn, crl.public_bytes(Encoding.DER))
+    except ValueError as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        await db.dispose()
+    print("trust store updated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
