@@ -8,7 +8,7 @@ The interaction handler (interaction.py) is the third part and belongs to the fr
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from kiosk.card.session import CardSession
 
@@ -36,7 +36,7 @@ class Backend(Protocol):
 BACKEND_NAMES = ("pcsc", "nfc", "simulated")
 
 
-def create_backend(name: str, **options: object) -> Backend:
+def create_backend(name: str, **options: Any) -> Backend:
     """Build a backend by configuration name; imports its I/O library only when chosen."""
     if name == "pcsc":
         from kiosk.card.backends.pcsc import PcscBackend

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.demo import DemoPKI, ensure_demo_pki
+from cardtest_pcscd import Pcscd, start_pcscd
+
+
+@pytest.fixture(scope="session")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> DemoPKI:
+    return ensure_demo_pki(tmp_path_factory.mktemp("pki") / "pki")
+
+
+@pytest.fixture(scope="session")
+def pcscd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pcscd]:
+    log = str(Path(tmp_path_factory.mktemp("pcscd")) / "pcscd.log")
+    daemon, reason = start_pcscd(log)
+    if daemon is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"pcscd with vsmartcard-vpcd is required in CI: {reason}")
+        pytest.skip(reason)
+    yield daemon
+    daemon.stop()
