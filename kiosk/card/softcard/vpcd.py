@@ -8,6 +8,7 @@ anything else is an APDU. TCP_QUICKACK before every receive avoids ~40 ms of del
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import threading
@@ -101,10 +102,8 @@ class VpcdCard:
         self._stop.set()
         sock, self._sock = self._sock, None
         if sock is not None:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             sock.close()
         if self._thread is not None:
             self._thread.join(timeout=5)

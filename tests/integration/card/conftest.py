@@ -5,9 +5,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cardtest_pcscd import Pcscd, start_pcscd
 
 from kiosk.demo import DemoPKI, ensure_demo_pki
-from cardtest_pcscd import Pcscd, start_pcscd
 
 
 @pytest.fixture(scope="session")
