@@ -31,7 +31,7 @@ measures = Table(
     Column("residency_required", Boolean, nullable=False, server_default=false()),
     Column("capacity", Integer, nullable=True),
     Column("points_per_person", Integer, nullable=False),
-    Column("reward_rate_percent", Integer, nullable=False, server_default=false()),
+    Column("reward_rate_percent", Integer, nullable=False, server_default="0"),
     Column("opens_at", Timestamp(), nullable=False),
     Column("closes_at", Timestamp(), nullable=False),
     Column("municipality_code", String(6), nullable=False),

@@ -35,7 +35,7 @@ point_types = Table(
     Column("code", String(32), nullable=False, unique=True),
     Column("name", String(100), nullable=False),
     Column("name_en", String(100), nullable=False),
-    Column("offline_limit_per_card_per_day", Integer, nullable=False, server_default=false()),
+    Column("offline_limit_per_card_per_day", Integer, nullable=False, server_default="0"),
 )
 
 departments = Table(
@@ -106,7 +106,7 @@ ledger = Table(
     Column("account_id", Integer, ForeignKey("accounts.id"), nullable=False),
     Column("kind", String(20), nullable=False),
     Column("points", Integer, nullable=False),
-    Column("premium_points", Integer, nullable=False, server_default=false()),
+    Column("premium_points", Integer, nullable=False, server_default="0"),
     Column("occurred_at", Timestamp(), nullable=False),
     Column("recorded_at", Timestamp(), nullable=False),
     Column("shop_id", Integer, ForeignKey("shops.id"), nullable=True),
@@ -157,7 +157,7 @@ vouchers = Table(
     Column("point_type_id", Integer, ForeignKey("point_types.id"), nullable=False),
     Column("account_id", Integer, ForeignKey("accounts.id"), nullable=False),
     Column("points", Integer, nullable=False),
-    Column("premium_points", Integer, nullable=False, server_default=false()),
+    Column("premium_points", Integer, nullable=False, server_default="0"),
     Column("takes", Text, nullable=True),
     Column("valid_from", Timestamp(), nullable=False),
     Column("valid_until", Timestamp(), nullable=False),

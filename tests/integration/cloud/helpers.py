@@ -1,0 +1,110 @@
+"""Test helpers: enrolled terminals as httpx clients, resident authentication with the demo cards' keys."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding
+
+from kiosk_cloud.demo import DemoInfo
+
+from kiosk.demo.pki import DemoPKI, DemoResident, ensure_demo_pki
+
+
+def key() -> str:
+    return uuid.uuid4().hex
+
+
+def sign(resident: DemoResident, challenge: bytes) -> bytes:
+    """What the card does: RSA PKCS#1 v1.5 over SHA-256 of the challenge with the user-auth key."""
+    return resident.private_key().sign(challenge, padding.PKCS1v15(), hashes.SHA256())
+
+
+class Terminal:
+    def __init__(self, base_url: str, enrolment: dict[str, Any]) -> None:
+        self.info = enrolment
+        self.id: int = enrolment["terminal_id"]
+        self.role: str = enrolment["role"]
+        self.shop_id: int | None = enrolment["shop_id"]
+        self.http = httpx.Client(base_url=base_url + "/v1", timeout=30,
+                                 headers={"Authorization": f"Bearer {enrolment['token']}"})
+
+    def get(self, path: str, **kw: Any) -> httpx.Response:
+        return self.http.get(path, **kw)
+
+    def post(self, path: str, json: Any = None, **kw: Any) -> httpx.Response:
+        return self.http.post(path, json=json, **kw)
+
+    def ok(self, method: str, path: str, json: Any = None, **kw: Any) -> Any:
+        response = self.http.request(method, path, json=json, **kw)
+        assert response.status_code < 300, (response.status_code, response.text)
+        return response.json()
+
+    def authenticate(self, resident: DemoResident) -> dict[str, Any]:
+        """Challenge → card signature → verify; returns the verify response (mykey_id, auth_token...)."""
+        challenge = self.ok("POST", "/auth/challenge")
+        raw = base64.b64decode(challenge["challenge"])
+        assert resident.cert_der is not None
+        response = self.post("/auth/verify", {
+            "challenge_id": challenge["challenge_id"],
+            "certificate": base64.b64encode(resident.cert_der).decode(),
+            "signature": base64.b64encode(sign(resident, raw)).decode(),
+        })
+        assert response.status_code == 200, response.text
+        return dict(response.json())
+
+    def close(self) -> None:
+        self.http.close()
+
+
+class Cloud:
+    def __init__(self, url: str, demo: DemoInfo, pki_dir: Path) -> None:
+        self.url = url
+        self.demo = demo
+        self.pki: DemoPKI = ensure_demo_pki(pki_dir)
+        self.anon = httpx.Client(base_url=url + "/v1", timeout=30)
+        self._terminals: list[Terminal] = []
+        self.admin = self._enrol(demo.enrolment_codes["admin"], "admin")
+
+    def _enrol(self, code: str, name: str) -> Terminal:
+        response = self.anon.post("/terminals/enrol", json={"code": code, "name": name})
+        assert response.status_code == 200, response.text
+        terminal = Terminal(self.url, response.json())
+        self._terminals.append(terminal)
+        return terminal
+
+    def terminal(self, role: str, shop_id: int | None = None) -> Terminal:
+        if role == "store" and shop_id is None:
+            shop_id = self.demo.shops[0]["id"]
+        code = self.admin.ok("POST", "/admin/enrolment-codes", {"role": role, "name": f"t-{role}",
+                                                               "shop_id": shop_id})["code"]
+        return self._enrol(code, f"{role} terminal")
+
+    def resident(self, name: str) -> DemoResident:
+        return self.pki.resident(name)
+
+    def mykey(self, name: str) -> str:
+        value = self.demo.residents[name]
+        assert value is not None
+        return value
+
+    @property
+    def point_type(self) -> int:
+        return int(self.demo.point_types[0]["id"])
+
+    def programme(self, premium: bool = False, point_type_id: int | None = None) -> int:
+        pt = point_type_id or self.point_type
+        for p in self.demo.programmes:
+            if p["premium"] == premium and p["point_type_id"] == pt:
+                return int(p["id"])
+        raise LookupError("no such programme")
+
+    def close(self) -> None:
+        for t in self._terminals:
+            t.close()
+        self.anon.close()
