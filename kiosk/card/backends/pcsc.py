@@ -82,8 +82,8 @@ class PcscBackend:
         hresult, ctx = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
         if hresult != scard.SCARD_S_SUCCESS:
             raise NoReader(f"PC/SC service unavailable: {scard.SCardGetErrorMessage(hresult)}")
-        self._ctx = ctx
-        return ctx
+        self._ctx = int(ctx)
+        return self._ctx
 
     def _drop_context(self) -> None:
         if self._ctx is not None:
