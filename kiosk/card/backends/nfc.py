@@ -121,10 +121,11 @@ class NfcBackend:
             clf.close()
 
     def tag_present(self, tag: nfc.tag.tt4.Type4Tag) -> bool:
-        if tag is None or tag is not self._tag:
+        current = self._tag
+        if current is None or tag is not current:
             return False
         try:
-            present = bool(tag.is_present)
+            present = bool(current.is_present)
         except (nfc.clf.CommunicationError, nfc.tag.TagCommandError, OSError):
             present = False
         if not present:
