@@ -34,10 +34,13 @@ class BulkItem(Body):
     mykey_id: MyKeyText
     points: Points
     idempotency_key: IdemKey
+    programme_id: DbId | None = None
 
 
 class BulkIn(Body):
-    programme_id: DbId
+    """The programme is given once for the batch, or per item (an item's own programme_id wins)."""
+
+    programme_id: DbId | None = None
     staff_id: DbId | None = None
     grants: Annotated[list[BulkItem], Field(min_length=1, max_length=1000)]
 
@@ -82,8 +85,8 @@ async def grant_bulk(body: BulkIn, caller: Granting, db: DB, settings: AppSettin
     """Each grant is its own exactly-once operation; one result per item, in order."""
     results = []
     for item in body.grants:
-        payload: dict[str, Any] = {"programme_id": body.programme_id, "mykey_id": item.mykey_id,
-                                   "points": item.points}
+        payload: dict[str, Any] = {"programme_id": item.programme_id or body.programme_id,
+                                   "mykey_id": item.mykey_id, "points": item.points}
         if body.staff_id is not None:
             payload["staff_id"] = body.staff_id
         op = await perform(db, caller, settings, kind="grant", key=item.idempotency_key, payload=payload)
