@@ -7,11 +7,15 @@ from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kiosk.demo.pki import ensure_demo_pki
+from kiosk.sync.models import Operation
 from kiosk.sync.offline import new_challenge
+from kiosk.sync.outbox import QueuedOperation
 from kiosk.sync.services import StoreDesk
-from kiosk.sync.terminal import open_terminal
+from kiosk.sync.terminal import TerminalSync, open_terminal
 
 from .conftest import Cloud
 
@@ -51,13 +55,8 @@ def test_grants_drain_apply_and_replay(cloud: Cloud) -> None:
         assert status.last_sync_at is not None and status.dead_letters == 2
 
 
-def _as_queued(t, keys):  # type: ignore[no-untyped-def]
-    from sqlalchemy import select
-
-    from kiosk.sync.models import Operation
-    from kiosk.sync.outbox import QueuedOperation
-
-    def load(session):  # type: ignore[no-untyped-def]
+def _as_queued(t: TerminalSync, keys: list[str]) -> list[QueuedOperation]:
+    def load(session: Session) -> list[QueuedOperation]:
         ops = {o.key: o for o in session.scalars(select(Operation).where(Operation.key.in_(keys)))}
         return [QueuedOperation(0, k, ops[k].kind, ops[k].payload, ops[k].created_at, 0) for k in keys]
 
