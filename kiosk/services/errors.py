@@ -70,7 +70,18 @@ _CODE_ALIASES = {
     "capacity_reached": "measure_full",
     "measure_capacity_reached": "measure_full",
     "duplicate": "duplicate_grant",
+    "already_attended": "duplicate_grant",
+    "not_pre_registered": "not_registered",
+    "mykey_id_unknown": "mykey_id_not_found",
+    "unknown_measure": "measure_not_found",
+    "unknown_programme": "programme_not_found",
     "bad_login": "invalid_login",
+    "staff_login_failed": "invalid_login",
+    "challenge_invalid": "challenge_expired",
+    "auth_token_invalid": "auth_token_expired",
+    "certificate_expired": "certificate_invalid",
+    "certificate_already_bound": "mykey_id_exists",
+    "service_id_taken": "service_id_taken",
     "invalid_credentials": "invalid_login",
 }
 

@@ -64,7 +64,8 @@ class GrantService:
         if amount <= 0:
             raise ServiceError("invalid_points")
         kind = "attendance" if programme.attendance else "grant"
-        payload: dict[str, Any] = {"programme_id": programme.programme_id, "mykey_id": value}
+        pid: int | str = int(programme.programme_id) if programme.programme_id.isdigit() else programme.programme_id
+        payload: dict[str, Any] = {"programme_id": pid, "mykey_id": value}
         if kind == "grant":
             payload["points"] = amount
         with self._lock:
@@ -79,17 +80,23 @@ class GrantService:
                 seen.discard(value)
             raise translate_error(exc) from None
         if submitted.status in ("rejected", "conflict"):
-            if submitted.code != "duplicate_grant":
+            if submitted.code not in ("duplicate_grant", "already_attended"):
                 with self._lock:
                     seen.discard(value)
-            raise ServiceError(submitted.code or "rejected", submitted.message)
+            raise ServiceError(_GRANT_CODES.get(submitted.code, submitted.code or "rejected"), submitted.message)
         result = submitted.result or {}
         return GrantOutcome(value, int(result.get("points", amount)), submitted)
 
 
+_GRANT_CODES = {"already_attended": "duplicate_grant", "not_pre_registered": "not_registered",
+                "mykey_id_unknown": "mykey_id_not_found", "unknown_programme": "programme_not_found"}
+
+
 def programme_from(row: dict[str, Any]) -> Programme:
+    # the cloud does not (yet) publish a repeat rule per programme: once per person per granting session unless
+    # the programme says it may repeat
     rule = str(row.get("rule") or row.get("grant_rule") or "")
-    once = bool(row.get("once_per_person", rule in ("once", "once_per_person")))
+    once = bool(row.get("once_per_person", rule not in ("repeat", "repeatable")))
     return Programme(
         programme_id=str(row.get("programme_id") or row.get("id")),
         name=str(row.get("name_ja") or row.get("name") or ""),

@@ -25,6 +25,8 @@ class MeasureView:
     taken: int
     payment_services: tuple[str, ...]
     conditions: str  # the cloud's own description of the conditions (Japanese when given)
+    taken_known: bool = True  # False: the cloud did not say how many places are taken (it decides at submission)
+    pre_registered_known: bool = True  # False: the eligible list is checked by the cloud at submission
 
     @property
     def measure_id(self) -> str:
@@ -71,19 +73,31 @@ class MeasureService:
         applicant = core.Applicant(mykey_id=mykey_id, status=MyKeyStatus(status) if status in
                                    {s.value for s in MyKeyStatus} else MyKeyStatus.INVALID,
                                    municipality_code=basic.municipality_code if basic else None)
-        return core.check_eligibility(view.measure, applicant, now or datetime.now(UTC), view.taken)
+        decision = core.check_eligibility(view.measure, applicant, now or datetime.now(UTC), view.taken)
+        unknown = set()
+        if not view.pre_registered_known:
+            unknown.add(core.Reason.NOT_PRE_REGISTERED)
+        if not view.taken_known:
+            unknown.add(core.Reason.FULL)
+        reasons = tuple(r for r in decision.reasons if r not in unknown)
+        if reasons == decision.reasons:
+            return decision
+        if reasons:
+            return core.Decision(False, reasons, None, decision.places_left)
+        outcome = core.Outcome.PENDING_REVIEW if view.measure.review is core.Review.POST else core.Outcome.APPROVED
+        return core.Decision(True, (), outcome, None)
 
     def submit(self, view: MeasureView, mykey_id: str, basic: BasicItems, payment_service: str) -> ApplicationState:
         if payment_service not in view.payment_services:
             raise ServiceError("payment_service_unknown")
-        payload = {"measure_id": view.measure_id, "mykey_id": mykey_id,
-                   "municipality_code": basic.municipality_code or "", "payment_service": payment_service}
+        payload = {"measure_id": _wire_id(view.measure_id), "mykey_id": mykey_id,
+                   "municipality_code": basic.municipality_code or None, "payment_service": payment_service}
         try:
             submitted = self._outbox.submit("application", payload, self._wait_s)
         except Exception as exc:
             raise translate_error(exc) from None
         if submitted.status in ("rejected", "conflict"):
-            raise ServiceError(_reason_code(submitted.code), submitted.message)
+            raise ServiceError(_reason_code(submitted.code, submitted.message), submitted.message)
         result = submitted.result or {}
         app_id = result.get("application_id") or result.get("id")
         state = str(result.get("state") or result.get("status") or ("queued" if not submitted.done else "submitted"))
@@ -97,9 +111,21 @@ class MeasureService:
         return str(data.get("state") or data.get("status") or "")
 
 
-def _reason_code(code: str) -> str:
-    return {"full": "measure_full", "closed": "measure_closed", "not_open_yet": "measure_closed",
-            "not_resident": "not_eligible", "not_pre_registered": "not_eligible"}.get(code, code or "rejected")
+def _reason_code(code: str, message: str = "") -> str:
+    """The cloud refuses with `not_eligible` and the reasons in the message: the most useful one first."""
+    if code == "not_eligible":
+        reasons = {r.strip() for r in message.split(",")}
+        for reason, mapped in (("full", "measure_full"), ("already_applied", "already_applied"),
+                               ("closed", "measure_closed"), ("not_open_yet", "measure_closed")):
+            if reason in reasons:
+                return mapped
+        return "not_eligible"
+    return {"unknown_measure": "measure_not_found", "mykey_id_unknown": "mykey_id_not_found",
+            "full": "measure_full"}.get(code, code or "rejected")
+
+
+def _wire_id(value: str) -> int | str:
+    return int(value) if value.isdigit() else value
 
 
 def _time(value: Any) -> datetime:
@@ -125,5 +151,7 @@ def measure_from(row: dict[str, Any]) -> MeasureView:
         pre_registered=frozenset(row.get("pre_registered") or ()),
     )
     services = tuple(str(s) for s in (row.get("payment_services") or DEFAULT_PAYMENT_SERVICES))
-    return MeasureView(measure, int(row.get("taken") or row.get("applications") or 0), services,
-                       str(row.get("conditions_ja") or row.get("conditions") or row.get("description") or ""))
+    taken = row.get("taken", row.get("applications"))
+    return MeasureView(measure, int(taken or 0), services,
+                       str(row.get("conditions_ja") or row.get("conditions") or row.get("description") or ""),
+                       taken_known=taken is not None, pre_registered_known="pre_registered" in row)

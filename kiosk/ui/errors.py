@@ -44,6 +44,8 @@ _MESSAGES: dict[str, str] = {
     "no_user_auth_certificate": QT_TRANSLATE_NOOP(
         "Errors", "This card holds no user certificate. Please ask at the municipal counter."),
     "payment_service_unknown": QT_TRANSLATE_NOOP("Errors", "Please choose a payment service from the list."),
+    "service_id_taken": QT_TRANSLATE_NOOP(
+        "Errors", "This customer ID is already registered for this business to another MyKey ID."),
     "service_id_empty": QT_TRANSLATE_NOOP("Errors", "Please enter both the business ID and the customer ID."),
     "service_id_mismatch": QT_TRANSLATE_NOOP("Errors", "The two entries are not the same. Please check them."),
     "measure_full": QT_TRANSLATE_NOOP("Errors", "This measure has reached its capacity."),

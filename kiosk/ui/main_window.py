@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.config import Config
 from kiosk.services.staff import StaffMember
@@ -51,6 +59,7 @@ class MainWindow(QMainWindow):
         ctx.runner.busy_changed.connect(self.status.set_busy)
         self.stack = QStackedWidget()
         self.screens: dict[str, Screen] = {}
+        self._scrolls: dict[str, QScrollArea] = {}
         self.login = StaffLogin(ctx)
         self.login.logged_in.connect(self._logged_in)
         self.settings = SettingsScreen(ctx, config)
@@ -75,13 +84,22 @@ class MainWindow(QMainWindow):
         self.go(start)
 
     def _add(self, screen: Screen) -> None:
+        """Each screen sits in a scroll area: at 1280×800 nothing scrolls, but the large-text option may."""
         self.screens[screen.name] = screen
-        self.stack.addWidget(screen)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(screen)
+        self._scrolls[screen.name] = scroll
+        self.stack.addWidget(scroll)
         screen.navigate.connect(self.go)
 
     # --- navigation -----------------------------------------------------------------------------------------
     def current(self) -> Screen:
-        widget = self.stack.currentWidget()
+        scroll = self.stack.currentWidget()
+        assert isinstance(scroll, QScrollArea)
+        widget = scroll.widget()
         assert isinstance(widget, Screen)
         return widget
 
@@ -95,7 +113,7 @@ class MainWindow(QMainWindow):
             self._pending_role = "counter"
             target = "login"
         screen = self.screens[target]
-        self.stack.setCurrentWidget(screen)
+        self.stack.setCurrentWidget(self._scrolls[target])
         screen.entered()
         self.screen_changed.emit(target)
 

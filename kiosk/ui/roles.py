@@ -65,16 +65,13 @@ class PlaceholderHome(Screen):
 
 
 def placeholder_homes(ctx: UiContext) -> list[PlaceholderHome]:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PlaceholderHome", text)
-
     return [
-        PlaceholderHome(ctx, "store", tr("Store"), tr(
-            "card payments with the resident's PIN, voucher QR redemption, offline work and the day-end "
-            "settlement.")),
-        PlaceholderHome(ctx, "office", tr("Commerce-association office"), tr(
-            "issuing and printing point vouchers, batch reconciliation of paper vouchers, voiding and settlement "
-            "reports.")),
-        PlaceholderHome(ctx, "admin", tr("Administration"), tr(
-            "grant programmes, measures, shops and voucher rules, and monthly/yearly reports.")),
+        PlaceholderHome(ctx, "store", QCoreApplication.translate("PlaceholderHome", "Store"), QCoreApplication.translate(
+            "PlaceholderHome", "card payments with the resident's PIN, voucher QR redemption, offline work and the "
+            "day-end settlement.")),
+        PlaceholderHome(ctx, "office", QCoreApplication.translate("PlaceholderHome", "Commerce-association office"), QCoreApplication.translate(
+            "PlaceholderHome", "issuing and printing point vouchers, batch reconciliation of paper vouchers, voiding "
+            "and settlement reports.")),
+        PlaceholderHome(ctx, "admin", QCoreApplication.translate("PlaceholderHome", "Administration"), QCoreApplication.translate(
+            "PlaceholderHome", "grant programmes, measures, shops and voucher rules, and monthly/yearly reports.")),
     ]

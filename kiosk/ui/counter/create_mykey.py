@@ -23,7 +23,7 @@ from kiosk.services.resident import ResidentIdentity
 from kiosk.ui.context import UiContext
 from kiosk.ui.counter.slip import save_slip_pdf
 from kiosk.ui.screen import Screen
-from kiosk.ui.theme import primary, title
+from kiosk.ui.theme import header, primary
 from kiosk.ui.widgets.identify import IdentifyStep
 from kiosk.ui.widgets.status_text import status_text
 
@@ -54,15 +54,15 @@ class CreateMyKeyScreen(Screen):
         back = QPushButton(self.tr("Back to the counter menu"))
         back.clicked.connect(lambda: self.navigate.emit("counter_home"))
         layout = QVBoxLayout(self)
-        layout.addWidget(title(self.tr("Create a MyKey ID")))
+        layout.addLayout(header(self.tr("Create a MyKey ID"), back))
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.error_label)
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
 
     # --- pages ----------------------------------------------------------------------------------------------
     def _identify_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.identify, 1)
         layout.addWidget(self.retry_button)
         return page
@@ -88,6 +88,7 @@ class CreateMyKeyScreen(Screen):
         row.addWidget(self.check_button)
         row.addWidget(self.generate_button)
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         explain = QLabel(self.tr("Please type the MyKey ID you would like (8 letters A-Z or digits 0-9), "
                                  "or let the terminal generate one."))
         explain.setWordWrap(True)
@@ -111,6 +112,7 @@ class CreateMyKeyScreen(Screen):
         change = QPushButton(self.tr("Choose another"))
         change.clicked.connect(lambda: self.stack.setCurrentWidget(self.choose_page))
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         text = QLabel(self.tr("Please check your new MyKey ID. It cannot be changed later."))
         text.setProperty("role", "resident")
         text.setWordWrap(True)
@@ -134,6 +136,7 @@ class CreateMyKeyScreen(Screen):
         self.slip_label = QLabel()
         self.slip_label.setWordWrap(True)
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         ok = QLabel(self.tr("Your MyKey ID has been created."))
         ok.setProperty("role", "ok")
         layout.addWidget(ok)
@@ -153,6 +156,7 @@ class CreateMyKeyScreen(Screen):
         self.existing_status.setObjectName("existingStatus")
         self.existing_status.setProperty("role", "resident")
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         text = QLabel(self.tr("This card already has a MyKey ID."))
         text.setProperty("role", "resident")
         layout.addWidget(text)

@@ -7,8 +7,11 @@ Grants are written to the outbox first, so they work offline (the screen says "q
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +29,7 @@ from kiosk.services.grants import GrantOutcome, Programme
 from kiosk.services.resident import ResidentIdentity
 from kiosk.ui.context import UiContext
 from kiosk.ui.screen import Screen
-from kiosk.ui.theme import primary, title
+from kiosk.ui.theme import header, primary
 from kiosk.ui.widgets.identify import IdentifyStep
 
 
@@ -46,20 +49,24 @@ class GrantScreen(Screen):
         back = QPushButton(self.tr("Back to the counter menu"))
         back.clicked.connect(lambda: self.navigate.emit("counter_home"))
         layout = QVBoxLayout(self)
-        layout.addWidget(title(self.tr("Grant points")))
+        layout.addLayout(header(self.tr("Grant points"), back))
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.error_label)
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _choose_page(self) -> QWidget:
         page = QWidget()
         self.programme_list = QListWidget()
         self.programme_list.setObjectName("programmeList")
+        self.attendance_mode = QCheckBox(self.tr("Attendance mode (出席登録): participants registered in advance "
+                                                 "receive their registered points when they tap the card"))
+        self.attendance_mode.setObjectName("attendanceMode")
         self.start_button = primary(QPushButton(self.tr("Start granting")))
         self.start_button.clicked.connect(self._start)
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Choose the grant programme:")))
         layout.addWidget(self.programme_list, 1)
+        layout.addWidget(self.attendance_mode)
         layout.addWidget(self.start_button)
         return page
 
@@ -90,18 +97,23 @@ class GrantScreen(Screen):
         self.tally.setObjectName("grantTally")
         change = QPushButton(self.tr("Change programme"))
         change.clicked.connect(lambda: self.stack.setCurrentWidget(self.choose_page))
+        self.programme_label.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Points")))
         row.addWidget(self.points)
-        row.addWidget(self.mykey_input, 1)
-        row.addWidget(self.grant_button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.programme_label)
-        layout.addLayout(row)
-        layout.addWidget(self.identify, 2)
-        layout.addWidget(self.confirmation)
-        layout.addWidget(self.tally)
-        layout.addWidget(change, 0, Qt.AlignmentFlag.AlignLeft)
+        left = QVBoxLayout()
+        left.addWidget(self.programme_label)
+        left.addLayout(row)
+        left.addWidget(self.mykey_input)
+        left.addWidget(self.grant_button)
+        left.addWidget(self.confirmation)
+        left.addWidget(self.tally)
+        left.addStretch(1)
+        left.addWidget(change, 0, Qt.AlignmentFlag.AlignLeft)
+        layout = QHBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.identify, 1)
         return page
 
     # --- flow -----------------------------------------------------------------------------------------------
@@ -127,7 +139,7 @@ class GrantScreen(Screen):
         row = self.programme_list.currentRow()
         if row < 0:
             return
-        p = self._programmes[row]
+        p = replace(self._programmes[row], attendance=self.attendance_mode.isChecked())
         self._programme = p
         text = self.tr("Programme: %1").replace("%1", p.name)
         if p.attendance:

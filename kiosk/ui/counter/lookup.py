@@ -5,7 +5,6 @@ The customer ID is typed twice: a wrongly typed ID would link the resident's rec
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -21,7 +20,7 @@ from kiosk.services.errors import ServiceError
 from kiosk.services.mykey import MyKeyRecord, ServiceId
 from kiosk.ui.context import UiContext
 from kiosk.ui.screen import Screen
-from kiosk.ui.theme import primary, title
+from kiosk.ui.theme import header, primary
 from kiosk.ui.widgets.status_text import status_text
 
 
@@ -65,12 +64,11 @@ class LookupScreen(Screen):
         back = QPushButton(self.tr("Back to the counter menu"))
         back.clicked.connect(lambda: self.navigate.emit("counter_home"))
         layout = QVBoxLayout(self)
-        layout.addWidget(title(self.tr("Look up a MyKey ID / register service IDs")))
+        layout.addLayout(header(self.tr("Look up a MyKey ID / register service IDs"), back))
         layout.addLayout(row)
         layout.addWidget(self.result)
         layout.addWidget(self.service_box, 1)
         layout.addWidget(self.error_label)
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
 
     def entered(self) -> None:
         known = self.ctx.session.mykey_id

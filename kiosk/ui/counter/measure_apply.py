@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -24,7 +25,7 @@ from kiosk.services.resident import ResidentIdentity
 from kiosk.ui.context import UiContext
 from kiosk.ui.counter.measure_text import conditions_text, reason_text
 from kiosk.ui.screen import Screen
-from kiosk.ui.theme import primary, title
+from kiosk.ui.theme import header, primary
 from kiosk.ui.widgets.identify import IdentifyStep
 from kiosk.ui.widgets.pinpad import PinPad
 from kiosk.ui.widgets.status_text import status_text
@@ -54,10 +55,9 @@ class MeasureApplyScreen(Screen):
         back = QPushButton(self.tr("Back to the counter menu"))
         back.clicked.connect(lambda: self.navigate.emit("counter_home"))
         layout = QVBoxLayout(self)
-        layout.addWidget(title(self.tr("Apply for a measure")))
+        layout.addLayout(header(self.tr("Apply for a measure"), back))
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.error_label)
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
 
     # --- pages ----------------------------------------------------------------------------------------------
     def _list_page(self) -> QWidget:
@@ -68,6 +68,7 @@ class MeasureApplyScreen(Screen):
         self.choose_button = primary(QPushButton(self.tr("Apply for this measure")))
         self.choose_button.clicked.connect(self._choose)
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Open measures and their conditions:")))
         layout.addWidget(self.measure_list, 1)
         layout.addWidget(self.choose_button)
@@ -75,8 +76,11 @@ class MeasureApplyScreen(Screen):
 
     def _consent_page(self) -> QWidget:
         page = QWidget()
-        self.consent = QCheckBox(self.tr("I agree that the terminal reads my name, address, date of birth and sex "
-                                         "from my card to check whether I can apply. They are not stored."))
+        consent_text = QLabel(self.tr("I agree that the terminal reads my name, address, date of birth and sex "
+                                      "from my card to check whether I can apply. They are not stored."))
+        consent_text.setWordWrap(True)
+        consent_text.setProperty("role", "resident")
+        self.consent = QCheckBox(self.tr("I agree"))
         self.consent.setObjectName("consent")
         self.text_pin = PinPad()
         self.text_pin.set_prompt(self.tr("Please enter the 4-digit PIN for the card's text information "
@@ -85,8 +89,13 @@ class MeasureApplyScreen(Screen):
         self.consent.toggled.connect(self.text_pin.setEnabled)
         self.text_pin.submitted.connect(self._read_items)
         self.text_pin.cancelled.connect(lambda: self.stack.setCurrentWidget(self.list_page))
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.consent)
+        left = QVBoxLayout()
+        left.addWidget(consent_text)
+        left.addWidget(self.consent)
+        left.addStretch(1)
+        layout = QHBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left, 1)
         layout.addWidget(self.text_pin, 1)
         return page
 
@@ -106,6 +115,7 @@ class MeasureApplyScreen(Screen):
         self.to_payment = primary(QPushButton(self.tr("Next: choose the payment service")))
         self.to_payment.clicked.connect(lambda: self.stack.setCurrentWidget(self.payment_page))
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.person, self.verdict, self.reasons):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -130,6 +140,7 @@ class MeasureApplyScreen(Screen):
         form.addRow(self.tr("Payment service"), self.service_combo)
         form.addRow(self.tr("Payment service (choose again to confirm)"), self.service_again)
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(warning)
         layout.addWidget(self.understood)
@@ -146,6 +157,7 @@ class MeasureApplyScreen(Screen):
         self.done_detail = QLabel()
         self.done_detail.setWordWrap(True)
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.done_state)
         layout.addWidget(self.done_detail)
         layout.addStretch(1)

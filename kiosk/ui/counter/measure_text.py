@@ -27,20 +27,19 @@ def reason_text(reason: Reason) -> str:
 
 
 def conditions_text(view: MeasureView) -> str:
-    tr = QCoreApplication.translate
     m = view.measure
-    parts = [tr("Measures", "%1 points per person").replace("%1", f"{m.points_per_person:,}")]
+    parts = [QCoreApplication.translate("Measures", "%1 points per person").replace("%1", f"{m.points_per_person:,}")]
     if m.eligibility is Eligibility.OPEN and not m.residency_required:
-        parts.append(tr("Measures", "open to every applicant"))
+        parts.append(QCoreApplication.translate("Measures", "open to every applicant"))
     if m.residency_required:
-        parts.append(tr("Measures", "residents only (checked from the address on the card)"))
+        parts.append(QCoreApplication.translate("Measures", "residents only (checked from the address on the card)"))
     if m.eligibility is Eligibility.RESTRICTED and m.review is Review.PRE:
-        parts.append(tr("Measures", "pre-registered residents only"))
+        parts.append(QCoreApplication.translate("Measures", "pre-registered residents only"))
     if m.capacity is not None:
-        parts.append(tr("Measures", "capacity %1 (%2 places left)").replace("%1", str(m.capacity))
+        parts.append(QCoreApplication.translate("Measures", "capacity %1 (%2 places left)").replace("%1", str(m.capacity))
                      .replace("%2", str(max(m.capacity - view.taken, 0))))
-    parts.append(tr("Measures", "review after applying") if m.review is Review.POST
-                 else tr("Measures", "reviewed before applying"))
-    parts.append(tr("Measures", "until %1").replace("%1", m.closes_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+    parts.append(QCoreApplication.translate("Measures", "review after applying") if m.review is Review.POST
+                 else QCoreApplication.translate("Measures", "reviewed before applying"))
+    parts.append(QCoreApplication.translate("Measures", "until %1").replace("%1", m.closes_at.astimezone().strftime("%Y-%m-%d %H:%M")))
     text = " / ".join(parts)
     return f"{text}\n{view.conditions}" if view.conditions else text

@@ -20,7 +20,6 @@ def save_slip_pdf(directory: Path, mykey_id: str, terminal_name: str = "") -> Pa
                                      QMarginsF(8, 8, 8, 8), QPageLayout.Unit.Millimeter))
     writer.setResolution(300)
     writer.setTitle("MyKey ID")
-    tr = QCoreApplication.translate
     painter = QPainter(writer)
     try:
         family = pick_font_family() or "Sans"
@@ -36,11 +35,11 @@ def save_slip_pdf(directory: Path, mykey_id: str, terminal_name: str = "") -> Pa
             painter.drawText(QRectF(0, y, width, h), int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap), text)
             y += h
 
-        line(tr("Slip", "Your MyKey ID"), 14, True)
+        line(QCoreApplication.translate("Slip", "Your MyKey ID"), 14, True)
         line(mykey_id, 26, True, 2.2)
-        line(tr("Slip", "Keep this slip. You need the MyKey ID and your My Number Card to use "
+        line(QCoreApplication.translate("Slip", "Keep this slip. You need the MyKey ID and your My Number Card to use "
                         "municipal points."), 7, False, 3.0)
-        line(tr("Slip", "Issued: %1").replace("%1", datetime.now().strftime("%Y-%m-%d %H:%M")), 8)
+        line(QCoreApplication.translate("Slip", "Issued: %1").replace("%1", datetime.now().strftime("%Y-%m-%d %H:%M")), 8)
         if terminal_name:
             line(terminal_name, 8)
     finally:

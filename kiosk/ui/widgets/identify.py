@@ -47,6 +47,7 @@ class IdentifyStep(QWidget):
         for widget in (self.card_prompt, self.pinpad, self.busy):
             self.stack.addWidget(widget)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.message)
         ctx.session.changed.connect(self._on_session)

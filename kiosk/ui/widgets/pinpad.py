@@ -66,6 +66,7 @@ class PinPad(QWidget):
         grid.addWidget(self.ok_button, 4, 1, 1, 2)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.prompt)
         layout.addWidget(self.display)
         layout.addWidget(self.tries)

@@ -14,6 +14,8 @@ _STATUS = {
     "pending_review": QT_TRANSLATE_NOOP("Status", "submitted: waiting for the municipality's review"),
     "pending": QT_TRANSLATE_NOOP("Status", "submitted: waiting for the municipality's review"),
     "submitted": QT_TRANSLATE_NOOP("Status", "submitted"),
+    "applied": QT_TRANSLATE_NOOP("Status", "submitted: waiting for the municipality's review"),
+    "granted": QT_TRANSLATE_NOOP("Status", "approved: the points have been granted"),
     "rejected": QT_TRANSLATE_NOOP("Status", "not approved"),
     "queued": QT_TRANSLATE_NOOP("Status", "saved on this terminal: it will be sent when the terminal is online"),
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 
 class KioskStatusBar(QStatusBar):
@@ -15,6 +15,8 @@ class KioskStatusBar(QStatusBar):
         self.keyring_label = QLabel()
         self.keyring_label.setObjectName("keyringLabel")
         self.busy_label = QLabel()
+        for widget in (self.online_label, self.queue_label, self.sync_label, self.busy_label, self.keyring_label):
+            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         for widget in (self.online_label, self.queue_label, self.sync_label, self.busy_label):
             self.addWidget(widget)
         self.addPermanentWidget(self.keyring_label)
@@ -32,6 +34,8 @@ class KioskStatusBar(QStatusBar):
 
     def set_keyring_label(self, text: str) -> None:
         self.keyring_label.setText(text)
+        self.keyring_label.setToolTip(text)
+        self.keyring_label.setMinimumWidth(min(520, self.keyring_label.sizeHint().width()))
 
     def set_busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")
