@@ -167,7 +167,7 @@ async def do_offline_redeem(conn: AsyncConnection, p: RedeemPayload, ctx: Ctx) -
     """The shop accepted the voucher offline (signature and expiry checked there). A second use is a conflict."""
     shop_id = _shop(ctx)
     at = ctx.occurred_at or ctx.now
-    claims = await vsvc.verify_code(conn, p.code, at)  # forged / altered / expired then: rejected
+    claims = await vsvc.verify_code(conn, p.code, at, vsvc.OFFLINE_LEEWAY_S)  # forged / altered / expired then: rejected
     won, row = await vsvc.mark_redeemed(conn, claims.number, shop_id, at, "offline", ctx.key)
     if row is None:
         raise ApiError("unknown_voucher")

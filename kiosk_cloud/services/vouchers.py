@@ -108,8 +108,11 @@ async def issue(
     return out
 
 
-async def verify_code(conn: AsyncConnection, code: str, at: datetime) -> VoucherClaims:
-    return verify_voucher(code, await public_keys(conn), int(at.timestamp()))
+OFFLINE_LEEWAY_S = 300  # terminal clocks may drift: an offline redemption's time is trusted to ±5 minutes
+
+
+async def verify_code(conn: AsyncConnection, code: str, at: datetime, leeway: int = 0) -> VoucherClaims:
+    return verify_voucher(code, await public_keys(conn), int(at.timestamp()), leeway)
 
 
 async def mark_redeemed(

@@ -1,0 +1,120 @@
+"""Grants, balances, history, card payments and reversal over real HTTP (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from .helpers import Cloud, key
+
+
+def _balance(t, mykey_id: str, point_type_id: int) -> dict:  # type: ignore[no-untyped-def]
+    body = t.ok("GET", f"/balances/{mykey_id}")
+    return next(a for a in body["accounts"] if a["point_type_id"] == point_type_id)
+
+
+def test_grant_then_balance_and_history(cloud: Cloud) -> None:
+    counter = cloud.terminal("counter")
+    m = cloud.mykey("takahashi")
+    before = _balance(counter, m, cloud.point_type)
+    k = key()
+    grant = counter.ok("POST", "/grants", {"programme_id": cloud.programme(), "mykey_id": m, "points": 700,
+                                           "idempotency_key": k})
+    assert grant["points"] == 700 and grant["premium"] is False
+    replay = counter.post("/grants", {"programme_id": cloud.programme(), "mykey_id": m, "points": 700,
+                                      "idempotency_key": k})
+    assert replay.status_code == 200 and replay.headers["Idempotent-Replay"] == "true"
+    assert replay.json() == grant
+    after = _balance(counter, m, cloud.point_type)
+    assert after["balance"] == before["balance"] + 700
+    assert after["breakdown"]["normal"] + after["breakdown"]["premium"] == after["balance"]
+    assert after["breakdown"]["premium"] == 500  # the demo premium grant
+    history = counter.ok("GET", f"/history/{m}")["entries"]
+    assert history[0]["kind"] == "grant" and history[0]["points"] == 700 and history[0]["programme_name"]
+
+
+def test_bulk_grants_one_result_each(cloud: Cloud) -> None:
+    office = cloud.terminal("office")
+    keys = [key(), key(), key()]
+    body = {"programme_id": cloud.programme(), "grants": [
+        {"mykey_id": cloud.mykey("yamada"), "points": 10, "idempotency_key": keys[0]},
+        {"mykey_id": "NOSUCH99", "points": 10, "idempotency_key": keys[1]},
+        {"mykey_id": cloud.mykey("ito"), "points": 10, "idempotency_key": keys[2]},
+    ]}
+    results = office.ok("POST", "/grants/bulk", body)["results"]
+    assert [r["status"] for r in results] == ["applied", "rejected", "applied"]
+    assert results[1]["code"] == "mykey_id_unknown" and results[1]["message_ja"]
+    again = office.ok("POST", "/grants/bulk", body)["results"]
+    assert [r["status"] for r in again] == ["replayed", "rejected", "replayed"]
+
+
+def test_payment_deducts_and_never_overdraws(cloud: Cloud) -> None:
+    store = cloud.terminal("store")
+    m = cloud.mykey("ito")
+    start = _balance(store, m, cloud.point_type)["balance"]
+    paid = store.ok("POST", "/payments", {"mykey_id": m, "point_type_id": cloud.point_type, "points": 300,
+                                          "idempotency_key": key()})
+    assert paid["points"] == 300 and paid["balance"] == start - 300 and paid["shop_id"] == store.shop_id
+    too_much = store.post("/payments", {"mykey_id": m, "point_type_id": cloud.point_type, "points": start,
+                                        "idempotency_key": key()})
+    assert too_much.status_code == 409
+    err = too_much.json()["error"]
+    assert err["code"] == "insufficient_points" and err["available"] == start - 300 and err["message_ja"]
+    assert _balance(store, m, cloud.point_type)["balance"] == start - 300
+    bad = store.post("/payments", {"mykey_id": m, "point_type_id": cloud.point_type, "points": 0,
+                                   "idempotency_key": key()})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "validation_error"
+
+
+def test_payment_spends_earliest_expiry_first_and_reversal_restores(cloud: Cloud) -> None:
+    store = cloud.terminal("store")
+    m = cloud.mykey("yamada")
+    lots_before = _balance(store, m, cloud.point_type)["lots"]
+    first = lots_before[0]  # ordered by expiry: the premium lot (120 days) before the check-up lot (180 days)
+    assert first["premium"] is True
+    paid = store.ok("POST", "/payments", {"mykey_id": m, "point_type_id": cloud.point_type, "points": 600,
+                                          "idempotency_key": key()})
+    after = _balance(store, m, cloud.point_type)
+    assert after["breakdown"]["premium"] == 0 and after["balance"] == sum(lot["remaining"] for lot in lots_before) - 600
+    reversed_ = store.ok("POST", f"/payments/{paid['payment_id']}/reverse")
+    assert reversed_["points"] == 600
+    assert _balance(store, m, cloud.point_type)["lots"] == lots_before
+    twice = store.post(f"/payments/{paid['payment_id']}/reverse")
+    assert twice.status_code == 409 and twice.json()["error"]["code"] == "already_reversed"
+    other_shop = cloud.terminal("store", shop_id=cloud.demo.shops[1]["id"])
+    assert other_shop.post(f"/payments/{paid['payment_id']}/reverse").status_code == 404
+
+
+def test_payment_with_resident_auth_token(cloud: Cloud) -> None:
+    store = cloud.terminal("store")
+    auth = store.authenticate(cloud.resident("suzuki"))
+    paid = store.ok("POST", "/payments", {"auth_token": auth["auth_token"], "point_type_id": cloud.point_type,
+                                          "points": 100, "idempotency_key": key()})
+    assert paid["mykey_id"] == cloud.mykey("suzuki")
+    other = cloud.terminal("store")
+    stolen = other.post("/payments", {"auth_token": auth["auth_token"], "point_type_id": cloud.point_type,
+                                      "points": 100, "idempotency_key": key()})
+    assert stolen.status_code == 401 and stolen.json()["error"]["code"] == "auth_token_invalid"
+
+
+def test_settlement_and_grant_reports(cloud: Cloud) -> None:
+    store = cloud.terminal("store")
+    m = cloud.mykey("takahashi")
+    store.ok("POST", "/payments", {"mykey_id": m, "point_type_id": cloud.point_type, "points": 250,
+                                   "idempotency_key": key()})
+    from datetime import datetime, timedelta, timezone
+
+    today = datetime.now(timezone(timedelta(hours=9))).date()
+    report = store.ok("GET", "/reports/settlement", params={"from": today.isoformat(), "to": today.isoformat()})
+    assert [s["shop_id"] for s in report["shops"]] == [store.shop_id]
+    assert report["shops"][0]["payments"]["points"] == 250 and report["shops"][0]["amount_due_yen"] == 250
+    month = today.strftime("%Y-%m")
+    by_prog = cloud.admin.ok("GET", "/reports/grants", params={"month": month, "by": "programme"})
+    premium_row = next(r for r in by_prog["rows"] if r["programme_id"] == cloud.programme(premium=True))
+    assert premium_row["premium"] == 4 * 500 and premium_row["normal"] == 0
+    by_dept = cloud.admin.ok("GET", "/reports/grants", params={"month": month, "by": "department"})
+    assert by_dept["totals"]["total"] == by_prog["totals"]["total"]
+    by_id = cloud.admin.ok("GET", "/reports/grants", params={"month": month, "by": "mykey_id"})
+    row = next(r for r in by_id["rows"] if r["mykey_id"] == m)
+    assert (row["normal"], row["premium"]) == (1500, 500)
+    csv = cloud.admin.get("/reports/grants", params={"month": month, "by": "mykey_id", "format": "csv"})
+    assert csv.headers["content-type"].startswith("text/csv") and m in csv.text
+    bad = cloud.admin.get("/reports/grants", params={"month": "2026-13"})
+    assert bad.status_code == 422
