@@ -11,9 +11,8 @@ import httpx
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
-from kiosk_cloud.demo import DemoInfo
-
 from kiosk.demo.pki import DemoPKI, DemoResident, ensure_demo_pki
+from kiosk_cloud.demo import DemoInfo
 
 
 def key() -> str:
