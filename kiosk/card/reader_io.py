@@ -12,7 +12,11 @@ from kiosk.card.session import CardSession
 from kiosk.card.status import check
 
 
-def select_app(session: CardSession, aid: bytes) -> None:
+def select_app(session: CardSession, aid: bytes, force: bool = False) -> None:
+    """SELECT the application, unless it is already the current one (`force`: select again, which makes the
+    card drop that application's verified PINs)."""
+    if session.current[0] == aid and not force:
+        return
     resp = session.transmit(CommandApdu(0x00, c.INS_SELECT, 0x04, 0x0C, aid))
     if resp.sw in (0x6A82, 0x6A86, 0x6D00, 0x6E00, 0x6A81):
         raise NotMyNumberCard(f"application select answered {resp.sw:04X}")
@@ -21,6 +25,8 @@ def select_app(session: CardSession, aid: bytes) -> None:
 
 def select_ef(session: CardSession, fid: int) -> int:
     """SELECT EF; returns the status word (9000, or 6A82 when the file does not exist)."""
+    if session.current[1] == fid and session.current[0] is not None:
+        return 0x9000
     resp = session.transmit(CommandApdu(0x00, c.INS_SELECT, 0x02, 0x0C, fid.to_bytes(2, "big")))
     if resp.sw != 0x6A82:
         check(resp, f"select EF {fid:04X}")

@@ -39,7 +39,7 @@ class RawTransport(Protocol):
 
 @final
 class CardSession:
-    __slots__ = ("__transport", "_guard", "apdu_count", "card_seconds", "closed", "reader")
+    __slots__ = ("__transport", "_guard", "apdu_count", "card_seconds", "closed", "current", "reader")
 
     def __init__(self, reader: str, transport: RawTransport) -> None:
         self.__transport = transport
@@ -48,6 +48,8 @@ class CardSession:
         self.apdu_count = 0
         self.card_seconds = 0.0  # time spent waiting for the card (the rest is our own overhead)
         self.closed = False
+        # (application, EF) the card confirmed selecting (9000), to skip redundant SELECTs
+        self.current: tuple[bytes | None, int | None] = (None, None)
 
     def __init_subclass__(cls, **kwargs: object) -> None:  # pragma: no cover - enforced at class creation
         raise TypeError("CardSession cannot be subclassed: every backend must go through the same guard")
@@ -80,6 +82,13 @@ class CardSession:
             self.card_seconds += time.perf_counter() - start
             self.apdu_count += 1
         resp = ResponseApdu.decode(answer)
+        if apdu.ins == 0xA4:
+            if resp.sw != 0x9000:
+                self.current = (None, None)
+            elif apdu.p1 == 0x04:
+                self.current = (apdu.data, None)
+            else:
+                self.current = (self.current[0], int.from_bytes(apdu.data, "big"))
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
                 "%s: > %02X %02X %02X %02X Lc=%d Le=%s  < %d bytes SW=%04X", self.reader, apdu.cla, apdu.ins,
@@ -93,6 +102,7 @@ class CardSession:
     def forget_selection(self) -> None:
         """The card was reset by someone else: the guard starts from 'nothing selected' again."""
         self._guard.reset()
+        self.current = (None, None)
 
     def close(self, reset: bool = True) -> None:
         """Disconnect; with `reset` the card drops every verified PIN (between residents)."""

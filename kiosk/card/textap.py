@@ -30,6 +30,6 @@ def read_basic_items(session: CardSession, pin: str) -> BasicItems:
     verify_result(session.transmit(CommandApdu(0x00, c.INS_VERIFY, 0x00, 0x80, pin_bytes)), "text")
     select_ef(session, c.TEXT_BASIC_ITEMS)
     raw = read_tlv_file(session, max_size=4096)
-    # leave the application: re-selecting drops the verified state of the text PIN on the card
-    select(session)
+    # re-selecting the application makes the card drop the verified state of the text PIN at once
+    select_app(session, c.TEXT_AID, force=True)
     return parse_basic_items(raw)
