@@ -12,8 +12,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk.config import Config  # noqa: E402
-from kiosk.services.demo_backend import DemoBackend  # noqa: E402
+from kiosk.config import Config
+from kiosk.services.demo_backend import DemoBackend
 
 JPKI_PIN = "1234"
 TEXT_PIN = "5678"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-
 from ui_helpers import TIMEOUT, login, open_task, place, type_pin
 
 

@@ -44,3 +44,27 @@ def place(qtbot: Any, window: Any, backend: Any, key: str) -> None:
 def remove(qtbot: Any, window: Any, backend: Any) -> None:
     backend.reader.remove()
     qtbot.waitUntil(lambda: not window.session.card_present, timeout=TIMEOUT)
+
+
+def identify(qtbot: Any, window: Any, backend: Any, screen: Any, key: str, pin: str = "1234") -> None:
+    """Place `key`'s card and type the JPKI PIN on the screen's identification step."""
+    place(qtbot, window, backend, key)
+    pad = screen.identify.pinpad
+    qtbot.waitUntil(lambda: pad.isVisible() and pad.tries_left() is not None, timeout=TIMEOUT)
+    type_pin(qtbot, pad, pin)
+
+
+def stop_cloud(backend: Any) -> None:
+    backend.cloud.stop()
+
+
+def restart_cloud(backend: Any) -> None:
+    """Start the embedded cloud again on the same address and database."""
+    from urllib.parse import urlparse
+
+    from kiosk_cloud.embedded import start_embedded
+
+    port = urlparse(backend.cloud.url).port
+    db = f"sqlite:///{backend.data_dir / 'cloud' / 'cloud.db'}"
+    backend.cloud = start_embedded(db, port=port)
+    backend.runtime.engine.wake()

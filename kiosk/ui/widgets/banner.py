@@ -21,6 +21,8 @@ class ResidentBanner(QFrame):
         self.resident_label = QLabel()
         self.resident_label.setObjectName("residentLabel")
         self.resident_label.setProperty("role", "resident")
+        self.resident_label.setWordWrap(True)
+        self.staff_label.setWordWrap(True)
         self.next_button = QPushButton(self.tr("Next resident"))
         self.next_button.setObjectName("nextResident")
         self.next_button.clicked.connect(self.next_resident)

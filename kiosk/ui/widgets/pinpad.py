@@ -10,7 +10,7 @@ import random
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 PIN_LENGTH = 4
 
@@ -65,11 +65,15 @@ class PinPad(QWidget):
         grid.addWidget(self.cancel_button, 4, 0)
         grid.addWidget(self.ok_button, 4, 1, 1, 2)
 
+        # prompt, masked digits, tries and warning above the keys; the keys keep their size
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addWidget(self.prompt)
-        layout.addWidget(self.display)
-        layout.addWidget(self.tries)
+        row = QHBoxLayout()
+        row.addWidget(self.display, 1)
+        row.addWidget(self.tries)
+        layout.addLayout(row)
         layout.addWidget(self.warning)
         layout.addLayout(grid)
         self._refresh()

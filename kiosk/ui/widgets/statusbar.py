@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 
@@ -15,8 +16,8 @@ class KioskStatusBar(QStatusBar):
         self.keyring_label = QLabel()
         self.keyring_label.setObjectName("keyringLabel")
         self.busy_label = QLabel()
-        for widget in (self.online_label, self.queue_label, self.sync_label, self.busy_label, self.keyring_label):
-            widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.keyring_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.keyring_label.setMinimumWidth(280)
         for widget in (self.online_label, self.queue_label, self.sync_label, self.busy_label):
             self.addWidget(widget)
         self.addPermanentWidget(self.keyring_label)
@@ -33,9 +34,13 @@ class KioskStatusBar(QStatusBar):
         self.sync_label.setText(self.tr("Last sync: %1").replace("%1", last_sync) if last_sync else "")
 
     def set_keyring_label(self, text: str) -> None:
-        self.keyring_label.setText(text)
+        """The sync layer's label is "日本語 / English": show the half for the current language."""
+        parts = [p.strip() for p in text.split(" / ", 1)]
+        english = QCoreApplication.instance() is not None and \
+            QCoreApplication.instance().property("kiosk_language") == "en"  # type: ignore[union-attr]
+        shown = parts[-1] if english and len(parts) == 2 else parts[0]
+        self.keyring_label.setText(shown)
         self.keyring_label.setToolTip(text)
-        self.keyring_label.setMinimumWidth(min(520, self.keyring_label.sizeHint().width()))
 
     def set_busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")
