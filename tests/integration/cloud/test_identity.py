@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import base64
 
+import httpx
+
 from .helpers import Cloud, sign
 
 
-def _code(response) -> str:  # type: ignore[no-untyped-def]
+def _code(response: httpx.Response) -> str:
     body = response.json()
     assert set(body["error"]) >= {"code", "message", "message_ja"}, body
     return str(body["error"]["code"])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from .helpers import Cloud, key
+from typing import Any
+
+from .helpers import Cloud, Terminal, key
 
 
-def _balance(t, mykey_id: str, point_type_id: int) -> dict:  # type: ignore[no-untyped-def]
+def _balance(t: Terminal, mykey_id: str, point_type_id: int) -> dict[str, Any]:
     body = t.ok("GET", f"/balances/{mykey_id}")
     return next(a for a in body["accounts"] if a["point_type_id"] == point_type_id)
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 import base64
 import time
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from kiosk.core.voucher_code import verify_voucher
 from kiosk.core.voucher_number import make_voucher_number
 
-from .helpers import Cloud, key
+from .helpers import Cloud, Terminal, key
 
 
-def _feed(t) -> list[dict]:  # type: ignore[no-untyped-def]
+def _feed(t: Terminal) -> list[dict[str, Any]]:
     return list(t.ok("GET", "/changes", params={"cursor": 0, "limit": 1000})["changes"])
 
 
-def _issue(cloud: Cloud, resident: str, points: int, count: int = 1) -> list[dict]:
+def _issue(cloud: Cloud, resident: str, points: int, count: int = 1) -> list[dict[str, Any]]:
     office = cloud.terminal("office")
     auth = office.authenticate(cloud.resident(resident))
     body = office.ok("POST", "/vouchers", {"auth_token": auth["auth_token"], "point_type_id": cloud.point_type,
