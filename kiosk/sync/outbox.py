@@ -114,11 +114,7 @@ class Outbox:
             raise ValueError("results do not match the operations sent")
         now = self._clock()
 
-        def txn(session: Session) -> None:
-            for result in results:
-                _finish(session, result, now)
-
-        self.store.write(txn)
+        self.store.write(lambda session: _finish_all(session, results, now))
 
     def record_failure(self, sent: Sequence[QueuedOperation], error: str) -> None:
         """A transient failure: count the attempt, keep every entry in place."""
@@ -236,21 +232,29 @@ def _add_operation(session: Session, key: str, kind: str, payload: dict[str, Any
     session.add(OutboxEntry(operation_key=key, kind=kind))
 
 
-def _finish(session: Session, result: OperationResult, now: datetime) -> None:
-    if result.status not in FINAL_STATUSES:
-        raise ValueError(f"unknown result status {result.status!r}")
-    op = session.scalar(select(Operation).where(Operation.key == result.key))
-    if op is None or op.status != "queued":
-        return  # already recorded (a replayed batch after a crash): nothing to do twice
-    op.status, op.code, op.message, op.message_ja = result.status, result.code, result.message, result.message_ja
-    op.result, op.finished_at = result.result or None, now
-    session.execute(delete(OutboxEntry).where(OutboxEntry.operation_key == result.key))
-    code = result.code or result.status
-    if result.status == "rejected":
-        session.add(DeadLetter(operation_key=result.key, kind=result.kind, code=code,
-                               message=result.message or code, message_ja=result.message_ja or code,
-                               failed_at=now))
-    elif result.status == "conflict":
-        session.add(Conflict(operation_key=result.key, kind=result.kind, code=code,
-                             message=result.message or code, message_ja=result.message_ja or code,
-                             detail=result.result or None, reported_at=now))
+def _finish_all(session: Session, results: Sequence[OperationResult], now: datetime) -> None:
+    """Store the answers of one batch: one SELECT, one DELETE, then per-row updates (all one transaction)."""
+    for result in results:
+        if result.status not in FINAL_STATUSES:
+            raise ValueError(f"unknown result status {result.status!r}")
+    keys = [r.key for r in results]
+    ops = {op.key: op for op in session.scalars(select(Operation).where(Operation.key.in_(keys)))}
+    done: list[str] = []
+    for result in results:
+        op = ops.get(result.key)
+        if op is None or op.status != "queued":
+            continue  # already recorded (a replayed batch after a crash): nothing to do twice
+        op.status, op.code, op.message = result.status, result.code, result.message
+        op.message_ja, op.result, op.finished_at = result.message_ja, result.result or None, now
+        done.append(result.key)
+        code = result.code or result.status
+        if result.status == "rejected":
+            session.add(DeadLetter(operation_key=result.key, kind=result.kind, code=code,
+                                   message=result.message or code, message_ja=result.message_ja or code,
+                                   failed_at=now))
+        elif result.status == "conflict":
+            session.add(Conflict(operation_key=result.key, kind=result.kind, code=code,
+                                 message=result.message or code, message_ja=result.message_ja or code,
+                                 detail=result.result or None, reported_at=now))
+    if done:
+        session.execute(delete(OutboxEntry).where(OutboxEntry.operation_key.in_(done)))
