@@ -97,7 +97,9 @@ class MeasureService:
         except Exception as exc:
             raise translate_error(exc) from None
         if submitted.status in ("rejected", "conflict"):
-            raise ServiceError(_reason_code(submitted.code, submitted.message), submitted.message)
+            reasons = (submitted.result or {}).get("reasons") or []
+            detail = ", ".join(str(r) for r in reasons) or submitted.message
+            raise ServiceError(_reason_code(submitted.code, detail), detail)
         result = submitted.result or {}
         app_id = result.get("application_id") or result.get("id")
         state = str(result.get("state") or result.get("status") or ("queued" if not submitted.done else "submitted"))

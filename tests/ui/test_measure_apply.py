@@ -1,0 +1,130 @@
+"""Measure application end to end: residency from the card-text basic items, eligibility and why, the payment
+service chosen twice with its warning, submission and review state; ineligible resident; measure full; offline."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from ui_helpers import TIMEOUT, identify, login, open_task, restart_cloud, stop_cloud, type_pin
+
+RESIDENTS_ONLY = "市民限定給付（券面審査）"
+FOR_EVERYONE = "市民応援ポイント（全員）"
+
+
+def _to_consent(qtbot, window, backend, key: str, measure_name: str):
+    login(qtbot, window, backend)
+    screen = open_task(qtbot, window, "measure_apply")
+    identify(qtbot, window, backend, screen, key)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.list_page and screen.measure_list.count() > 0,
+                    timeout=TIMEOUT)
+    names = [view.measure.name for view in screen._measures]
+    screen.measure_list.setCurrentRow(names.index(measure_name))
+    assert "ポイント" in screen.measure_list.currentItem().text()  # conditions are listed with the measure
+    qtbot.mouseClick(screen.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.text_pin.tries_left() == 3, timeout=TIMEOUT)
+    return screen
+
+
+def _read_card_text(qtbot, screen, pin="5678"):
+    assert not screen.text_pin.isEnabled()  # no PIN before consent
+    screen.consent.click()
+    assert screen.consent.isChecked() and screen.text_pin.isEnabled()
+    type_pin(qtbot, screen.text_pin, pin)
+
+
+def _submit(qtbot, screen, service_index=1):
+    qtbot.mouseClick(screen.to_payment, Qt.MouseButton.LeftButton)
+    assert screen.stack.currentWidget() is screen.payment_page
+    screen.service_again.setCurrentIndex(service_index)
+    qtbot.mouseClick(screen.submit_button, Qt.MouseButton.LeftButton)
+    assert "変更できない" in screen.error_label.text()  # the warning must be acknowledged first
+    screen.understood.click()
+    qtbot.mouseClick(screen.submit_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_resident_applies_and_sees_the_review_state(qtbot, window, backend, sound):
+    screen = _to_consent(qtbot, window, backend, "suzuki", RESIDENTS_ONLY)
+    _read_card_text(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.result_page, timeout=TIMEOUT)
+    assert "東京都府中市" in screen.person.text()
+    assert "対象です" in screen.verdict.text()
+    assert "鈴木" in window.banner.text()  # the resident's name is shown while being served
+    assert screen.to_payment.isVisible()
+    _submit(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.done_page, timeout=TIMEOUT)
+    assert "審査待ち" in screen.done_state.text()
+    assert "申込番号" in screen.done_detail.text()
+    assert sound.played[-1] == "ok"
+
+
+def test_mismatched_payment_service_is_refused(qtbot, window, backend):
+    screen = _to_consent(qtbot, window, backend, "suzuki", "商店街お買い物還元")
+    _read_card_text(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.result_page, timeout=TIMEOUT)
+    qtbot.mouseClick(screen.to_payment, Qt.MouseButton.LeftButton)
+    screen.service_combo.setCurrentIndex(0)
+    screen.service_again.setCurrentIndex(2)  # the other service
+    screen.understood.click()
+    qtbot.mouseClick(screen.submit_button, Qt.MouseButton.LeftButton)
+    assert "一致しません" in screen.error_label.text()
+    assert screen.stack.currentWidget() is screen.payment_page
+
+
+def test_a_resident_of_another_city_is_told_why_not(qtbot, window, backend):
+    screen = _to_consent(qtbot, window, backend, "yamada", RESIDENTS_ONLY)
+    _read_card_text(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.result_page, timeout=TIMEOUT)
+    assert "札幌市中央区" in screen.person.text()
+    assert "対象ではありません" in screen.verdict.text()
+    assert "この市区町村ではありません" in screen.reasons.text()
+    assert not screen.to_payment.isVisible()
+
+
+def test_a_full_measure_is_refused_at_submission(qtbot, window, backend):
+    client = backend.runtime.client
+    measure_id = next(m["id"] for m in client.measures()["measures"] if m["name"] == RESIDENTS_ONLY)
+    for mykey_id in ("YMDTRU01", "TKHKEN03", "ITOYKO04"):  # three places taken by others
+        client.apply(measure_id, mykey_id, "132063", "府中市ポイント", str(uuid.uuid4()))
+    screen = _to_consent(qtbot, window, backend, "suzuki", RESIDENTS_ONLY)
+    _read_card_text(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.result_page, timeout=TIMEOUT)
+    _submit(qtbot, screen)
+    qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
+    assert "定員に達しました" in screen.error_label.text()
+    assert screen.stack.currentWidget() is screen.payment_page  # nothing typed is lost
+
+
+def test_a_wrong_card_text_pin_shows_its_own_tries(qtbot, window, backend):
+    screen = _to_consent(qtbot, window, backend, "suzuki", FOR_EVERYONE)
+    _read_card_text(qtbot, screen, pin="0000")
+    qtbot.waitUntil(lambda: screen.text_pin.tries_left() == 2, timeout=TIMEOUT)
+    assert "暗証番号が違います" in screen.error_label.text()
+    assert window.session.basic is None
+
+
+def test_an_application_made_offline_is_queued_then_delivered(qtbot, window, backend):
+    screen = _to_consent(qtbot, window, backend, "suzuki", FOR_EVERYONE)
+    _read_card_text(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.result_page, timeout=TIMEOUT)
+    stop_cloud(backend)
+    _submit(qtbot, screen, service_index=1)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.done_page, timeout=30000)
+    assert "端末に保存" in screen.done_state.text()
+    engine = backend.runtime.engine
+    assert engine.outbox.length() == 1
+    restart_cloud(backend)
+    qtbot.waitUntil(lambda: engine.outbox.length() == 0, timeout=60000)
+    applications = [a for a in _applications(backend) if a["mykey_id"] == "SZKHNK02"]
+    assert len(applications) == 1
+
+
+def _applications(backend):
+    client = backend.runtime.client
+    found = []
+    for i in range(1, 20):
+        try:
+            found.append(client.application(i))
+        except Exception:
+            break
+    return found
