@@ -55,7 +55,15 @@ class CloudAdapter:
         return dict(self._client.add_service_id(mykey_id, business_id, customer_id))
 
     def programmes(self) -> list[dict[str, Any]]:
-        return self._list(lambda: self._client.programmes(), "programmes", "programme")
+        rows = self._list(lambda: self._client.programmes(), "programmes", "programme")
+        try:
+            departments = {d.get("id"): d.get("name") for d in _rows(self._client.departments(), "departments")}
+        except Exception:  # offline: programmes without their department's name
+            departments = {}
+        for row in rows:
+            if "department_name" not in row and row.get("department_id") in departments:
+                row["department_name"] = departments[row["department_id"]]
+        return [row for row in rows if row.get("active", True)]
 
     def measures(self) -> list[dict[str, Any]]:
         return self._list(lambda: self._client.measures(), "measures", "measure")

@@ -1,0 +1,101 @@
+"""Grant points: typed MyKey ID, card tap with PIN, duplicates refused, attendance mode, offline queue."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from ui_helpers import TIMEOUT, login, open_task, place, remove, restart_cloud, stop_cloud, type_pin
+
+CHECKUP = "健診受診ポイント"
+FESTIVAL = "けやき祭り参加ポイント"
+
+
+def _start(qtbot, window, backend, programme: str, attendance: bool = False):
+    login(qtbot, window, backend)
+    screen = open_task(qtbot, window, "grant")
+    qtbot.waitUntil(lambda: screen.programme_list.count() > 0, timeout=TIMEOUT)
+    names = [p.name for p in screen._programmes]
+    screen.programme_list.setCurrentRow(names.index(programme))
+    assert "健康推進課" in screen.programme_list.item(names.index(CHECKUP)).text()  # department shown
+    if attendance:
+        screen.attendance_mode.click()
+    qtbot.mouseClick(screen.start_button, Qt.MouseButton.LeftButton)
+    assert screen.stack.currentWidget() is screen.grant_page
+    return screen
+
+
+def _balance(backend, mykey_id: str) -> int:
+    data = backend.runtime.client.balances(mykey_id)
+    return sum(a["balance"] for a in data["accounts"])
+
+
+def test_typed_grant_is_confirmed_with_a_sound_and_a_duplicate_is_refused(qtbot, window, backend, sound):
+    before = _balance(backend, "TKHKEN03")
+    screen = _start(qtbot, window, backend, CHECKUP)
+    screen.points.setValue(700)
+    screen.mykey_input.setText("tkhken03")
+    qtbot.mouseClick(screen.grant_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "付与しました" in screen.confirmation.text(), timeout=TIMEOUT)
+    assert "700" in screen.confirmation.text() and "TKHKEN03" in screen.confirmation.text()
+    assert sound.played == ["ok"]
+    assert _balance(backend, "TKHKEN03") == before + 700
+    screen.mykey_input.setText("TKHKEN03")
+    qtbot.mouseClick(screen.grant_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
+    assert "付与済み" in screen.error_label.text()
+    assert sound.played == ["ok", "error"]
+    assert _balance(backend, "TKHKEN03") == before + 700
+    assert "1 件" in screen.tally.text()
+
+
+def test_tapped_cards_are_granted_one_after_another(qtbot, window, backend, sound):
+    screen = _start(qtbot, window, backend, CHECKUP)
+    screen.points.setValue(200)
+    for key, mykey_id in (("yamada", "YMDTRU01"), ("ito", "ITOYKO04")):
+        qtbot.waitUntil(screen.identify.card_prompt.isVisible, timeout=TIMEOUT)
+        place(qtbot, window, backend, key)
+        qtbot.waitUntil(screen.identify.pinpad.isVisible, timeout=TIMEOUT)
+        type_pin(qtbot, screen.identify.pinpad, "1234")
+        qtbot.waitUntil(lambda m=mykey_id: m in screen.confirmation.text(), timeout=TIMEOUT)
+        remove(qtbot, window, backend)
+        # the resident is gone from the screen, the programme and the tally stay
+        assert mykey_id not in screen.confirmation.text()
+        assert window.session.is_empty()
+    assert sound.played == ["ok", "ok"]
+    assert "2 件" in screen.tally.text() and "400" in screen.tally.text()
+
+
+def test_attendance_grants_registered_participants_only(qtbot, window, backend):
+    screen = _start(qtbot, window, backend, FESTIVAL, attendance=True)
+    assert not screen.points.isEnabled()
+    place(qtbot, window, backend, "yamada")  # registered for the festival with 300 points
+    qtbot.waitUntil(screen.identify.pinpad.isVisible, timeout=TIMEOUT)
+    type_pin(qtbot, screen.identify.pinpad, "1234")
+    qtbot.waitUntil(lambda: "YMDTRU01" in screen.confirmation.text(), timeout=TIMEOUT)
+    assert "300" in screen.confirmation.text()
+    remove(qtbot, window, backend)
+    place(qtbot, window, backend, "takahashi")  # not registered
+    qtbot.waitUntil(screen.identify.pinpad.isVisible, timeout=TIMEOUT)
+    type_pin(qtbot, screen.identify.pinpad, "1234")
+    qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
+    assert "参加登録がありません" in screen.error_label.text()
+
+
+def test_grants_made_offline_are_queued_and_delivered_once(qtbot, window, backend):
+    before = _balance(backend, "ITOYKO04")
+    screen = _start(qtbot, window, backend, CHECKUP)
+    screen.points.setValue(250)
+    stop_cloud(backend)
+    screen.mykey_input.setText("ITOYKO04")
+    qtbot.mouseClick(screen.grant_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "保存しました" in screen.confirmation.text(), timeout=30000)
+    # a duplicate is refused even offline
+    screen.mykey_input.setText("ITOYKO04")
+    qtbot.mouseClick(screen.grant_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "オフライン" in window.status.online_label.text(), timeout=30000)
+    engine = backend.runtime.engine
+    assert engine.outbox.length() == 1
+    restart_cloud(backend)
+    qtbot.waitUntil(lambda: engine.outbox.length() == 0, timeout=60000)
+    assert _balance(backend, "ITOYKO04") == before + 250
+    qtbot.waitUntil(lambda: "オンライン" in window.status.online_label.text(), timeout=30000)
