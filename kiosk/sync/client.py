@@ -118,10 +118,13 @@ class CloudClient:
     def set_mykey_id_status(self, mykey_id: str, status: str) -> JSON:
         return dict(self._post(f"/v1/mykey-ids/{_seg(mykey_id)}/status", {"status": status}))
 
-    def rebind_mykey_id(self, auth_token: str, old_fingerprint: str | None = None) -> JSON:
+    def rebind_mykey_id(self, auth_token: str, old_fingerprint: str | None = None,
+                        mykey_id: str | None = None) -> JSON:
         body: JSON = {"auth_token": auth_token}
         if old_fingerprint is not None:
             body["old_fingerprint"] = old_fingerprint
+        if mykey_id is not None:
+            body["mykey_id"] = mykey_id
         return dict(self._post("/v1/mykey-ids/rebind", body))
 
     def service_ids(self, mykey_id: str) -> Any:
@@ -151,8 +154,11 @@ class CloudClient:
     def balances(self, mykey_id: str) -> JSON:
         return dict(self._get(f"/v1/balances/{_seg(mykey_id)}"))
 
-    def history(self, mykey_id: str) -> Any:
-        return self._get(f"/v1/history/{_seg(mykey_id)}")
+    def history(self, mykey_id: str, limit: int = 100, before_id: int | None = None) -> JSON:
+        params: dict[str, Any] = {"limit": limit}
+        if before_id is not None:
+            params["before_id"] = before_id
+        return dict(self._get(f"/v1/history/{_seg(mykey_id)}", params))
 
     # -- shops ---------------------------------------------------------------------------------------------------
     def pay(self, point_type_id: Any, points: int, idempotency_key: str, *, auth_token: str | None = None,
@@ -168,9 +174,12 @@ class CloudClient:
         return dict(self._post(f"/v1/payments/{_seg(payment_id)}/reverse"))
 
     # -- vouchers ------------------------------------------------------------------------------------------------
-    def issue_vouchers(self, auth_token: str, point_type_id: Any, points: int, count: int) -> JSON:
-        return dict(self._post("/v1/vouchers", {"auth_token": auth_token, "point_type_id": point_type_id,
-                                                "points": points, "count": count}))
+    def issue_vouchers(self, auth_token: str, point_type_id: Any, points: int, count: int,
+                       validity_days: int | None = None) -> JSON:
+        body: JSON = {"auth_token": auth_token, "point_type_id": point_type_id, "points": points, "count": count}
+        if validity_days is not None:
+            body["validity_days"] = validity_days
+        return dict(self._post("/v1/vouchers", body))
 
     def redeem_voucher(self, code: str, idempotency_key: str) -> JSON:
         return dict(self._post("/v1/vouchers/redeem", {"code": code, "idempotency_key": idempotency_key}))
@@ -194,9 +203,14 @@ class CloudClient:
     def application(self, application_id: Any) -> JSON:
         return dict(self._get(f"/v1/applications/{_seg(application_id)}"))
 
-    def review_application(self, application_id: Any, decision: str, note: str = "") -> JSON:
-        return dict(self._post(f"/v1/applications/{_seg(application_id)}/review",
-                               {"decision": decision, "note": note}))
+    def applications(self, **filters: Any) -> Any:
+        return self._get("/v1/applications", filters or None)
+
+    def review_application(self, application_id: Any, approve: bool, reason: str | None = None) -> JSON:
+        body: JSON = {"approve": approve}
+        if reason is not None:
+            body["reason"] = reason
+        return dict(self._post(f"/v1/applications/{_seg(application_id)}/review", body))
 
     # -- sync and the changes feed -----------------------------------------------------------------------------
     def sync(self, operations: Sequence[QueuedOperation], timeout: float | None = None) -> list[OperationResult]:
@@ -220,15 +234,70 @@ class CloudClient:
             raise CloudProtocolError("changes answer malformed")
         return body
 
-    # -- reports -------------------------------------------------------------------------------------------------
-    def report_grants(self, month: str, by: str = "programme") -> Any:
-        return self._get("/v1/reports/grants", {"month": month, "by": by})
+    # -- reports and conflicts ---------------------------------------------------------------------------------
+    def report_grants(self, month: str, by: str = "programme") -> JSON:
+        return dict(self._get("/v1/reports/grants", {"month": month, "by": by}))
 
-    def report_settlement(self, date_from: str, date_to: str, shop_id: Any | None = None) -> Any:
+    def report_grants_csv(self, month: str, by: str = "programme") -> str:
+        return self.http.request_text("GET", "/v1/reports/grants", params={"month": month, "by": by,
+                                                                            "format": "csv"})
+
+    def report_settlement(self, date_from: str, date_to: str, shop_id: Any | None = None) -> JSON:
+        return dict(self._get("/v1/reports/settlement", self._settlement_params(date_from, date_to, shop_id)))
+
+    def report_settlement_csv(self, date_from: str, date_to: str, shop_id: Any | None = None) -> str:
+        params = {**self._settlement_params(date_from, date_to, shop_id), "format": "csv"}
+        return self.http.request_text("GET", "/v1/reports/settlement", params=params)
+
+    @staticmethod
+    def _settlement_params(date_from: str, date_to: str, shop_id: Any | None) -> dict[str, Any]:
         params: dict[str, Any] = {"from": date_from, "to": date_to}
         if shop_id is not None:
             params["shop_id"] = shop_id
-        return self._get("/v1/reports/settlement", params)
+        return params
 
-    def conflicts(self) -> Any:
-        return self._get("/v1/conflicts")
+    def conflicts(self, resolved: bool = False) -> JSON:
+        return dict(self._get("/v1/conflicts", {"resolved": str(resolved).lower()}))
+
+    def resolve_conflict(self, conflict_id: Any) -> JSON:
+        return dict(self._post(f"/v1/conflicts/{_seg(conflict_id)}/resolve"))
+
+    # -- terminals and administration --------------------------------------------------------------------------
+    def me(self) -> JSON:
+        return dict(self._get("/v1/terminals/me"))
+
+    def terminals(self) -> Any:
+        return self._get("/v1/terminals")
+
+    def shops(self) -> Any:
+        return self._get("/v1/shops")
+
+    def admin_add_shop(self, name: str, street: str, payee_account: str = "") -> JSON:
+        return dict(self._post("/v1/admin/shops", {"name": name, "street": street, "payee_account": payee_account}))
+
+    def admin_add_programme(self, **fields: Any) -> JSON:
+        """Fields: department_id, point_type_id, name, name_en, premium?, validity_days?, max_points_per_grant?"""
+        return dict(self._post("/v1/admin/programmes", fields))
+
+    def admin_add_measure(self, **fields: Any) -> JSON:
+        """Fields as MeasureIn of CONTRACTS.md (datetimes as ISO-8601 text with offset)."""
+        return dict(self._post("/v1/admin/measures", fields))
+
+    def admin_set_offline_limit(self, point_type_id: Any, per_card_per_day: int) -> JSON:
+        return dict(self._post(f"/v1/admin/point-types/{_seg(point_type_id)}/offline-limit",
+                               {"per_card_per_day": per_card_per_day}))
+
+    def admin_rotate_voucher_key(self) -> JSON:
+        return dict(self._post("/v1/admin/voucher-keys/rotate"))
+
+    def admin_pre_register_attendance(self, programme_id: Any, mykey_id: str, points: int) -> JSON:
+        return dict(self._post("/v1/admin/attendance", {"programme_id": programme_id, "mykey_id": mykey_id,
+                                                        "points": points}))
+
+    def admin_reserve(self, programme_id: Any, mykey_id: str, points: int, transfer_deadline: datetime) -> JSON:
+        return dict(self._post("/v1/admin/reserved", {"programme_id": programme_id, "mykey_id": mykey_id,
+                                                      "points": points,
+                                                      "transfer_deadline": transfer_deadline.isoformat()}))
+
+    def admin_sweep_reserved(self) -> JSON:
+        return dict(self._post("/v1/admin/reserved/sweep"))

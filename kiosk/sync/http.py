@@ -33,6 +33,18 @@ class CloudTransport:
 
     def request(self, method: str, path: str, *, json: Any = None, params: dict[str, Any] | None = None,
                 auth: bool = True, timeout: float | None = None) -> Any:
+        """Send a request and decode the JSON answer (typed errors on failure)."""
+        return self._decode(self._send(method, path, json=json, params=params, auth=auth, timeout=timeout))
+
+    def request_text(self, method: str, path: str, *, params: dict[str, Any] | None = None) -> str:
+        """For answers that are not JSON (CSV exports); errors are decoded as usual."""
+        response = self._send(method, path, params=params, auth=True, timeout=None)
+        if response.status_code >= 400:
+            self._decode(response)
+        return response.text
+
+    def _send(self, method: str, path: str, *, json: Any = None, params: dict[str, Any] | None = None,
+              auth: bool = True, timeout: float | None = None) -> httpx.Response:
         headers = {}
         if auth:
             if not self.token:
@@ -48,7 +60,7 @@ class CloudTransport:
         except httpx.HTTPError as exc:  # connect errors, dropped connections, protocol errors
             raise CloudUnavailable(f"{type(exc).__name__}: {exc}") from exc
         self._observe_date(response, sent_at)
-        return self._decode(response)
+        return response
 
     def _observe_date(self, response: httpx.Response, sent_at: Any) -> None:
         value = response.headers.get("date")
