@@ -97,6 +97,10 @@ class VpcdCard:
         self._thread.start()
         return self
 
+    @property
+    def inserted(self) -> bool:
+        return self._sock is not None
+
     def stop(self) -> None:
         """Remove the card from the virtual reader."""
         self._stop.set()
