@@ -87,7 +87,9 @@ class PinPad(QWidget):
 
     # --- input ----------------------------------------------------------------------------------------------
     def press(self, digit: str) -> None:
-        if digit.isdigit() and len(digit) == 1 and len(self._digits) < PIN_LENGTH and self.isEnabled():
+        blocked = self._tries_left is not None and self._tries_left <= 0
+        if digit.isdigit() and len(digit) == 1 and len(self._digits) < PIN_LENGTH and self.isEnabled() \
+                and not blocked:
             self._digits.append(digit)
             self._refresh()
 
@@ -104,6 +106,9 @@ class PinPad(QWidget):
 
     def submit(self) -> None:
         if len(self._digits) != PIN_LENGTH or not self.isEnabled():
+            return
+        if self._tries_left is not None and self._tries_left <= 0:
+            self.clear()
             return
         pin = "".join(self._digits)
         self.clear()
