@@ -32,7 +32,7 @@ def test_every_source_string_has_a_finished_japanese_translation():
 
 def test_the_ts_file_is_up_to_date_with_the_sources(tmp_path):
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "kiosk" / "ui").rglob("*.py")) + [str(ROOT / "kiosk" / "config.py")]
+    sources = [*sorted(str(p) for p in (ROOT / "kiosk" / "ui").rglob("*.py")), str(ROOT / "kiosk" / "config.py")]
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
     assert set(_messages(fresh)) == set(_messages(TRANSLATIONS / "kiosk_ja.ts"))
