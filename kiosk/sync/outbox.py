@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.sync.clock import Clock, system_clock
+from kiosk.sync.conflicts import describe_conflict
 from kiosk.sync.models import Conflict, DeadLetter, Operation, OutboxEntry
 from kiosk.sync.store import LocalStore
 
@@ -253,8 +254,11 @@ def _finish_all(session: Session, results: Sequence[OperationResult], now: datet
                                    message=result.message or code, message_ja=result.message_ja or code,
                                    failed_at=now))
         elif result.status == "conflict":
+            own_code, english, japanese = describe_conflict(result.kind, result.result)
+            if not result.code:
+                op.code = code = own_code
             session.add(Conflict(operation_key=result.key, kind=result.kind, code=code,
-                                 message=result.message or code, message_ja=result.message_ja or code,
+                                 message=result.message or english, message_ja=result.message_ja or japanese,
                                  detail=result.result or None, reported_at=now))
     if done:
         session.execute(delete(OutboxEntry).where(OutboxEntry.operation_key.in_(done)))

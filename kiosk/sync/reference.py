@@ -90,10 +90,11 @@ class ReferenceCache:
         return keys
 
     def is_voided(self, number: str) -> bool:
+        """The feed's `voided_voucher` items are keyed by the 13-digit number."""
+
         def load(session: Session) -> bool:
-            rows = session.scalars(select(ReferenceItem).where(ReferenceItem.kind == "voided_voucher",
-                                                               ReferenceItem.data.is_not(None)))
-            return any(row.item_id == number or (row.data or {}).get("number") == number for row in rows)
+            row = session.get(ReferenceItem, ("voided_voucher", number))
+            return row is not None and row.data is not None
 
         return self.store.read(load)
 

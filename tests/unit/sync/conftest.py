@@ -4,13 +4,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sync_fakecloud import FakeCloud
 
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.client import CloudClient
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.store import LocalStore
-
-from .fakecloud import FakeCloud
 
 
 @pytest.fixture

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
+from sync_fakecloud import FakeCloud
+from sync_vouchers import PUBLIC, voucher
 
-from kiosk.core.voucher_code import VoucherClaims, encode_voucher, new_signing_key
+from kiosk.core.voucher_code import new_signing_key
 from kiosk.core.voucher_number import make_voucher_number
 from kiosk.demo.pki import DemoPKI, ensure_demo_pki
 from kiosk.sync.engine import SyncEngine
@@ -17,23 +19,10 @@ from kiosk.sync.errors import OfflineRefused
 from kiosk.sync.offline import MESSAGES, local_day, new_challenge
 from kiosk.sync.services import StoreDesk
 
-from .fakecloud import FakeCloud
-
-PRIVATE, PUBLIC = new_signing_key()
-
 
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory: pytest.TempPathFactory) -> DemoPKI:
     return ensure_demo_pki(Path(tmp_path_factory.mktemp("pki")))
-
-
-def voucher(serial: int, *, points: int = 500, start: datetime | None = None, days: int = 30,
-            key_id: int = 1, private: bytes = PRIVATE) -> str:
-    start = start or datetime.now(UTC) - timedelta(days=1)
-    claims = VoucherClaims(key_id=key_id, point_type_id=1, number=make_voucher_number(serial), points=points,
-                           valid_from=int(start.timestamp()),
-                           valid_until=int((start + timedelta(days=days)).timestamp()), terminal_id=9)
-    return encode_voucher(claims, private)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sync_cloud import Cloud
 
 from kiosk.demo.pki import ensure_demo_pki
 from kiosk.sync.models import Operation
@@ -16,8 +17,6 @@ from kiosk.sync.offline import new_challenge
 from kiosk.sync.outbox import QueuedOperation
 from kiosk.sync.services import StoreDesk
 from kiosk.sync.terminal import TerminalSync, open_terminal
-
-from .conftest import Cloud
 
 YAMADA = "YMDTRU01"
 
@@ -94,14 +93,18 @@ def test_store_offline_then_back_reports_conflicts(cloud: Cloud) -> None:
             outcomes.append(desk.pay_offline(card, 1, 1500))
     assert all(o.accepted and o.offline for o in outcomes)
     statuses = []
+    codes = []
     for data_dir in (shop_a, shop_b):
         with open_terminal(data_dir, demo=True) as t:
             report = t.engine.drain()
             assert report.error is None and report.remaining == 0
             statuses.append([r.status for r in report.results])
             conflicts = t.engine.outbox.conflicts()
+            codes.append([c.code for c in conflicts])
             for c in conflicts:
-                assert c.message_ja and c.detail
+                assert c.detail and "事務局" in c.message_ja and "office" in c.message
+            assert t.engine.status().conflicts_open == len(conflicts)
+    assert codes == [[], ["voucher_already_used", "insufficient_points"]]
     assert statuses[0] == ["applied", "applied"]
     assert statuses[1] == ["conflict", "conflict"]  # second use of the voucher; 1500 + 1500 > 2000 - 300
     office_view = cloud.admin.conflicts()

@@ -6,13 +6,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sync_cloud import Cloud
 
 from kiosk.sync.models import Operation
 from kiosk.sync.outbox import Outbox, QueuedOperation
 from kiosk.sync.store import LocalStore
 from kiosk.sync.terminal import DB_NAME, open_terminal
-
-from .conftest import Cloud
 
 YAMADA = "YMDTRU01"
 

@@ -6,11 +6,10 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import QThread
+from sync_cloud import Cloud
 
 from kiosk.sync.qt import SyncBridge
 from kiosk.sync.terminal import open_terminal
-
-from .conftest import Cloud
 
 
 def test_bridge_signals_arrive_on_the_gui_thread(qtbot: Any, cloud: Cloud) -> None:

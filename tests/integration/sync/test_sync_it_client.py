@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from sync_cloud import Cloud
+from sync_cloudproc import free_port
 
 from kiosk.sync.client import CloudClient
 from kiosk.sync.errors import CloudRejected, CloudUnavailable
 from kiosk.sync.terminal import open_terminal
-
-from .cloudproc import free_port
-from .conftest import Cloud
 
 
 def test_reads_and_reports(cloud: Cloud) -> None:

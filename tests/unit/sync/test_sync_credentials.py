@@ -7,12 +7,11 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 from keyrings.alt.file import PlaintextKeyring
+from sync_fakecloud import FakeCloud
 
 from kiosk.sync.client import CloudClient
 from kiosk.sync.credentials import SERVICE, CredentialStore, TerminalCredentials, enrol, is_secure
 from kiosk.sync.errors import KeyringUnavailable
-
-from .fakecloud import FakeCloud
 
 
 class MemoryOSKeyring(KeyringBackend):

@@ -6,6 +6,8 @@ import base64
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sync_fakecloud import FakeCloud
+from sync_vouchers import PUBLIC, voucher
 
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.client import CloudClient
@@ -13,9 +15,6 @@ from kiosk.sync.clock import ClockOffset
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.services import StoreDesk
 from kiosk.sync.store import LocalStore
-
-from .fakecloud import FakeCloud
-from .test_offline import PUBLIC, voucher
 
 
 @pytest.mark.parametrize("terminal_skew", [timedelta(hours=1), timedelta(hours=-1)])

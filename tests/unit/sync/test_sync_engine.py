@@ -3,13 +3,13 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
+from sync_fakecloud import FakeCloud
+
 from kiosk.sync.client import CloudClient
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.outbox import OperationResult
 from kiosk.sync.status import SyncStatus
 from kiosk.sync.store import LocalStore
-
-from .fakecloud import FakeCloud
 
 
 def _queue(engine: SyncEngine, n: int, kind: str = "grant") -> list[str]:

@@ -14,15 +14,14 @@ import time
 from collections import Counter
 
 import pytest
+from sync_cloud import Cloud
+from sync_faults import assert_exactly_once, queue_grants
+from sync_proxy import FaultyProxy
 
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.outbox import Outbox
 from kiosk.sync.store import LocalStore
 from kiosk.sync.terminal import DB_NAME, open_terminal
-
-from .conftest import Cloud
-from .faults import assert_exactly_once, queue_grants
-from .proxy import FaultyProxy
 
 SEED = int(os.environ.get("KIOSK_FAULT_SEED", "0")) or random.SystemRandom().randrange(1, 2**31)
 KILL_TRIALS = int(os.environ.get("KIOSK_KILL_TRIALS", "60"))

@@ -1,0 +1,46 @@
+"""Readable text for the conflicts the cloud reports at sync, with what to do, in Japanese and English.
+
+The cloud answers `conflict` with a detail object (`problem` for vouchers, `problems` + `shortfall` for offline
+payments) and no text of its own; the terminal words it for the shop's staff. The cloud keeps the same record
+for the office (`GET /v1/conflicts`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_TEXT: dict[str, tuple[str, str]] = {  # code -> (English, 日本語); {shortfall} and {number} are filled in
+    "voucher_already_used": (
+        "Voucher {number} had already been used at another shop while this terminal was offline. Keep the paper "
+        "voucher; the commerce-association office will contact you about settlement.",
+        "ポイント券 {number} は、この端末がオフラインの間に別の店舗で先に使用されていました。"
+        "券面を保管してください。精算については商店街事務局から連絡します。"),
+    "voucher_voided": (
+        "Voucher {number} had been voided by the office before it was used here. Keep the paper voucher; the "
+        "office will contact you.",
+        "ポイント券 {number} は、ここで使用される前に事務局により無効にされていました。"
+        "券面を保管してください。事務局から連絡します。"),
+    "insufficient_points": (
+        "An offline card payment was larger than the balance: {shortfall} points could not be collected. The "
+        "office will settle it with the resident; no action is needed at the shop.",
+        "オフラインのカード決済で残高が不足していました（{shortfall} ポイント不足）。"
+        "事務局が利用者と精算します。店舗での対応は不要です。"),
+    "offline_limit_exceeded": (
+        "An offline card payment exceeded the municipality's offline limit. The office will review it.",
+        "オフラインのカード決済が自治体のオフライン上限を超えていました。事務局が確認します。"),
+    "conflict": (
+        "The cloud recorded a conflict for this operation. The office will review it.",
+        "この操作についてクラウドで不整合が記録されました。事務局が確認します。"),
+}
+
+
+def describe_conflict(kind: str, detail: dict[str, Any] | None) -> tuple[str, str, str]:
+    """(code, English, Japanese) for a conflict result."""
+    detail = detail or {}
+    problems = list(detail.get("problems") or [])
+    if detail.get("problem"):
+        problems.insert(0, str(detail["problem"]))
+    code = next((p for p in problems if p in _TEXT), "conflict")
+    english, japanese = _TEXT[code]
+    values = {"shortfall": detail.get("shortfall", "?"), "number": detail.get("number", "")}
+    return code, english.format(**values), japanese.format(**values)

@@ -1,0 +1,47 @@
+"""The `Cloud` handle the sync integration tests get: the real server process, its demo data, an admin client."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sync_cloudproc import CloudProcess
+
+from kiosk.sync.client import CloudClient
+from kiosk.sync.credentials import enrol
+from kiosk.sync.terminal import credential_store
+from kiosk_cloud.demo import DemoInfo
+
+
+@dataclass
+class Cloud:
+    process: CloudProcess
+    info: DemoInfo
+    admin: CloudClient
+    tmp: Path
+
+    @property
+    def url(self) -> str:
+        return self.process.url
+
+    def programme(self, name_en: str) -> dict[str, Any]:
+        return next(p for p in self.info.programmes if p["name_en"] == name_en)
+
+    def new_terminal(self, role: str, name: str, cloud_url: str | None = None) -> Path:
+        """Enrol a fresh terminal (demo file keyring) and return its data directory."""
+        code = self.admin.create_enrolment_code(role, name, self.info.shops[0]["id"] if role == "store" else None)
+        data_dir = self.tmp / f"terminal-{name}"
+        enrol(cloud_url or self.url, code["code"], name, credential_store(data_dir, demo=True))
+        return data_dir
+
+    def ledger_counts(self) -> dict[str, int]:
+        """Ledger rows per idempotency key, read straight from the cloud's database file (read-only)."""
+        conn = sqlite3.connect(f"file:{self.process.db_path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT idempotency_key, count(*) FROM ledger WHERE idempotency_key IS NOT NULL "
+                                "GROUP BY idempotency_key").fetchall()
+        finally:
+            conn.close()
+        return {key: n for key, n in rows}
