@@ -8,13 +8,39 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.card.backend import ReaderStatus
 from kiosk.card.errors import CardRemoved, NoCard, ReaderGone
 from kiosk.card.session import CardSession
 from kiosk.card.softcard.card import SoftCard
-from kiosk.demo.pki import DemoPKI, ensure_demo_pki
+from kiosk.demo.pki import DemoPKI, DemoResident, ensure_demo_pki
+
+
+@dataclass(frozen=True)
+class ResidentChoice:
+    """One sample card for the demo's "place a card" widget."""
+
+    key: str
+    name: str
+    address: str
+    note_ja: str
+    note_en: str
+
+
+def _notes(r: DemoResident) -> tuple[str, str]:
+    ja, en = [], []
+    if r.blocked:
+        ja.append("暗証番号ロック中")
+        en.append("PIN blocked")
+    if r.revoked:
+        ja.append("証明書失効")
+        en.append("certificate revoked")
+    if not r.has_signing_cert:
+        ja.append("15歳未満（署名用証明書なし）")
+        en.append("under 15 (no signing certificate)")
+    return "・".join(ja), ", ".join(en)
 
 
 class _SimulatedTransport:
@@ -97,6 +123,9 @@ class SimulatedBackend:
     @property
     def residents(self) -> list[str]:
         return [r.key for r in self.pki.residents]
+
+    def resident_choices(self) -> list[ResidentChoice]:
+        return [ResidentChoice(r.key, r.name, r.address, *_notes(r)) for r in self.pki.residents]
 
     def card_for(self, resident_key: str) -> SoftCard:
         with self._lock:
