@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 LAST_SYNC = "last_sync_at"
 CLOCK_OFFSET = "clock_offset_seconds"
 AUTH_STATUSES = (401, 403)
+MAX_BATCH = 500  # the cloud's limit per /v1/sync request
 
 
 @dataclass
@@ -56,7 +57,7 @@ class SyncEngine:
                                self.clock.local_now(), self.clock.local_now())
         self.outbox = Outbox(store, self.clock.cloud_now)
         self.reference = ReferenceCache(store, self.clock)
-        self.batch_size = batch_size
+        self.batch_size = max(1, min(batch_size, MAX_BATCH))
         self.backoff = backoff or Backoff(cap=30.0)
         self.idle_probe_interval = idle_probe_interval
         self.pull_interval = pull_interval

@@ -11,6 +11,7 @@ from typing import Any
 from keyring.backend import KeyringBackend
 
 from kiosk.sync.client import CloudClient
+from kiosk.sync.clock import ClockOffset
 from kiosk.sync.credentials import CredentialStore, TerminalCredentials
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.store import LocalStore
@@ -58,13 +59,17 @@ def credential_store(data_dir: Path, demo: bool, backend: KeyringBackend | None 
 
 
 def open_terminal(data_dir: Path | None = None, *, demo: bool | None = None,
-                  backend: KeyringBackend | None = None, **engine_options: Any) -> TerminalSync:
-    """Open the local store and, if the terminal is enrolled, a client with its credentials."""
+                  backend: KeyringBackend | None = None, clock: ClockOffset | None = None,
+                  **engine_options: Any) -> TerminalSync:
+    """Open the local store and, if the terminal is enrolled, a client with its credentials.
+
+    `clock` replaces the system clock (tests of clock skew); client and engine share it."""
     data_dir = data_dir or default_data_dir()
     demo = demo_from_env() if demo is None else demo
     store = LocalStore(data_dir / DB_NAME)
     credentials = credential_store(data_dir, demo, backend)
     terminal = credentials.load()
-    client = CloudClient(terminal.cloud_url, terminal.token) if terminal is not None else None
-    engine = SyncEngine(store, client, credential_label=credentials.label, **engine_options)
+    clock = clock or ClockOffset()
+    client = CloudClient(terminal.cloud_url, terminal.token, clock=clock) if terminal is not None else None
+    engine = SyncEngine(store, client, clock=clock, credential_label=credentials.label, **engine_options)
     return TerminalSync(data_dir, store, credentials, terminal, client, engine)

@@ -87,6 +87,8 @@ def test_cloud_killed_and_restarted_mid_batch(cloud: Cloud) -> None:
     with open_terminal(data_dir, demo=True, batch_size=20, backoff=Backoff(base=0.05, cap=0.4),
                        idle_probe_interval=0.1) as t:
         keys = queue_grants(t.engine.outbox, programme_id, 400)
+        statuses: Counter[str] = Counter()
+        t.engine.add_results_listener(lambda results: statuses.update(r.status for r in results))
         t.engine.start()
         restarts = 0
         for _ in range(3):
@@ -108,6 +110,10 @@ def test_cloud_killed_and_restarted_mid_batch(cloud: Cloud) -> None:
         t.engine.stop()
         assert t.engine.outbox.length() == 0
         assert restarts >= 2, "the drain finished before the cloud could be killed"
+        print(f"cloud restarts {restarts}, results {dict(statuses)}")
+        # killed inside a batch: its first operations were committed, the answer never came, the retry replays them
+        assert statuses["replayed"] > 0
+        assert statuses["applied"] + statuses["replayed"] == len(keys)
     assert_exactly_once(cloud, data_dir, keys)
 
 
