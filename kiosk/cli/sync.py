@@ -39,6 +39,15 @@ def register(subparsers: Any) -> None:
     dead.add_argument("--json", action="store_true")
     dead.set_defaults(func=cmd_dead_letters)
 
+    conflicts = sub.add_parser("conflicts", help="conflicts the cloud reported at sync, with what to do")
+    conflicts.add_argument("--open", action="store_true", help="only those not acknowledged yet")
+    conflicts.add_argument("--json", action="store_true")
+    conflicts.set_defaults(func=cmd_conflicts)
+
+    ack = sub.add_parser("acknowledge", help="mark a conflict as seen by the shop")
+    ack.add_argument("key")
+    ack.set_defaults(func=cmd_acknowledge)
+
     resolve = sub.add_parser("resolve", help="resolve a dead letter")
     resolve.add_argument("key")
     action = resolve.add_mutually_exclusive_group(required=True)
@@ -172,4 +181,33 @@ def cmd_resolve(args: argparse.Namespace) -> int:
             print(f"cannot resolve {args.key}: {exc}", file=sys.stderr)
             return 1
         print(f"queued again as {new_key}" if new_key else "discarded")
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    with _open(args) as terminal:
+        items = terminal.engine.outbox.conflicts(include_acknowledged=not args.open)
+        if args.json:
+            print(json.dumps([{"key": c.key, "kind": c.kind, "code": c.code, "message": c.message,
+                               "message_ja": c.message_ja, "detail": c.detail,
+                               "reported_at": c.reported_at.isoformat(),
+                               "acknowledged_at": c.acknowledged_at.isoformat() if c.acknowledged_at else None}
+                              for c in items], ensure_ascii=False, indent=2))
+            return 0
+        for c in items:
+            seen = " [acknowledged / 確認済み]" if c.acknowledged_at else ""
+            print(f"{c.key} {c.kind} {c.reported_at:%Y-%m-%d %H:%M} {c.code}{seen}\n  {c.message_ja}\n  {c.message}")
+        if not items:
+            print("no conflicts / 不整合はありません")
+    return 0
+
+
+def cmd_acknowledge(args: argparse.Namespace) -> int:
+    with _open(args) as terminal:
+        try:
+            terminal.engine.outbox.acknowledge_conflict(args.key)
+        except KeyError:
+            print(f"no conflict {args.key}", file=sys.stderr)
+            return 1
+    print("acknowledged / 確認済み")
     return 0
