@@ -37,14 +37,13 @@ RESIDENTS: list[str] = []  # demo residents with a MyKey ID, PIN not blocked, ce
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def start_cloud(workdir: Path) -> tuple[Any, httpx.Client, DemoPKI]:
+    from kiosk.demo import ensure_demo_pki
     from kiosk_cloud.demo import init_demo
     from kiosk_cloud.embedded import start_embedded
-
-    from kiosk.demo import ensure_demo_pki
 
     db = f"sqlite:///{workdir / 'cloud.db'}"
     info = init_demo(db, workdir / "cloud")
@@ -83,7 +82,7 @@ def one_flow(service: CardService, client: httpx.Client) -> dict[str, float]:
     }
 
 
-def run_backend(name: str, service: CardService, place: Callable[[str], None], remove: Callable[[], None],
+def run_backend(name: str, service: CardService, place: Callable[[str], object], remove: Callable[[], None],
                 client: httpx.Client, iterations: int) -> dict[str, Any]:
     inserted, removed = threading.Event(), threading.Event()
     service.subscribe(lambda e: inserted.set() if isinstance(e, CardInsertedEvent) else None)
