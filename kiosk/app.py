@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
@@ -86,6 +86,7 @@ def create_window(
     start: str = "roles",
     terminal_name: str = "",
     sound: Callable[[str], None] | None = None,
+    status_refresh_ms: int = 2000,
 ) -> MainWindow:
     prepare_app(app, config)
     demo = demo_insert is not None
@@ -108,10 +109,19 @@ def create_window(
     if credential_label:
         window.status.set_keyring_label(credential_label)
     if engine is not None:
+        def show(s: Any) -> None:
+            last = s.last_sync_at.astimezone().strftime("%H:%M:%S") if s.last_sync_at else ""
+            window.status.set_sync_status(s.online, s.queue_length, last)
+
         relay = SyncStatusRelay(window)
-        relay.status.connect(lambda s: window.status.set_sync_status(
-            s.online, s.queue_length, s.last_sync_at.astimezone().strftime("%H:%M:%S") if s.last_sync_at else ""))
+        relay.status.connect(show)
         relay.attach(engine)
+        # the engine reports changes; a slow refresh off the GUI thread keeps queue length and last sync current
+        poller = OpRunner(parent=window)
+        timer = QTimer(window)
+        timer.setInterval(status_refresh_ms)
+        timer.timeout.connect(lambda: poller.active_count() or poller.run(engine.status, show))
+        timer.start()
         window.sync_relay = relay  # type: ignore[attr-defined]
 
     def apply_settings() -> None:

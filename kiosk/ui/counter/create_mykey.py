@@ -55,8 +55,11 @@ class CreateMyKeyScreen(Screen):
         back.clicked.connect(lambda: self.navigate.emit("counter_home"))
         layout = QVBoxLayout(self)
         layout.addLayout(header(self.tr("Create a MyKey ID"), back))
+        error_row = QHBoxLayout()
+        error_row.addWidget(self.error_label, 1)
+        error_row.addWidget(self.retry_button)
+        layout.addLayout(error_row)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.error_label)
 
     # --- pages ----------------------------------------------------------------------------------------------
     def _identify_page(self) -> QWidget:
@@ -64,7 +67,6 @@ class CreateMyKeyScreen(Screen):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.identify, 1)
-        layout.addWidget(self.retry_button)
         return page
 
     def _choose_page(self) -> QWidget:

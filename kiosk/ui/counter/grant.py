@@ -50,8 +50,8 @@ class GrantScreen(Screen):
         back.clicked.connect(lambda: self.navigate.emit("counter_home"))
         layout = QVBoxLayout(self)
         layout.addLayout(header(self.tr("Grant points"), back))
-        layout.addWidget(self.stack, 1)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.stack, 1)
 
     def _choose_page(self) -> QWidget:
         page = QWidget()
@@ -112,8 +112,8 @@ class GrantScreen(Screen):
         left.addWidget(change, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QHBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 1)
-        layout.addWidget(self.identify, 1)
+        layout.addLayout(left, 2)
+        layout.addWidget(self.identify, 3)
         return page
 
     # --- flow -----------------------------------------------------------------------------------------------
@@ -145,7 +145,7 @@ class GrantScreen(Screen):
         if p.attendance:
             text += "\n" + self.tr("Attendance mode: registered participants are granted when they tap their card.")
         self.programme_label.setText(text)
-        self.points.setValue(max(p.points, 1))
+        self.points.setValue(p.points if p.points > 0 else 100)
         self.points.setEnabled(not p.attendance)
         self.confirmation.clear()
         self._count, self._total, self._last_points = 0, 0, 0

@@ -65,10 +65,10 @@ class LookupScreen(Screen):
         back.clicked.connect(lambda: self.navigate.emit("counter_home"))
         layout = QVBoxLayout(self)
         layout.addLayout(header(self.tr("Look up a MyKey ID / register service IDs"), back))
+        layout.addWidget(self.error_label)
         layout.addLayout(row)
         layout.addWidget(self.result)
         layout.addWidget(self.service_box, 1)
-        layout.addWidget(self.error_label)
 
     def entered(self) -> None:
         known = self.ctx.session.mykey_id

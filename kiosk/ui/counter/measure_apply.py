@@ -56,8 +56,8 @@ class MeasureApplyScreen(Screen):
         back.clicked.connect(lambda: self.navigate.emit("counter_home"))
         layout = QVBoxLayout(self)
         layout.addLayout(header(self.tr("Apply for a measure"), back))
-        layout.addWidget(self.stack, 1)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.stack, 1)
 
     # --- pages ----------------------------------------------------------------------------------------------
     def _list_page(self) -> QWidget:

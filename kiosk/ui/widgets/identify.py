@@ -43,13 +43,14 @@ class IdentifyStep(QWidget):
         self.message.setObjectName("identifyMessage")
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
+        self.stopped = QWidget()  # after a failure with the card still there: the screen explains above
         self.stack = QStackedWidget()
-        for widget in (self.card_prompt, self.pinpad, self.busy):
+        for widget in (self.card_prompt, self.pinpad, self.busy, self.stopped):
             self.stack.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.stack, 1)
         ctx.session.changed.connect(self._on_session)
 
     def start(self) -> None:
@@ -119,6 +120,9 @@ class IdentifyStep(QWidget):
             return
         if error.code == "pin_blocked":
             self.pinpad.set_tries_left(0)
-        self.stack.setCurrentWidget(self.pinpad if error.code == "pin_blocked" else self.card_prompt)
+            self.stack.setCurrentWidget(self.pinpad)
+        else:
+            self.stack.setCurrentWidget(self.stopped if self.ctx.session.card_present else self.card_prompt)
         self._active = False
+        self.message.clear()  # the screen explains a failure that ends the attempt
         self.failed.emit(error)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 
 class KioskStatusBar(QStatusBar):
@@ -16,11 +16,12 @@ class KioskStatusBar(QStatusBar):
         self.keyring_label = QLabel()
         self.keyring_label.setObjectName("keyringLabel")
         self.busy_label = QLabel()
-        self.keyring_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.keyring_label.setMinimumWidth(280)
+        self.keyring_label.setStyleSheet("QLabel { background: #ffd54f; color: #3b2a00; font-weight: bold; "
+                                         "padding: 2px 8px; }")
+        self.keyring_label.hide()
         for widget in (self.online_label, self.queue_label, self.sync_label, self.busy_label):
             self.addWidget(widget)
-        self.addPermanentWidget(self.keyring_label)
+        self.addWidget(self.keyring_label)
         self.set_sync_status(None, 0, "")
 
     def set_sync_status(self, online: bool | None, queued: int, last_sync: str) -> None:
@@ -41,6 +42,7 @@ class KioskStatusBar(QStatusBar):
         shown = parts[-1] if english and len(parts) == 2 else parts[0]
         self.keyring_label.setText(shown)
         self.keyring_label.setToolTip(text)
+        self.keyring_label.setVisible(bool(shown))
 
     def set_busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Working…") if busy else "")
