@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from kiosk_cloud.api import (
     admin,
@@ -20,6 +20,7 @@ from kiosk_cloud.api import (
     sync,
     terminals,
 )
+from kiosk_cloud.api.schemas import reject_nul
 from kiosk_cloud.db import Database
 from kiosk_cloud.deps import TerminalCache
 from kiosk_cloud.errors import install_error_handlers
@@ -51,7 +52,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.terminal_cache = TerminalCache()
     install_error_handlers(app)
     for module in (health, terminals, residents, mykey, points, shops, measures, sync, changes, reports, admin):
-        app.include_router(module.router, prefix="/v1")
+        app.include_router(module.router, prefix="/v1", dependencies=[Depends(reject_nul)])
     return app
 
 

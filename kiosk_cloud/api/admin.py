@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 from sqlalchemy import insert, select
 
-from kiosk_cloud.api.schemas import Body, DbId, MyKeyText, Points, ShortText
+from kiosk_cloud.api.schemas import Body, DbId, Moment, MyKeyText, Points, ShortText
 from kiosk_cloud.db import utcnow
 from kiosk_cloud.deps import DB, Admin
 from kiosk_cloud.errors import ApiError
@@ -51,8 +51,8 @@ class MeasureIn(Body):
     capacity: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
     points_per_person: Points
     reward_rate_percent: Annotated[int, Field(ge=0, le=100)] = 0
-    opens_at: AwareDatetime
-    closes_at: AwareDatetime
+    opens_at: Moment
+    closes_at: Moment
     payment_services: Annotated[list[Annotated[str, Field(min_length=1, max_length=60)]], Field(max_length=20)] = Field(default_factory=list)
     pre_registered: Annotated[list[MyKeyText], Field(max_length=10_000)] = Field(default_factory=list)
 
@@ -71,7 +71,7 @@ class ReserveIn(Body):
     programme_id: DbId
     mykey_id: MyKeyText
     points: Points
-    transfer_deadline: AwareDatetime
+    transfer_deadline: Moment
 
 
 @router.post("/shops", status_code=201)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from sqlalchemy import select
 
+from kiosk_cloud.api.schemas import MAX_ROW_ID
 from kiosk_cloud.deps import DB, AnyTerminal
 from kiosk_cloud.models import changes
 from kiosk_cloud.services.common import iso, jload
@@ -18,7 +19,7 @@ router = APIRouter(tags=["sync"])
 @router.get("/changes")
 async def feed(
     caller: AnyTerminal, db: DB,
-    cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+    cursor: Annotated[int, Query(ge=0, le=MAX_ROW_ID)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 200,
 ) -> dict[str, Any]:
     async with db.read() as conn:

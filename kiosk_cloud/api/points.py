@@ -9,7 +9,7 @@ from pydantic import Field
 from sqlalchemy import select
 
 from kiosk.core.mykey_id import normalize_mykey_id
-from kiosk_cloud.api.schemas import Body, DbId, IdemKey, MyKeyText, Points
+from kiosk_cloud.api.schemas import MAX_ROW_ID, Body, DbId, IdemKey, MyKeyText, Points
 from kiosk_cloud.db import utcnow
 from kiosk_cloud.deps import DB, AnyTerminal, AppSettings, Granting, ResidentFacing
 from kiosk_cloud.errors import ApiError
@@ -61,7 +61,7 @@ async def list_departments(caller: AnyTerminal, db: DB) -> dict[str, Any]:
 
 @router.get("/programmes")
 async def list_programmes(
-    caller: AnyTerminal, db: DB, department_id: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None
+    caller: AnyTerminal, db: DB, department_id: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None
 ) -> dict[str, Any]:
     query = select(programmes).order_by(programmes.c.id)
     if department_id is not None:
@@ -106,7 +106,7 @@ async def balance(mykey_id: MyKeyText, caller: ResidentFacing, db: DB) -> dict[s
 async def history(
     mykey_id: MyKeyText, caller: ResidentFacing, db: DB,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-    before_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+    before_id: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
 ) -> dict[str, Any]:
     value = normalize_mykey_id(mykey_id)
     async with db.read() as conn:

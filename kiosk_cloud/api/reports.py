@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import PlainTextResponse
 from sqlalchemy import select, update
 
-from kiosk_cloud.api.schemas import DbId
+from kiosk_cloud.api.schemas import Day, DbId
 from kiosk_cloud.deps import DB, Admin, Office, StoreOrOffice
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import conflicts
@@ -20,7 +19,7 @@ from kiosk_cloud.services.common import iso, jload
 
 router = APIRouter(tags=["reports"])
 
-Month = Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+Month = Annotated[str, Query(pattern=r"^2[01]\d{2}-(0[1-9]|1[0-2])$")]
 
 
 def _csv(rows: list[dict[str, Any]]) -> PlainTextResponse:
@@ -46,8 +45,8 @@ async def grants(caller: Admin, db: DB, month: Month, by: Literal["programme", "
 
 
 @router.get("/reports/settlement", response_model=None)
-async def settlement(caller: StoreOrOffice, db: DB, from_: Annotated[date, Query(alias="from")],
-                     to: date, shop_id: DbId | None = None,
+async def settlement(caller: StoreOrOffice, db: DB, from_: Annotated[Day, Query(alias="from")],
+                     to: Day, shop_id: DbId | None = None,
                      format: Literal["json", "csv"] = "json") -> dict[str, Any] | PlainTextResponse:
     if to < from_:
         raise ApiError("validation_error", "'to' is before 'from'", status=422)

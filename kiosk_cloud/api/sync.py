@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-from kiosk_cloud.api.schemas import IdemKey
+from kiosk_cloud.api.schemas import IdemKey, Moment
 from kiosk_cloud.deps import DB, AnyTerminal, AppSettings
 from kiosk_cloud.services.perform import perform
 
@@ -20,7 +20,7 @@ class OperationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     key: IdemKey
     kind: Annotated[str, Field(min_length=1, max_length=40)]
-    created_at: AwareDatetime | None = None
+    created_at: Moment | None = None
     payload: dict[str, Any]
 
 
