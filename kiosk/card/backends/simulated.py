@@ -15,6 +15,7 @@ from kiosk.card.backend import ReaderStatus
 from kiosk.card.errors import CardRemoved, NoCard, ReaderGone
 from kiosk.card.session import CardSession
 from kiosk.card.softcard.card import SoftCard
+from kiosk.card.softcard.foreign import ForeignCard
 from kiosk.demo.pki import DemoPKI, DemoResident, ensure_demo_pki
 
 
@@ -46,7 +47,7 @@ def _notes(r: DemoResident) -> tuple[str, str]:
 class _SimulatedTransport:
     """Private: bytes to the software card currently on the reader."""
 
-    def __init__(self, reader: SimulatedReader, card: SoftCard, latency: float) -> None:
+    def __init__(self, reader: SimulatedReader, card: SoftCard | ForeignCard, latency: float) -> None:
         self._reader = reader
         self._card = card
         self._latency = latency
@@ -74,13 +75,19 @@ class SimulatedReader:
         self._backend = backend
         self.name = name
         self.extended_length = extended_length
-        self.card: SoftCard | None = None
+        self.card: SoftCard | ForeignCard | None = None
         self.unplugged = False
 
     def insert(self, resident_key: str) -> SoftCard:
         """Place `resident_key`'s card on this reader (taking away any card already there)."""
         card = self._backend.card_for(resident_key)
         card.reset()
+        self.card = card
+        return card
+
+    def insert_foreign(self) -> ForeignCard:
+        """Place a card that is not a My Number Card."""
+        card = ForeignCard()
         self.card = card
         return card
 

@@ -193,3 +193,29 @@ def test_short_length_reader_reads_in_chunks(pki: DemoPKI) -> None:
     expected = 1 + 2 * 1 + -(-len(cert.cert_der) // 256) + -(-len(cert.ca_cert_der) // 256)
     assert stats.apdu_count == expected
     x509.load_der_x509_certificate(cert.cert_der)
+
+
+def test_a_foreign_card_is_reported_and_refused(sim: SimulatedBackend, service: CardService) -> None:
+    from kiosk.card.errors import NotMyNumberCard
+
+    events: list[object] = []
+    service.subscribe(events.append)
+    service.start()
+    sim.reader().insert_foreign()
+    wait_for(events, lambda e: isinstance(e, CardInsertedEvent) and not e.is_my_number_card)
+    with pytest.raises(NotMyNumberCard) as info:
+        service.read_user_auth_certificate().result()
+    assert "マイナンバーカード" in info.value.message_ja
+
+
+def test_reader_unplugged_mid_session_is_typed(sim: SimulatedBackend, service: CardService) -> None:
+    from kiosk.card.errors import ReaderGone
+
+    events: list[object] = []
+    service.subscribe(events.append)
+    sim.reader().insert("yamada")
+    service.read_user_auth_certificate().result()
+    sim.unplug_reader("Simulated Reader 0")
+    with pytest.raises(ReaderGone):
+        service.jpki_tries_left().result()
+    assert CardRemovedEvent("Simulated Reader 0") in events
