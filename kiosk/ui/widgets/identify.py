@@ -39,6 +39,7 @@ class IdentifyStep(QWidget):
         self.busy = QLabel(self.tr("Checking the card… please do not remove it."))
         self.busy.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.busy.setProperty("role", "title")
+        self.busy.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("identifyMessage")
         self.message.setProperty("role", "error")

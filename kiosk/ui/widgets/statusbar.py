@@ -19,6 +19,8 @@ class KioskStatusBar(QStatusBar):
         self.keyring_label.setStyleSheet("QLabel { background: #ffd54f; color: #3b2a00; font-weight: bold; "
                                          "padding: 2px 8px; }")
         self.keyring_label.hide()
+        for label in (self.online_label, self.queue_label, self.sync_label, self.busy_label, self.keyring_label):
+            label.setMinimumWidth(40)  # shrink (clipped) rather than widen the window at 1280×800
         for widget in (self.online_label, self.queue_label, self.sync_label, self.busy_label):
             self.addWidget(widget)
         self.addWidget(self.keyring_label)
