@@ -125,9 +125,14 @@ def create_window(
         window.sync_relay = relay  # type: ignore[attr-defined]
 
     def apply_settings() -> None:
+        changed = app.property("kiosk_language") != config.language
         install_language(app, config.language)
         apply_font(app, config.large_text)
         session.set_idle_timeout(config.idle_timeout_s)
+        if isinstance(ctx.sound, Sound):
+            ctx.sound.enabled = config.sound
+        if changed:
+            window.retranslate()
 
     window.settings_saved.connect(apply_settings)
     return window

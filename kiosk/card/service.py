@@ -164,6 +164,14 @@ class CardService:
 
     def _identify(self, reader: str) -> bool:
         try:
+            if self._session is not None and self._session.reader != reader and not self._session.closed:
+                # another reader's card is in use: look at this one without taking the session away
+                other = self.backend.connect(reader)
+                try:
+                    jpki.select(other)
+                finally:
+                    other.close(reset=False)
+                return True
             session = self._connect(reader)
             jpki.select(session)
             return True

@@ -60,13 +60,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.screens: dict[str, Screen] = {}
         self._scrolls: dict[str, QScrollArea] = {}
-        self.login = StaffLogin(ctx)
-        self.login.logged_in.connect(self._logged_in)
-        self.settings = SettingsScreen(ctx, config)
-        self.settings.saved.connect(self.settings_saved)
-        for screen in (RoleChooser(ctx), self.login, CounterHome(ctx), CreateMyKeyScreen(ctx), LookupScreen(ctx),
-                       MeasureApplyScreen(ctx), GrantScreen(ctx), self.settings, *placeholder_homes(ctx)):
-            self._add(screen)
+        self._build_screens()
         self._pending_role = "counter"
         central = QWidget()
         outer = QHBoxLayout(central)
@@ -82,6 +76,32 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.session.wiped.connect(self._on_wiped)
         self.go(start)
+
+    def _build_screens(self) -> None:
+        ctx = self.ctx
+        self.login = StaffLogin(ctx)
+        self.login.logged_in.connect(self._logged_in)
+        self.settings = SettingsScreen(ctx, self.config)
+        self.settings.saved.connect(self.settings_saved)
+        for screen in (RoleChooser(ctx), self.login, CounterHome(ctx), CreateMyKeyScreen(ctx), LookupScreen(ctx),
+                       MeasureApplyScreen(ctx), GrantScreen(ctx), self.settings, *placeholder_homes(ctx)):
+            self._add(screen)
+
+    def retranslate(self) -> None:
+        """After a language change: wipe the resident and build every screen again in the new language."""
+        current = self.current().name
+        self.session.wipe("logout")
+        for scroll in self._scrolls.values():
+            self.stack.removeWidget(scroll)
+            scroll.deleteLater()
+        self.screens.clear()
+        self._scrolls.clear()
+        self._build_screens()
+        self.setWindowTitle(self.tr("MyKey kiosk") + (self.tr(" — DEMO") if self.ctx.demo else ""))
+        self.banner.retranslate()
+        if self.staff is not None:
+            self._show_staff(self.staff)
+        self.go(current if current in self.screens else "roles")
 
     def _add(self, screen: Screen) -> None:
         """Each screen sits in a scroll area: at 1280×800 nothing scrolls, but the large-text option may."""
@@ -119,12 +139,15 @@ class MainWindow(QMainWindow):
 
     def _logged_in(self, member: StaffMember) -> None:
         self.staff = member
+        self._show_staff(member)
+        self.go(f"{self._pending_role}_home")
+
+    def _show_staff(self, member: StaffMember) -> None:
         text = self.tr("%1 (%2)").replace("%1", member.name).replace("%2", member.department_name)
         self.banner.set_staff(text)
         home = self.screens["counter_home"]
         assert isinstance(home, CounterHome)
         home.set_staff(self.tr("Logged in: %1").replace("%1", text))
-        self.go(f"{self._pending_role}_home")
 
     def logout(self) -> None:
         self.session.wipe("logout")

@@ -37,6 +37,11 @@ class ResidentBanner(QFrame):
         self.set_staff(None)
         self.refresh()
 
+    def retranslate(self) -> None:
+        self.next_button.setText(self.tr("Next resident"))
+        self.logout_button.setText(self.tr("Log out"))
+        self.refresh()
+
     def set_staff(self, text: str | None) -> None:
         self.staff_label.setText(text or "")
         self.logout_button.setVisible(bool(text))

@@ -1,0 +1,42 @@
+"""Settings declared once; language switch rebuilds the screens in English; idle time applies at once."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from kiosk.config import SETTINGS, Config
+
+
+def test_settings_are_declared_once_with_types_and_defaults(tmp_path):
+    names = [s.name for s in SETTINGS]
+    assert len(names) == len(set(names))
+    config = Config(tmp_path / "settings.json")
+    assert config.language == "ja" and config.idle_timeout_s == 120
+    with pytest.raises(ValueError):
+        config.set("language", "fr")
+    with pytest.raises(KeyError):
+        config.set("nonsense", 1)
+    config.set("large_text", "true")
+    assert config.large_text is True
+    config.save()
+    assert json.loads((tmp_path / "settings.json").read_text())["large_text"] is True
+    assert Config(tmp_path / "settings.json").large_text is True
+
+
+def test_switching_to_english_rebuilds_every_screen(qtbot, window, backend):
+    window.go("settings")
+    screen = window.current()
+    combo = screen.editors["language"]
+    combo.setCurrentIndex(combo.findData("en"))
+    screen.editors["idle_timeout_s"].setValue(45)
+    qtbot.mouseClick(screen.findChild(QPushButton, "saveSettings"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.current().name == "settings" and window.current() is not screen, timeout=5000)
+    assert window.banner.next_button.text() == "Next resident"
+    window.go("roles")
+    assert window.screens["roles"].buttons["counter"].text().startswith("Municipal counter")
+    assert window.session.idle_interval_ms() == 45000
+    assert window.config.language == "en"
