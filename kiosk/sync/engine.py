@@ -126,7 +126,8 @@ class SyncEngine:
                     self.batch_size, max_operations - len(report.results))
                 batch = self.outbox.peek(size)
                 if not batch:
-                    self.store.set_state(LAST_SYNC, self.clock.cloud_now().isoformat())
+                    if report.results or self._online is True:  # the cloud has everything this terminal wrote
+                        self.store.set_state(LAST_SYNC, self.clock.cloud_now().isoformat())
                     break
                 try:
                     results = self._send(batch)

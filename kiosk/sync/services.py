@@ -52,10 +52,13 @@ class StoreDesk:
         reference = self.engine.reference
         online = self.engine.online is True
         try:
-            if online and not reference.voucher_public_keys():
-                claims = None  # keys not cached yet: let the cloud decide
-            else:
+            claims = None
+            try:
                 claims = check_voucher(code, reference, now)
+            except OfflineRefused as exc:
+                # online, a key this terminal has not pulled yet (rotation) is for the cloud to judge
+                if not (online and exc.code in ("voucher_keys_missing", "voucher_unknown_key")):
+                    raise
             kind = "voucher_redeem" if online else "offline_voucher_redeem"
             payload: dict[str, Any] = {"code": code.strip()}  # time: the operation's created_at
             local = redemption_guard(claims, now) if claims is not None else None

@@ -83,6 +83,12 @@ def test_online_redemption_waits_for_the_cloud(desk: StoreDesk, engine: SyncEngi
     outcome = desk.redeem_voucher(voucher(21))
     assert outcome.status == "applied" and not outcome.offline
     assert engine.outbox.peek(10) == [] and cloud.applied == [outcome.key]
+    # a key rotated in after the last pull: online, the cloud judges it
+    other_private, _ = new_signing_key()
+    rotated = desk.redeem_voucher(voucher(23, key_id=7, private=other_private))
+    assert rotated.status == "applied" and rotated.points == 0
+    # but a forged signature under a known key is refused here, online or not
+    assert desk.redeem_voucher(voucher(24, private=other_private)).code == "voucher_bad_signature"
     cloud.reject = lambda op: ("voucher_already_used", "used elsewhere")
     refused = desk.redeem_voucher(voucher(22))
     assert refused.status == "rejected" and refused.code == "voucher_already_used" and refused.message_ja
