@@ -54,9 +54,18 @@ def place(pki: DemoPKI, port: int, listeners: list[NfcCardListener], resident: s
     return listener
 
 
+def wait_present(backend: NfcBackend) -> None:
+    """The listener binds its socket in its own thread: poll (as the service does) until the card answers."""
+    deadline = time.monotonic() + 15
+    while not backend.poll()[0].card_present:
+        assert time.monotonic() < deadline, "the software card was not sensed"
+
+
 def test_full_flow_with_chained_responses(pki: DemoPKI, port: int, listeners: list[NfcCardListener]) -> None:
     listener = place(pki, port, listeners, "takahashi")
-    svc = CardService(NfcBackend(path=f"udp:localhost:{port}"))
+    backend = NfcBackend(path=f"udp:localhost:{port}")
+    wait_present(backend)
+    svc = CardService(backend)
     try:
         cert = svc.read_user_auth_certificate().result(timeout=20)
         assert cert.cert_der == pki.resident("takahashi").cert_der
@@ -74,7 +83,9 @@ def test_full_flow_with_chained_responses(pki: DemoPKI, port: int, listeners: li
 
 def test_command_chaining_with_a_small_frame_size(pki: DemoPKI, port: int, listeners: list[NfcCardListener]) -> None:
     listener = place(pki, port, listeners, fsci=2)  # FSC 32: the 57-byte sign command is sent in parts
-    svc = CardService(NfcBackend(path=f"udp:localhost:{port}"))
+    backend = NfcBackend(path=f"udp:localhost:{port}")
+    wait_present(backend)
+    svc = CardService(backend)
     try:
         auth = svc.authenticate("1234", b"\x09" * 32).result(timeout=20)
         assert len(auth.signature) == 256
@@ -110,7 +121,7 @@ def test_without_wtx_a_slow_card_times_out(pki: DemoPKI, port: int, listeners: l
     place(pki, port, listeners, sign_delay=3.0, wtx=False)
     backend = NfcBackend(path=f"udp:localhost:{port}")
     try:
-        assert backend.poll()[0].card_present
+        wait_present(backend)
         session = backend.connect(backend.reader_name)
         jpki.verify_pin(session, "1234")
         jpki.select_ef(session, c.JPKI_USER_AUTH_KEY)
@@ -146,7 +157,7 @@ def test_guard_holds_on_the_nfc_backend(pki: DemoPKI, port: int, listeners: list
     listener = place(pki, port, listeners)
     backend = NfcBackend(path=f"udp:localhost:{port}")
     try:
-        backend.poll()
+        wait_present(backend)
         session = backend.connect(backend.reader_name)
         session.transmit(CommandApdu(0, 0xA4, 4, 0x0C, c.TEXT_AID))
         before = listener.card.stats.commands
@@ -161,3 +172,29 @@ def test_guard_holds_on_the_nfc_backend(pki: DemoPKI, port: int, listeners: list
         assert listener.card.stats.commands == before
     finally:
         backend.close()
+
+
+def test_release_switches_the_field_off_without_a_removal_event(
+    pki: DemoPKI, port: int, listeners: list[NfcCardListener]
+) -> None:
+    listener = place(pki, port, listeners)
+    svc = CardService(NfcBackend(path=f"udp:localhost:{port}"), poll_interval=0.05)
+    events: list[object] = []
+    svc.subscribe(events.append)
+    try:
+        svc.start()
+        deadline = time.monotonic() + 10
+        while not any(isinstance(e, CardInsertedEvent) for e in events) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        svc.authenticate("1234", b"c").result(timeout=20)
+        activations = listener.activations
+        svc.release_card().result(timeout=20)  # RF off: the card loses power and its verified PIN
+        from kiosk.card.errors import SecurityNotSatisfied
+
+        with pytest.raises(SecurityNotSatisfied):
+            svc.run(lambda s: (jpki.select(s), jpki.sign_verified(s, b"c"))).result(timeout=20)
+        assert listener.activations > activations
+        time.sleep(0.3)
+        assert not any(isinstance(e, CardRemovedEvent) for e in events)
+    finally:
+        svc.stop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import time
 
 import pytest
 
@@ -72,6 +73,9 @@ def test_nfc_backend_silences_nfcpy_frame_logs(pki: DemoPKI, caplog: pytest.LogC
         port = s.getsockname()[1]
     listener = NfcCardListener(SoftCard(pki.resident("suzuki"), pki.ca_cert_der), port).start()
     backend = NfcBackend(path=f"udp:localhost:{port}")
+    deadline = time.monotonic() + 15
+    while not backend.poll()[0].card_present:  # the listener binds its socket in its own thread
+        assert time.monotonic() < deadline
     # someone turns nfcpy's frame logging on after the backend started: still nothing may leak
     for name in ("nfc", "nfc.tag.tt4", "nfc.clf", "nfc.clf.udp"):
         logging.getLogger(name).setLevel(logging.DEBUG)

@@ -219,3 +219,23 @@ def test_reader_unplugged_mid_session_is_typed(sim: SimulatedBackend, service: C
     with pytest.raises(ReaderGone):
         service.jpki_tries_left().result()
     assert CardRemovedEvent("Simulated Reader 0") in events
+
+
+def test_a_second_card_does_not_take_the_first_readers_session(pki: DemoPKI) -> None:
+    sim = SimulatedBackend(pki=pki, readers=("Reader A", "Reader B"))
+    svc = CardService(sim, poll_interval=0.02)
+    events: list[object] = []
+    svc.subscribe(events.append)
+    try:
+        svc.start()
+        sim.reader("Reader A").insert("yamada")
+        wait_for(events, lambda e: e == CardInsertedEvent("Reader A", True))
+        svc.authenticate("1234", b"c").result()
+        sim.reader("Reader B").insert_foreign()
+        wait_for(events, lambda e: e == CardInsertedEvent("Reader B", False))
+        # the first card's session (and its verified PIN) is untouched
+        from kiosk.card import jpki
+
+        assert len(svc.run(lambda s: jpki.sign_verified(s, b"again")).result()) == 256
+    finally:
+        svc.stop()
