@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from kiosk.core.points import AccountKind, Lot, LotKind, Take, expired
 from kiosk_cloud.db import as_utc
-from kiosk_cloud.models import accounts, ledger, lots
+from kiosk_cloud.models import accounts, ledger, lots, mykey_ids
 
 _lot_take = (
     update(lots)
@@ -55,6 +55,18 @@ async def lock_account(
             )
     except IntegrityError:  # created concurrently: lock the winner's row
         return int((await conn.execute(query)).scalar_one())
+
+
+async def lock_personal_account(conn: AsyncConnection, mykey_id: str, point_type_id: int) -> tuple[int, str] | None:
+    """Hot path: lock the MyKey ID's account and read the MyKey ID's status in one round trip."""
+    row = (await conn.execute(
+        select(accounts.c.id, mykey_ids.c.status)
+        .join(mykey_ids, mykey_ids.c.mykey_id == accounts.c.mykey_id)
+        .where(accounts.c.mykey_id == mykey_id, accounts.c.point_type_id == point_type_id,
+               accounts.c.kind == AccountKind.PERSONAL.value)
+        .with_for_update(of=accounts)
+    )).first()
+    return None if row is None else (int(row.id), str(row.status))
 
 
 async def live_lots(conn: AsyncConnection, account_id: int, now: datetime) -> list[Lot]:

@@ -9,6 +9,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from kiosk.core.errors import InsufficientPoints
+from kiosk.core.mykey_id import MyKeyStatus
 from kiosk.core.points import Take, balance, check_points, plan_spend
 from kiosk_cloud.db import as_utc
 from kiosk_cloud.errors import ApiError
@@ -16,13 +17,14 @@ from kiosk_cloud.models import accounts, ledger, lots, point_types, programmes
 from kiosk_cloud.services.accounts import (
     live_lots,
     lock_account,
+    lock_personal_account,
     premium_part,
     restore_points,
     take_points,
     takes_from_json,
     takes_json,
 )
-from kiosk_cloud.services.common import iso
+from kiosk_cloud.services.common import iso, require_valid_mykey
 
 
 async def programme_row(conn: AsyncConnection, programme_id: int) -> Any:
@@ -78,11 +80,20 @@ async def grant(
 async def pay(
     conn: AsyncConnection, *, mykey_id: str, point_type_id: int, points: int, shop_id: int, terminal_id: int,
     now: datetime, occurred_at: datetime | None = None, key: str | None = None, offline: bool = False,
-    partial: bool = False,
+    partial: bool = False, require_valid: bool = False,
 ) -> dict[str, Any]:
-    """Deduct `points` from the MyKey ID's account. With `partial`, take what there is (offline overspend)."""
+    """Deduct `points` from the MyKey ID's account. With `partial`, take what there is (offline overspend).
+    With `require_valid`, the MyKey ID must exist and be valid (checked in the same query as the row lock)."""
     check_points(points)
-    account_id = await lock_account(conn, mykey_id, point_type_id)
+    if require_valid:
+        locked = await lock_personal_account(conn, mykey_id, point_type_id)
+        if locked is not None and locked[1] != MyKeyStatus.VALID:
+            raise ApiError("mykey_id_not_valid", f"status {locked[1]}")
+        if locked is None:
+            await require_valid_mykey(conn, mykey_id)
+        account_id = None if locked is None else locked[0]
+    else:
+        account_id = await lock_account(conn, mykey_id, point_type_id)
     if account_id is None:
         await check_point_type(conn, point_type_id)
         if not partial:

@@ -123,11 +123,12 @@ async def do_payment(conn: AsyncConnection, p: PaymentPayload, ctx: Ctx) -> tupl
         session = await resolve_session(conn, p.auth_token, ctx.caller.terminal_id, ctx.now)
         if session.mykey_id is None:
             raise ApiError("certificate_not_bound")
-        mykey_id = await require_valid_mykey(conn, session.mykey_id)
+        mykey_id = session.mykey_id
     else:
-        mykey_id = await require_valid_mykey(conn, p.mykey_id or "")
+        mykey_id = normalize_mykey_id(p.mykey_id or "")
     result = await ledger_ops.pay(conn, mykey_id=mykey_id, point_type_id=p.point_type_id, points=p.points,
-                                  shop_id=shop_id, terminal_id=ctx.caller.terminal_id, now=ctx.now, key=ctx.key)
+                                  shop_id=shop_id, terminal_id=ctx.caller.terminal_id, now=ctx.now, key=ctx.key,
+                                  require_valid=True)
     return APPLIED, {"mykey_id": mykey_id, "shop_id": shop_id, **result}
 
 

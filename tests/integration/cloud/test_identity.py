@@ -129,6 +129,14 @@ def test_auto_generated_mykey_id_and_status_changes(cloud: Cloud) -> None:
     r = counter.post("/grants", {"programme_id": cloud.programme(), "mykey_id": mykey_id, "points": 5,
                                  "idempotency_key": "grant-suspended-1"})
     assert r.status_code == 409 and _code(r) == "mykey_id_not_valid"
+    store = cloud.terminal("store")
+    paid = store.post("/payments", {"point_type_id": cloud.point_type, "points": 1, "mykey_id": cloud.mykey("yamada"),
+                                    "idempotency_key": "pay-before-suspend"})
+    assert paid.status_code == 200
+    counter.ok("POST", f"/mykey-ids/{cloud.mykey('yamada')}/status", {"status": "suspended"})
+    refused = store.post("/payments", {"point_type_id": cloud.point_type, "points": 1,
+                                       "mykey_id": cloud.mykey("yamada"), "idempotency_key": "pay-after-suspend"})
+    assert refused.status_code == 409 and _code(refused) == "mykey_id_not_valid"
 
 
 def test_rebind_on_certificate_renewal(cloud: Cloud) -> None:
