@@ -57,6 +57,9 @@ def read_binary(session: CardSession, total_of: Callable[[bytes], int | None], m
         resp = session.transmit(
             CommandApdu(0x00, c.INS_READ_BINARY, offset >> 8, offset & 0xFF, le=le, extended=le > MAX_SHORT_LE)
         )
+        if resp.sw == 0x6700 and le > MAX_SHORT_LE:  # extended length refused by the card or the reader
+            session.use_short_apdus()
+            continue
         if resp.sw == 0x6B00 and (total is None or data):  # end of file: lenient, the parser decides
             break
         check(resp, "read binary")

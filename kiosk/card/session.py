@@ -39,7 +39,7 @@ class RawTransport(Protocol):
 
 @final
 class CardSession:
-    __slots__ = ("__transport", "_guard", "apdu_count", "card_seconds", "closed", "current", "reader")
+    __slots__ = ("__transport", "_guard", "_short_only", "apdu_count", "card_seconds", "closed", "current", "reader")
 
     def __init__(self, reader: str, transport: RawTransport) -> None:
         self.__transport = transport
@@ -50,13 +50,18 @@ class CardSession:
         self.closed = False
         # (application, EF) the card confirmed selecting (9000), to skip redundant SELECTs
         self.current: tuple[bytes | None, int | None] = (None, None)
+        self._short_only = False
 
     def __init_subclass__(cls, **kwargs: object) -> None:  # pragma: no cover - enforced at class creation
         raise TypeError("CardSession cannot be subclassed: every backend must go through the same guard")
 
     @property
     def extended_length(self) -> bool:
-        return bool(self.__transport.extended_length)
+        return bool(self.__transport.extended_length) and not self._short_only
+
+    def use_short_apdus(self) -> None:
+        """The card (or reader) refused an extended-length APDU: short APDUs only for this session."""
+        self._short_only = True
 
     def transmit(self, apdu: CommandApdu, timeout: float = DEFAULT_TIMEOUT) -> ResponseApdu:
         resp = self._exchange(apdu, timeout)

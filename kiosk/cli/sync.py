@@ -14,6 +14,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--data-dir", type=Path, default=None, help="terminal data directory")
     parser.add_argument("--demo", action="store_true", default=None,
                         help="demo mode (credentials in a labelled file keyring)")
+    parser.add_argument("--cloud-url", dest="cloud_override", default=None,
+                        help="cloud address (default: settings' cloud_url, else the one saved at enrolment)")
     sub = parser.add_subparsers(dest="sync_command", required=True)
 
     status = sub.add_parser("status", help="online state, queue, dead letters, last sync, list ages")
@@ -59,9 +61,13 @@ def register(subparsers: Any) -> None:
 
 
 def _open(args: argparse.Namespace, **options: Any) -> Any:
-    from kiosk.sync.terminal import open_terminal
+    from kiosk.config import Config
+    from kiosk.sync.terminal import default_data_dir, open_terminal
 
-    return open_terminal(args.data_dir, demo=args.demo, **options)
+    data_dir = args.data_dir or default_data_dir()
+    settings = data_dir / "settings.json"
+    cloud_url = args.cloud_override or (Config(settings).cloud_url if settings.exists() else "") or None
+    return open_terminal(data_dir, demo=args.demo, cloud_url=cloud_url, **options)
 
 
 def _age(seconds: float | None) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,16 +15,17 @@ from kiosk.sync.credentials import CredentialStore, TerminalCredentials
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.store import LocalStore
 
-DB_NAME = "terminal.db"
+# Same layout as the app (kiosk/services/runtime.py and demo_backend.py): the store in <data_dir>/terminal/,
+# demo-mode credentials in <data_dir>/keyring/.
+DB_NAME = "terminal/terminal.db"
+DEMO_KEYRING_DIR = "keyring"
 
 
 def default_data_dir() -> Path:
-    env = os.environ.get("KIOSK_DATA_DIR")
-    if env:
-        return Path(env)
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA", Path.home())) / "MyKeyKiosk"
-    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "mykey-kiosk"
+    """The app's data directory (kiosk.config): $KIOSK_DATA_DIR, else ~/.local/share/mykey-kiosk."""
+    from kiosk.config import default_data_dir as app_data_dir
+
+    return app_data_dir()
 
 
 def demo_from_env() -> bool:
@@ -55,21 +55,23 @@ class TerminalSync:
 
 
 def credential_store(data_dir: Path, demo: bool, backend: KeyringBackend | None = None) -> CredentialStore:
-    return CredentialStore(backend, demo_dir=data_dir / "demo-keyring" if demo else None)
+    return CredentialStore(backend, demo_dir=data_dir / DEMO_KEYRING_DIR if demo else None)
 
 
 def open_terminal(data_dir: Path | None = None, *, demo: bool | None = None,
                   backend: KeyringBackend | None = None, clock: ClockOffset | None = None,
-                  **engine_options: Any) -> TerminalSync:
+                  cloud_url: str | None = None, **engine_options: Any) -> TerminalSync:
     """Open the local store and, if the terminal is enrolled, a client with its credentials.
 
-    `clock` replaces the system clock (tests of clock skew); client and engine share it."""
+    `cloud_url` overrides the address saved at enrolment (settings' `cloud_url`, or the demo's embedded cloud
+    that listens on a new port each start). `clock` replaces the system clock (tests of clock skew)."""
     data_dir = data_dir or default_data_dir()
     demo = demo_from_env() if demo is None else demo
     store = LocalStore(data_dir / DB_NAME)
     credentials = credential_store(data_dir, demo, backend)
     terminal = credentials.load()
     clock = clock or ClockOffset()
-    client = CloudClient(terminal.cloud_url, terminal.token, clock=clock) if terminal is not None else None
+    client = (CloudClient(cloud_url or terminal.cloud_url, terminal.token, clock=clock)
+              if terminal is not None else None)
     engine = SyncEngine(store, client, clock=clock, credential_label=credentials.label, **engine_options)
     return TerminalSync(data_dir, store, credentials, terminal, client, engine)

@@ -51,103 +51,128 @@
 <context>
     <name>CreateMyKeyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="42" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="44" />
         <source>Try again</source>
         <translation>もう一度試す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="54" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="48" />
+        <source>Place the card</source>
+        <translation>カードを置く</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="48" />
+        <source>PIN</source>
+        <translation>暗証番号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="48" />
+        <source>Choose an ID</source>
+        <translation>IDを決める</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="49" />
+        <source>Confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="49" />
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="59" />
         <source>Back to the counter menu</source>
         <translation>窓口メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="57" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="62" />
         <source>Create a MyKey ID</source>
         <translation>マイキーIDの作成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="75" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="83" />
         <source>8 letters or digits, e.g. AB12CD34</source>
         <translation>英大文字・数字8文字（例：AB12CD34）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="77" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="85" />
         <source>Check availability</source>
         <translation>使えるか確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="79" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="87" />
         <source>Generate one for me</source>
         <translation>自動で作成する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="84" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="92" />
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="92" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="100" />
         <source>Please type the MyKey ID you would like (8 letters A-Z or digits 0-9), or let the terminal generate one.</source>
         <translation>ご希望のマイキーID（英大文字A～Z・数字0～9の8文字）を入力してください。自動で作成することもできます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="110" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="118" />
         <source>Create this MyKey ID</source>
         <translation>このマイキーIDで作成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="112" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="120" />
         <source>Choose another</source>
         <translation>別のIDにする</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="116" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="124" />
         <source>Please check your new MyKey ID. It cannot be changed later.</source>
         <translation>新しいマイキーIDをご確認ください。あとから変更することはできません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="134" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="142" />
         <source>Print the slip</source>
         <translation>控えを印刷</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="140" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="148" />
         <source>Your MyKey ID has been created.</source>
         <translation>マイキーIDを作成しました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="160" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="168" />
         <source>This card already has a MyKey ID.</source>
         <translation>このカードにはすでにマイキーIDがあります。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="183" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="202" />
         <source>Creating a MyKey ID needs the points cloud. Please try again when the terminal is online.</source>
         <translation>マイキーIDの作成にはポイントクラウドへの接続が必要です。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="191" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="210" />
         <source>Status: %1</source>
         <translation>状態：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="214" />
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="231" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="233" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="250" />
         <source>%1 is available.</source>
         <translation>%1 は使えます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="218" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="237" />
         <source>%1 is already in use. Please choose another.</source>
         <translation>%1 はすでに使われています。別のIDを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="254" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="273" />
         <source>Creating a MyKey ID needs the points cloud. Your choice %1 is kept; press "Create" again when the terminal is online.</source>
         <translation>マイキーIDの作成にはポイントクラウドへの接続が必要です。選んだ %1 はそのまま保持しています。オンラインになったら、もう一度「作成」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="276" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="295" />
         <source>Slip saved: %1</source>
         <translation>控えを保存しました：%1</translation>
     </message>
@@ -490,32 +515,32 @@ Please keep the card on the reader until you are finished.</source>
 <context>
     <name>KioskStatusBar</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="27" />
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="31" />
         <source>Cloud: checking…</source>
         <translation>クラウド：確認中…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="29" />
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="33" />
         <source>Cloud: online</source>
         <translation>クラウド：オンライン</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="31" />
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="35" />
         <source>Cloud: OFFLINE — grants and applications are queued</source>
         <translation>クラウド：オフライン — 付与と申込は端末に保存して後で送信します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="32" />
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="36" />
         <source>Queued: %1</source>
         <translation>未送信：%1件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="33" />
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="37" />
         <source>Last sync: %1</source>
         <translation>最終同期：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="41" />
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="50" />
         <source>Working…</source>
         <translation>処理中…</translation>
     </message>
@@ -577,21 +602,23 @@ Please keep the card on the reader until you are finished.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="53" />
+        <location filename="../../kiosk/ui/main_window.py" line="100" />
         <source>MyKey kiosk</source>
         <translation>マイキー窓口端末</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="53" />
+        <location filename="../../kiosk/ui/main_window.py" line="100" />
         <source> — DEMO</source>
         <translation> — デモ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="122" />
+        <location filename="../../kiosk/ui/main_window.py" line="146" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="126" />
+        <location filename="../../kiosk/ui/main_window.py" line="150" />
         <source>Logged in: %1</source>
         <translation>ログイン中：%1</translation>
     </message>
@@ -599,109 +626,135 @@ Please keep the card on the reader until you are finished.</source>
 <context>
     <name>MeasureApplyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="55" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="59" />
         <source>Back to the counter menu</source>
         <translation>窓口メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="58" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="62" />
         <source>Apply for a measure</source>
         <translation>施策への申込</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="68" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="73" />
         <source>Apply for this measure</source>
         <translation>この施策に申し込む</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="72" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="77" />
         <source>Open measures and their conditions:</source>
         <translation>受付中の施策と条件：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="79" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="84" />
         <source>I agree that the terminal reads my name, address, date of birth and sex from my card to check whether I can apply. They are not stored.</source>
         <translation>申込できるかを確認するため、カードから氏名・住所・生年月日・性別を読み取ることに同意します。読み取った情報は保存されません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="83" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="88" />
         <source>I agree</source>
         <translation>同意します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="86" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="91" />
         <source>Please enter the 4-digit PIN for the card's text information (券面事項入力補助用) yourself.</source>
         <translation>券面事項入力補助用の暗証番号（数字4桁）を、ご自身で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="115" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="120" />
         <source>Next: choose the payment service</source>
         <translation>次へ：決済サービスを選ぶ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="131" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="136" />
         <source>Caution: the payment service cannot be changed after the application is submitted. The points go only to this service.</source>
         <translation>ご注意：申込後に決済サービスを変更することはできません。ポイントはこの決済サービスにのみ付与されます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="135" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="140" />
         <source>I understand that this choice cannot be changed.</source>
         <translation>この選択は変更できないことを理解しました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="137" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="142" />
         <source>Submit the application</source>
         <translation>申し込む</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="140" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="48" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="145" />
         <source>Payment service</source>
         <translation>決済サービス</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="141" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="47" />
+        <source>Card and PIN</source>
+        <translation>カードと暗証番号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="47" />
+        <source>Choose a measure</source>
+        <translation>施策を選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="47" />
+        <source>Consent and card PIN</source>
+        <translation>同意と暗証番号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="48" />
+        <source>Eligibility</source>
+        <translation>対象の確認</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="48" />
+        <source>Submitted</source>
+        <translation>申込完了</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="146" />
         <source>Payment service (choose again to confirm)</source>
         <translation>決済サービス（確認のためもう一度選択）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="227" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="232" />
         <source>Address on the card: %1
 Municipality: %2</source>
         <translation>カードの住所：%1
 市区町村：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="229" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="234" />
         <source>not found</source>
         <translation>判定できません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="231" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="236" />
         <source>Eligible for “%1”.</source>
         <translation>「%1」の対象です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="235" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="240" />
         <source>Not eligible for “%1”.</source>
         <translation>「%1」の対象ではありません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="241" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="246" />
         <source>— choose again —</source>
         <translation>— もう一度選択 —</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="257" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="262" />
         <source>Please confirm that the payment service cannot be changed.</source>
         <translation>決済サービスは変更できないことを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="273" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="278" />
         <source>Application number: %1</source>
         <translation>申込番号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="274" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="279" />
         <source>The application is saved on this terminal and will be sent to the points cloud automatically.</source>
         <translation>申込はこの端末に保存しました。ポイントクラウドへ自動で送信されます。</translation>
     </message>
@@ -817,17 +870,17 @@ Municipality: %2</source>
         <translation>やめる</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="148" />
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="157" />
         <source>Tries left: %n</source>
         <translation><numerusform>残り %n 回</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="150" />
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="159" />
         <source>The PIN is locked. It can be unlocked only at the municipal office counter with photo identification.</source>
         <translation>暗証番号はロックされています。顔写真付きの本人確認書類をお持ちのうえ、市区町村の窓口でロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="154" />
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="163" />
         <source>Caution: this is the LAST try. If this PIN is wrong, the card's PIN will be locked and can only be unlocked at the municipal office.</source>
         <translation>ご注意：次が最後の入力です。間違えると暗証番号がロックされ、市区町村の窓口でしか解除できなくなります。</translation>
     </message>
@@ -878,37 +931,39 @@ Municipality: %2</source>
 <context>
     <name>ResidentBanner</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="24" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="26" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="41" />
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="27" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="29" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="42" />
         <source>Log out</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="49" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="56" />
         <source>No resident is being served</source>
         <translation>対応中の住民はいません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="54" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="61" />
         <source>MyKey ID %1</source>
         <translation>マイキーID %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="56" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="63" />
         <source>no MyKey ID yet</source>
         <translation>マイキーIDなし</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="58" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="65" />
         <source>card placed (not yet verified)</source>
         <translation>カードあり（未確認）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="59" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="66" />
         <source>Serving: %1</source>
         <translation>対応中：%1</translation>
     </message>

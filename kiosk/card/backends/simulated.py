@@ -112,6 +112,7 @@ class SimulatedBackend:
         extended_length: bool = True,
         latency: float = 0.0,
         sign_delay: float = 0.0,
+        card_extended_length: bool = True,
     ) -> None:
         if pki is None:
             if pki_dir is None:
@@ -120,6 +121,7 @@ class SimulatedBackend:
         self.pki = pki
         self._latency = latency
         self._sign_delay = sign_delay
+        self._card_extended = card_extended_length
         self._lock = threading.Lock()
         self._cards: dict[str, SoftCard] = {}
         self._readers: dict[str, SimulatedReader] = {}
@@ -139,7 +141,8 @@ class SimulatedBackend:
             card = self._cards.get(resident_key)
             if card is None:
                 card = SoftCard(
-                    self.pki.resident(resident_key), self.pki.ca_cert_der, sign_delay=self._sign_delay
+                    self.pki.resident(resident_key), self.pki.ca_cert_der, sign_delay=self._sign_delay,
+                    extended_length=self._card_extended,
                 )
                 self._cards[resident_key] = card
             return card

@@ -26,6 +26,7 @@ from kiosk.ui.screen import Screen
 from kiosk.ui.theme import header, primary
 from kiosk.ui.widgets.identify import IdentifyStep
 from kiosk.ui.widgets.status_text import status_text
+from kiosk.ui.widgets.steps import StepBar
 
 
 class CreateMyKeyScreen(Screen):
@@ -39,10 +40,13 @@ class CreateMyKeyScreen(Screen):
         self.identify.identified.connect(self._on_identified)
         self.identify.failed.connect(self._on_identify_failed)
         self.identify.cancelled.connect(lambda: self.navigate.emit("counter_home"))
+        ctx.session.changed.connect(self._page_changed)
         self.retry_button = QPushButton(self.tr("Try again"))
         self.retry_button.clicked.connect(self._retry)
         self.retry_button.hide()
 
+        self.steps = StepBar([self.tr("Place the card"), self.tr("PIN"), self.tr("Choose an ID"),
+                              self.tr("Confirm"), self.tr("Done")])
         self.stack = QStackedWidget()
         self.stack.addWidget(self._identify_page())
         self.choose_page = self._choose_page()
@@ -51,6 +55,7 @@ class CreateMyKeyScreen(Screen):
         self.existing_page = self._existing_page()
         for page in (self.choose_page, self.confirm_page, self.done_page, self.existing_page):
             self.stack.addWidget(page)
+        self.stack.currentChanged.connect(self._page_changed)
         back = QPushButton(self.tr("Back to the counter menu"))
         back.clicked.connect(lambda: self.navigate.emit("counter_home"))
         layout = QVBoxLayout(self)
@@ -58,6 +63,7 @@ class CreateMyKeyScreen(Screen):
         error_row = QHBoxLayout()
         error_row.addWidget(self.error_label, 1)
         error_row.addWidget(self.retry_button)
+        layout.addWidget(self.steps)
         layout.addLayout(error_row)
         layout.addWidget(self.stack, 1)
 
@@ -168,6 +174,17 @@ class CreateMyKeyScreen(Screen):
         return page
 
     # --- flow -----------------------------------------------------------------------------------------------
+    def _page_changed(self) -> None:
+        page = self.stack.currentWidget()
+        if page is self.choose_page:
+            self.steps.set_current(2)
+        elif page is self.confirm_page:
+            self.steps.set_current(3)
+        elif page in (self.done_page, self.existing_page):
+            self.steps.set_current(4)
+        else:
+            self.steps.set_current(1 if self.ctx.session.card_present else 0)
+
     def entered(self) -> None:
         if self.stack.currentIndex() == 0:
             self.hide_error()

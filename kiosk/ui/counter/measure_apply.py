@@ -29,6 +29,7 @@ from kiosk.ui.theme import header, primary
 from kiosk.ui.widgets.identify import IdentifyStep
 from kiosk.ui.widgets.pinpad import PinPad
 from kiosk.ui.widgets.status_text import status_text
+from kiosk.ui.widgets.steps import StepBar
 
 
 class MeasureApplyScreen(Screen):
@@ -43,7 +44,10 @@ class MeasureApplyScreen(Screen):
         self.identify.identified.connect(self._on_identified)
         self.identify.failed.connect(self.show_error)
         self.identify.cancelled.connect(lambda: self.navigate.emit("counter_home"))
+        self.steps = StepBar([self.tr("Card and PIN"), self.tr("Choose a measure"), self.tr("Consent and card PIN"),
+                              self.tr("Eligibility"), self.tr("Payment service"), self.tr("Submitted")])
         self.stack = QStackedWidget()
+        self.stack.currentChanged.connect(lambda index: self.steps.set_current(index))
         self.stack.addWidget(self.identify)
         self.list_page = self._list_page()
         self.consent_page = self._consent_page()
@@ -56,6 +60,7 @@ class MeasureApplyScreen(Screen):
         back.clicked.connect(lambda: self.navigate.emit("counter_home"))
         layout = QVBoxLayout(self)
         layout.addLayout(header(self.tr("Apply for a measure"), back))
+        layout.addWidget(self.steps)
         layout.addWidget(self.error_label)
         layout.addWidget(self.stack, 1)
 
