@@ -239,3 +239,17 @@ def test_a_second_card_does_not_take_the_first_readers_session(pki: DemoPKI) -> 
         assert len(svc.run(lambda s: jpki.sign_verified(s, b"again")).result()) == 256
     finally:
         svc.stop()
+
+
+def test_falls_back_to_short_apdus_when_the_card_refuses_extended_length(pki: DemoPKI) -> None:
+    sim = SimulatedBackend(pki=pki, card_extended_length=False)  # the reader could, the card cannot
+    sim.reader().insert("suzuki")
+    svc = CardService(sim)
+    try:
+        cert = svc.read_user_auth_certificate().result()
+        stats = svc.stats().result()
+    finally:
+        svc.stop()
+    assert cert.cert_der == pki.resident("suzuki").cert_der
+    # select AP, select EF, one refused extended read (6700), then 256-byte chunks for both certificates
+    assert stats.apdu_count == 1 + 2 + 1 + -(-len(cert.cert_der) // 256) + -(-len(cert.ca_cert_der) // 256)
