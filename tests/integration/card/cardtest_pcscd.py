@@ -19,6 +19,7 @@ VPCD_READER = "Virtual PCD 00 00"
 VPCD_READER_2 = "Virtual PCD 00 01"
 VPCD_PORT = 35963
 VPCD_PORT_2 = 35964
+PCSCD = shutil.which("pcscd") or "/usr/sbin/pcscd"
 
 
 def list_readers() -> list[str] | None:
@@ -39,6 +40,18 @@ class Pcscd:
     process: subprocess.Popen[bytes] | None
     log_path: str
 
+    def restart_stopped(self) -> None:
+        """Start our pcscd again after `stop()` and wait for the vpcd readers."""
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen([PCSCD, "--foreground"], stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            readers = list_readers()
+            if readers and VPCD_READER in readers:
+                return
+            time.sleep(0.1)
+        raise RuntimeError("pcscd did not come back")
+
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
@@ -56,7 +69,7 @@ def start_pcscd(log_path: str) -> tuple[Pcscd | None, str]:
         return Pcscd(None, log_path), "reusing the running pcscd"
     if readers is not None:
         return None, f"a pcscd without vpcd readers is already running: {readers}"
-    binary = shutil.which("pcscd") or "/usr/sbin/pcscd"
+    binary = PCSCD
     if not os.path.exists(binary):
         return None, "pcscd is not installed (Debian: pcscd vsmartcard-vpcd)"
     if not os.path.exists("/usr/lib/pcsc/drivers/serial/libifdvpcd.so"):
