@@ -136,7 +136,10 @@ class CardService:
 
     def _poll_task(self) -> None:
         self._poll_pending.clear()
-        self.poll()
+        try:
+            self.poll()
+        except Exception:  # keep watching: the next tick polls again
+            log.exception("polling the card readers failed")
 
     def poll(self) -> None:
         """Compare the backend's readers/cards with the last look and emit events (card thread)."""
