@@ -39,7 +39,9 @@ class PinPad(QWidget):
         self.warning.setWordWrap(True)
         self.warning.hide()
 
-        grid = QGridLayout()
+        self.keys = QWidget()
+        grid = QGridLayout(self.keys)
+        grid.setContentsMargins(0, 0, 0, 0)
         order = [str(d) for d in range(1, 10)] + ["0"]
         if shuffle:
             random.SystemRandom().shuffle(order)
@@ -75,7 +77,7 @@ class PinPad(QWidget):
         row.addWidget(self.tries)
         layout.addLayout(row)
         layout.addWidget(self.warning)
-        layout.addLayout(grid)
+        layout.addWidget(self.keys)
         self._refresh()
 
     def _digit_button(self, digit: str) -> QPushButton:
@@ -153,7 +155,11 @@ class PinPad(QWidget):
         if tries is None:
             self.tries.setText("")
             self.warning.hide()
+            self.keys.show()
+            self.prompt.show()
             return
+        self.keys.setVisible(tries > 0)  # a locked PIN: no keys to press, only the explanation
+        self.prompt.setVisible(tries > 0)
         self.tries.setText(self.tr("Tries left: %n", "", tries))
         if tries <= 0:
             self.warning.setText(self.tr("The PIN is locked. It can be unlocked only at the municipal office "
