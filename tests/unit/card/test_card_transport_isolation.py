@@ -87,3 +87,14 @@ def test_session_hides_its_transport_and_cannot_be_subclassed() -> None:
     with pytest.raises(TypeError):
         type("Bypass", (CardSession,), {"transmit": lambda self, apdu, timeout=0: None})
     assert kiosk.card.CardService is not None
+
+
+def test_the_public_api_loads_no_card_io_library() -> None:
+    """kiosk.ui may import kiosk.card (and the Qt bridge) without pulling in pyscard or nfcpy."""
+    import subprocess
+    import sys
+
+    code = "import sys, kiosk.card, kiosk.card.qt; print([m for m in sys.modules if m.split('.')[0] in ('smartcard', 'nfc')])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
