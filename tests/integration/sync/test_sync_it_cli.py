@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from sync_cloud import Cloud
+from sync_cloudproc import CloudProcess
 
 from kiosk.cli import main
+from kiosk.config import Config
 from kiosk.sync.terminal import open_terminal
 
 
@@ -62,3 +64,25 @@ def test_run_reports_an_unreachable_cloud(cloud: Cloud, capsys: pytest.CaptureFi
     code, out, _ = _kiosk(capsys, data_dir, "status", "--json")
     status = json.loads(out)
     assert status["online"] is False and status["queue_length"] == 1 and status["last_error"]
+
+
+def test_cloud_address_from_the_option_or_the_settings(cloud: Cloud, capsys: pytest.CaptureFixture[str]) -> None:
+    """The demo's embedded cloud (and a moved server) listens elsewhere than at enrolment."""
+    data_dir = cloud.new_terminal("counter", "cli-3")
+    programme_id = cloud.programme("Volunteering points")["id"]
+    with open_terminal(data_dir, demo=True) as t:
+        for _ in range(2):
+            t.engine.outbox.enqueue("grant", {"programme_id": programme_id, "mykey_id": "YMDTRU01", "points": 1})
+    cloud.process.stop()
+    moved = CloudProcess(cloud.process.db_path)  # same database, new port
+    moved.start()
+    try:
+        code, _, err = _kiosk(capsys, data_dir, "run", "--max", "1")
+        assert code == 2 and "remaining 2" in err
+        code, out, err = _kiosk(capsys, data_dir, "--cloud-url", moved.url, "run", "--max", "1", "--no-pull")
+        assert code == 0 and "remaining 1" in err and "applied" in out
+        Config(data_dir / "settings.json", cloud_url=moved.url).save()
+        code, out, err = _kiosk(capsys, data_dir, "run")
+        assert code == 0 and "remaining 0" in err
+    finally:
+        moved.stop()
