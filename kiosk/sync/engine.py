@@ -70,6 +70,7 @@ class SyncEngine:
         self._saved_offset: float | None = float(saved) if saved is not None else None
         self._drain_lock = threading.Lock()
         self._results_cond = threading.Condition()
+        self._results_seq = 0  # bumped after every recorded batch
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -103,15 +104,18 @@ class SyncEngine:
     def wait_result(self, key: str, timeout: float) -> OperationResult | None:
         """Wait until the cloud answered for `key`; None if it is still queued after `timeout` seconds."""
         deadline = time.monotonic() + timeout
-        with self._results_cond:
-            while True:
-                result = self.outbox.operation(key)
-                if result is not None and result.status != "queued":
-                    return result
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return None
-                self._results_cond.wait(min(left, 0.5))
+        while True:
+            with self._results_cond:
+                seen = self._results_seq
+            result = self.outbox.operation(key)  # read outside the lock: the drain thread never waits on us
+            if result is not None and result.status != "queued":
+                return result
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            with self._results_cond:
+                if self._results_seq == seen:
+                    self._results_cond.wait(min(left, 0.5))
 
     # -- one drain ---------------------------------------------------------------------------------------------
     def drain(self, max_operations: int | None = None) -> DrainReport:
@@ -163,6 +167,7 @@ class SyncEngine:
 
     def _publish(self, results: list[OperationResult]) -> None:
         with self._results_cond:
+            self._results_seq += 1
             self._results_cond.notify_all()
         for fn in self._result_listeners:
             _call(fn, results)
@@ -275,8 +280,8 @@ class SyncEngine:
             online=self._online,
             queue_length=self.outbox.length(),
             queue_by_kind=self.outbox.length_by_kind(),
-            dead_letters=len(self.outbox.dead_letters()),
-            conflicts_open=len(self.outbox.conflicts(include_acknowledged=False)),
+            dead_letters=self.outbox.dead_letter_count(),
+            conflicts_open=self.outbox.open_conflict_count(),
             last_sync_at=datetime.fromisoformat(last_sync) if last_sync else None,
             reference_pulled_at=self.reference.pulled_at(),
             reference_age_seconds=self.reference.age_seconds(),

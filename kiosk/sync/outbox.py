@@ -190,6 +190,14 @@ class Outbox:
 
         return self.store.read(load)
 
+    def dead_letter_count(self) -> int:
+        return self.store.read(lambda s: s.scalar(
+            select(func.count()).select_from(DeadLetter).where(DeadLetter.resolved_at.is_(None))) or 0)
+
+    def open_conflict_count(self) -> int:
+        return self.store.read(lambda s: s.scalar(
+            select(func.count()).select_from(Conflict).where(Conflict.acknowledged_at.is_(None))) or 0)
+
     def operation(self, key: str) -> OperationResult | None:
         """The stored outcome of one operation (status `queued` while it waits)."""
 

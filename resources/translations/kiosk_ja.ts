@@ -172,9 +172,14 @@
         <translation>マイキーIDの作成にはポイントクラウドへの接続が必要です。選んだ %1 はそのまま保持しています。オンラインになったら、もう一度「作成」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="295" />
-        <source>Slip saved: %1</source>
-        <translation>控えを保存しました：%1</translation>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="298" />
+        <source>Slip printed on %1 (copy: %2)</source>
+        <translation>控えを %1 で印刷しました（控えのファイル：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="301" />
+        <source>No printer is set up; the slip was saved as %1</source>
+        <translation>プリンターが設定されていないため、控えをファイルに保存しました：%1</translation>
     </message>
 </context>
 <context>
@@ -850,37 +855,37 @@ Municipality: %2</source>
         <translation>4桁の暗証番号を、ご自身で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="49" />
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="51" />
         <source>Clear</source>
         <translation>クリア</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="56" />
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="58" />
         <source>Delete one digit</source>
         <translation>1文字消す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="59" />
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="61" />
         <source>OK</source>
         <translation>決定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="63" />
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="65" />
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="157" />
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="163" />
         <source>Tries left: %n</source>
         <translation><numerusform>残り %n 回</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="159" />
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="165" />
         <source>The PIN is locked. It can be unlocked only at the municipal office counter with photo identification.</source>
         <translation>暗証番号はロックされています。顔写真付きの本人確認書類をお持ちのうえ、市区町村の窓口でロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="163" />
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="169" />
         <source>Caution: this is the LAST try. If this PIN is wrong, the card's PIN will be locked and can only be unlocked at the municipal office.</source>
         <translation>ご注意：次が最後の入力です。間違えると暗証番号がロックされ、市区町村の窓口でしか解除できなくなります。</translation>
     </message>
@@ -1090,17 +1095,17 @@ Municipality: %2</source>
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../../kiosk/ui/counter/slip.py" line="38" />
+        <location filename="../../kiosk/ui/counter/slip.py" line="37" />
         <source>Your MyKey ID</source>
         <translation>あなたのマイキーID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/slip.py" line="40" />
+        <location filename="../../kiosk/ui/counter/slip.py" line="39" />
         <source>Keep this slip. You need the MyKey ID and your My Number Card to use municipal points.</source>
         <translation>この控えは大切に保管してください。自治体ポイントのご利用には、マイキーIDとマイナンバーカードが必要です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/slip.py" line="42" />
+        <location filename="../../kiosk/ui/counter/slip.py" line="41" />
         <source>Issued: %1</source>
         <translation>発行日時：%1</translation>
     </message>

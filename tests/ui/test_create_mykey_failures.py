@@ -147,6 +147,7 @@ def test_the_slip_is_a_pdf_with_the_mykey_id(qtbot, window, backend, tmp_path):
                           check=True).stdout
     assert screen.done_value.text() in text
     assert "マイキーID" in text
+    assert str(screen.last_slip) in screen.slip_label.text()
 
 
 def _create_elsewhere(backend, mykey_id: str) -> None:

@@ -21,7 +21,7 @@ from kiosk.services.errors import ServiceError
 from kiosk.services.mykey import MyKeyRecord
 from kiosk.services.resident import ResidentIdentity
 from kiosk.ui.context import UiContext
-from kiosk.ui.counter.slip import save_slip_pdf
+from kiosk.ui.counter.slip import print_slip, save_slip_pdf
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import header, primary
 from kiosk.ui.widgets.identify import IdentifyStep
@@ -292,8 +292,14 @@ class CreateMyKeyScreen(Screen):
         if not value:
             return
         path = save_slip_pdf(self.ctx.data_dir / "slips", value, self.ctx.terminal_name)
-        self.slip_label.setText(self.tr("Slip saved: %1").replace("%1", str(path)))
         self.last_slip = path
+        printer = print_slip(value, self.ctx.terminal_name)
+        if printer:
+            self.slip_label.setText(self.tr("Slip printed on %1 (copy: %2)").replace("%1", printer)
+                                    .replace("%2", str(path)))
+        else:
+            self.slip_label.setText(self.tr("No printer is set up; the slip was saved as %1").replace(
+                "%1", str(path)))
 
     def clear(self) -> None:
         super().clear()
