@@ -6,12 +6,15 @@ session has been wiped meanwhile (its result must not leak onto the next residen
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from kiosk.services.errors import ServiceError, translate_error
+
+log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
@@ -88,6 +91,11 @@ class OpRunner(QObject):
     def current_generation(self) -> int:
         return self._generation()
 
+    def _log(self, error: object) -> None:
+        # codes and tries only: a ServiceError never holds a PIN or a resident's data
+        if isinstance(error, ServiceError):
+            log.info("operation failed: %s", error.code)
+
     def run(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[ServiceError], None] | None = None) -> Operation:
         op = Operation(self, self._generation())
@@ -96,6 +104,7 @@ class OpRunner(QObject):
         if on_failure is not None:
             op.failed.connect(on_failure)
         op.failed.connect(self.error)
+        op.failed.connect(self._log)
         was_idle = not self._active
         self._active.add(op)
         if was_idle:

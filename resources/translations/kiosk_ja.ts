@@ -477,22 +477,27 @@
         <translation>出席登録モード：事前登録された参加者はカードをかざすと自動で付与されます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="186" />
+        <location filename="../../kiosk/ui/counter/grant.py" line="160" />
+        <source>Identifying a card needs the points cloud. Offline, type the resident's MyKey ID instead: the grant is saved and sent later.</source>
+        <translation>カードの確認にはポイントクラウドへの接続が必要です。オフラインの間は、マイキーIDを入力して付与してください（端末に保存し、後で送信します）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/grant.py" line="193" />
         <source>%1 points for %2: saved, will be sent when online</source>
         <translation>%2 への %1 ポイント：端末に保存しました。オンラインになると送信されます</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="189" />
+        <location filename="../../kiosk/ui/counter/grant.py" line="196" />
         <source>✔ %1 points granted to %2</source>
         <translation>✔ %2 に %1 ポイントを付与しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="199" />
+        <location filename="../../kiosk/ui/counter/grant.py" line="206" />
         <source>This session: %1 grants, %2 points</source>
         <translation>今回の付与：%1 件、%2 ポイント</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="211" />
+        <location filename="../../kiosk/ui/counter/grant.py" line="218" />
         <source>✔ last grant: %1 points</source>
         <translation>✔ 直前の付与：%1 ポイント</translation>
     </message>

@@ -99,3 +99,13 @@ def test_grants_made_offline_are_queued_and_delivered_once(qtbot, window, backen
     qtbot.waitUntil(lambda: engine.outbox.length() == 0, timeout=60000)
     assert _balance(backend, "ITOYKO04") == before + 250
     qtbot.waitUntil(lambda: "オンライン" in window.status.online_label.text(), timeout=30000)
+
+
+def test_a_card_tap_offline_says_to_type_the_mykey_id(qtbot, window, backend):
+    screen = _start(qtbot, window, backend, CHECKUP)
+    stop_cloud(backend)
+    place(qtbot, window, backend, "yamada")
+    qtbot.waitUntil(screen.identify.pinpad.isVisible, timeout=TIMEOUT)
+    type_pin(qtbot, screen.identify.pinpad, "1234")
+    qtbot.waitUntil(screen.error_label.isVisible, timeout=30000)
+    assert "マイキーIDを入力" in screen.error_label.text()

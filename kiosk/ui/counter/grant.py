@@ -87,7 +87,7 @@ class GrantScreen(Screen):
         self.mykey_input.returnPressed.connect(self._grant_typed)
         self.identify = IdentifyStep(ctx=self.ctx)
         self.identify.identified.connect(self._on_tap_identified)
-        self.identify.failed.connect(self.show_error)
+        self.identify.failed.connect(self._identify_failed)
         self.identify.cancelled.connect(self._next_tap)
         self.confirmation = QLabel()
         self.confirmation.setObjectName("grantConfirmation")
@@ -152,6 +152,13 @@ class GrantScreen(Screen):
         self._update_tally()
         self.stack.setCurrentWidget(self.grant_page)
         self.identify.start()
+
+    def _identify_failed(self, error: ServiceError) -> None:
+        self.show_error(error)
+        if error.code == "cloud_unavailable":
+            self.error_label.setText(self.error_label.text() + "\n" + self.tr(
+                "Identifying a card needs the points cloud. Offline, type the resident's MyKey ID instead: the grant "
+                "is saved and sent later."))
 
     def _grant_typed(self) -> None:
         self._grant(self.mykey_input.text())
