@@ -40,18 +40,6 @@ class Pcscd:
     process: subprocess.Popen[bytes] | None
     log_path: str
 
-    def restart_stopped(self) -> None:
-        """Start our pcscd again after `stop()` and wait for the vpcd readers."""
-        with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen([PCSCD, "--foreground"], stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            readers = list_readers()
-            if readers and VPCD_READER in readers:
-                return
-            time.sleep(0.1)
-        raise RuntimeError("pcscd did not come back")
-
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()

@@ -202,29 +202,3 @@ def test_opensc_identifies_the_emulated_card(pcscd: Pcscd, pki: DemoPKI, atr: st
     finally:
         remove(vc)
 
-
-def test_pcscd_going_away_and_coming_back(pcscd: Pcscd, place: object, pki: DemoPKI) -> None:
-    """Readers vanish when the PC/SC service stops (like unplugging every reader) and come back with it."""
-    if pcscd.process is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI must run its own pcscd for this test")
-        pytest.skip("a pcscd started elsewhere is in use: not stopping it")
-    service = CardService(PcscBackend(), poll_interval=0.05)
-    events: list[object] = []
-    service.subscribe(events.append)
-    try:
-        service.start()
-        place("yamada")  # type: ignore[operator]
-        wait_until(lambda: CardInsertedEvent(VPCD_READER, True) in events)
-        pcscd.stop()
-        wait_until(lambda: ReaderRemovedEvent(VPCD_READER) in events and ReaderRemovedEvent(VPCD_READER_2) in events)
-        assert CardRemovedEvent(VPCD_READER) in events
-        with pytest.raises(NoReader):
-            service.read_user_auth_certificate().result(timeout=10)
-        pcscd.restart_stopped()
-        wait_until(lambda: events.count(ReaderAddedEvent(VPCD_READER)) == 2, timeout=10)
-        place("suzuki")  # type: ignore[operator]
-        wait_until(lambda: events.count(CardInsertedEvent(VPCD_READER, True)) == 2)
-        assert service.read_user_auth_certificate().result(timeout=10).cert_der == pki.resident("suzuki").cert_der
-    finally:
-        service.stop()
