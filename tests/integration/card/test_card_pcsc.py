@@ -18,8 +18,8 @@ from kiosk.card import constants as c
 from kiosk.card import jpki
 from kiosk.card.apdu import CommandApdu
 from kiosk.card.backends.pcsc import PcscBackend
-from kiosk.card.errors import CardRemoved, ForbiddenApdu, NoReader, SecurityNotSatisfied, WrongPin
-from kiosk.card.events import CardInsertedEvent, CardRemovedEvent, ReaderAddedEvent, ReaderRemovedEvent
+from kiosk.card.errors import CardRemoved, ForbiddenApdu, SecurityNotSatisfied, WrongPin
+from kiosk.card.events import CardInsertedEvent, CardRemovedEvent
 from kiosk.card.service import CardService
 from kiosk.card.softcard.card import SoftCard
 from kiosk.card.softcard.vpcd import VpcdCard
