@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -80,7 +79,7 @@ def create_window(
     card_events: QObject | None = None,
     engine: Any = None,
     credential_label: str | None = None,
-    demo_residents: Sequence[tuple[str, str]] = (),
+    demo_cards: Sequence[Any] = (),
     demo_insert: Callable[[str], None] | None = None,
     demo_remove: Callable[[], None] | None = None,
     start: str = "roles",
@@ -96,7 +95,7 @@ def create_window(
                     sound=sound or Sound(config.sound), demo=demo, data_dir=data_dir, terminal_name=terminal_name)
     panel = None
     if demo_insert is not None and demo_remove is not None:
-        panel = DemoCardPanel(demo_residents, demo_insert, demo_remove)
+        panel = DemoCardPanel(demo_cards, demo_insert, demo_remove)
     window = MainWindow(ctx, config, start=start, side_panel=panel)
     session.setParent(window)
     runner.setParent(window)
@@ -136,7 +135,3 @@ def create_window(
 
     window.settings_saved.connect(apply_settings)
     return window
-
-
-def offscreen_requested() -> bool:
-    return os.environ.get("QT_QPA_PLATFORM", "") == "offscreen"

@@ -19,6 +19,15 @@ INFO_FILE = "demo-info.json"
 TERMINAL_NAME = "デモ窓口端末"
 
 
+@dataclass(frozen=True)
+class DemoCard:
+    key: str
+    name: str
+    mykey_id: str | None  # as created by init-demo
+    blocked: bool
+    revoked: bool
+
+
 @dataclass
 class DemoBackend:
     data_dir: Path
@@ -37,19 +46,10 @@ class DemoBackend:
     def residents(self) -> list[Any]:
         return list(self.card_backend.pki.residents)
 
-    def resident_labels(self) -> list[tuple[str, str]]:
-        labels = []
-        for r in self.residents:
-            notes = []
-            mykey = self.info.get("residents", {}).get(r.key)
-            if mykey:
-                notes.append(mykey)
-            if r.blocked:
-                notes.append("PINロック")
-            if r.revoked:
-                notes.append("失効証明書")
-            labels.append((r.key, f"{r.name}（{'・'.join(notes) or 'マイキーIDなし'}）"))
-        return labels
+    def sample_cards(self) -> list[DemoCard]:
+        """The sample cards for the demo panel (the UI words them)."""
+        known = self.info.get("residents", {})
+        return [DemoCard(r.key, r.name, known.get(r.key), r.blocked, r.revoked) for r in self.residents]
 
     def staff_login(self) -> tuple[str, str]:
         first = self.info["staff_logins"][0]

@@ -39,6 +39,3 @@ class Screen(QWidget):
     def hide_error(self) -> None:
         self.error_label.clear()
         self.error_label.hide()
-
-    def error_text(self) -> str:
-        return self.error_label.text() if self.error_label.isVisible() or self.error_label.text() else ""

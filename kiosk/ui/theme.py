@@ -12,11 +12,6 @@ def apply_theme(app: QApplication) -> None:
     app.setStyleSheet(path.read_text(encoding="utf-8"))
 
 
-def role(widget: QWidget, name: str) -> QWidget:
-    widget.setProperty("role", name)
-    return widget
-
-
 def title(text: str) -> QLabel:
     label = QLabel(text)
     label.setProperty("role", "title")
@@ -40,10 +35,3 @@ def header(text: str, back: QPushButton) -> QHBoxLayout:
     row.addWidget(title(text), 1)
     row.addWidget(back)
     return row
-
-
-def compact(widget: QWidget) -> QWidget:
-    layout = widget.layout()
-    if layout is not None:
-        layout.setContentsMargins(0, 0, 0, 0)
-    return widget

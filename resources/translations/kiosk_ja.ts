@@ -185,24 +185,44 @@
 <context>
     <name>DemoCardPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="18" />
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="19" />
         <source>DEMO: sample cards</source>
         <translation>デモ：サンプルカード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="28" />
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="29" />
         <source>Place card</source>
         <translation>カードを置く</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="31" />
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="32" />
         <source>Remove card</source>
         <translation>カードを取る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="34" />
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="35" />
         <source>PINs of the sample cards are listed in the README.</source>
         <translation>サンプルカードの暗証番号はREADMEに記載しています。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="47" />
+        <source>PIN locked</source>
+        <translation>暗証番号ロック</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="49" />
+        <source>revoked certificate</source>
+        <translation>失効した証明書</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="50" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="51" />
+        <source>no MyKey ID</source>
+        <translation>マイキーIDなし</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,7 @@ def window(qtbot, backend: DemoBackend, sound: SoundRecorder, idle_timeout: floa
     win = create_window(
         app, backend.runtime.services, config, data_dir=tmp_path, reset_card=backend.runtime.services.auth.reset_card,
         card_events=relay, engine=backend.runtime.engine, credential_label=backend.runtime.credential_label,
-        demo_residents=backend.resident_labels(), demo_insert=backend.reader.insert,
+        demo_cards=backend.sample_cards(), demo_insert=backend.reader.insert,
         demo_remove=backend.reader.remove, sound=sound, terminal_name="test")
     if idle_timeout < 1:
         win.session.set_idle_timeout(idle_timeout)

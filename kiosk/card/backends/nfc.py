@@ -99,12 +99,12 @@ class NfcBackend:
             self._clf = clf
         return self._clf
 
-    def _sense(self) -> nfc.tag.tt4.Type4Tag | None:
+    def _sense(self, iterations: int = 1) -> nfc.tag.tt4.Type4Tag | None:
         clf = self._frontend()
         if clf is None:
             return None
         try:
-            target = clf.sense(nfc.clf.RemoteTarget("106B"), iterations=1, interval=0.05)
+            target = clf.sense(nfc.clf.RemoteTarget("106B"), iterations=iterations, interval=0.1)
             if target is None:
                 return None
             tag = nfc.tag.activate(clf, target)
@@ -157,7 +157,8 @@ class NfcBackend:
         if self._frontend() is None:
             raise ReaderGone(reader)
         if self._tag is None:
-            self._tag = self._sense()
+            # right after the field was switched off (release) the card needs a moment to power up again
+            self._tag = self._sense(iterations=3)
         if self._tag is None:
             raise NoCard(reader)
         return CardSession(reader, _NfcTransport(self, self._tag))

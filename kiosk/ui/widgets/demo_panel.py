@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 
 class DemoCardPanel(QFrame):
-    def __init__(self, residents: Sequence[tuple[str, str]], insert: Callable[[str], None],
+    def __init__(self, cards: Sequence[Any], insert: Callable[[str], None],
                  remove: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("demoBadge")
@@ -19,11 +20,11 @@ class DemoCardPanel(QFrame):
         heading.setObjectName("demoBadgeText")
         self.list = QListWidget()
         self.list.setObjectName("demoResidents")
-        for key, label in residents:
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, key)
+        for card in cards:
+            item = QListWidgetItem(self._label(card))
+            item.setData(Qt.ItemDataRole.UserRole, card.key)
             self.list.addItem(item)
-        if residents:
+        if cards:
             self.list.setCurrentRow(0)
         self.place_button = QPushButton(self.tr("Place card"))
         self.place_button.setObjectName("demoPlace")
@@ -39,6 +40,15 @@ class DemoCardPanel(QFrame):
         layout.addWidget(self.place_button)
         layout.addWidget(self.remove_button)
         layout.addWidget(note)
+
+    def _label(self, card: Any) -> str:
+        notes = [card.mykey_id] if card.mykey_id else []
+        if card.blocked:
+            notes.append(self.tr("PIN locked"))
+        if card.revoked:
+            notes.append(self.tr("revoked certificate"))
+        return self.tr("%1 (%2)").replace("%1", card.name).replace(
+            "%2", ", ".join(notes) if notes else self.tr("no MyKey ID"))
 
     def place_selected(self) -> None:
         item = self.list.currentItem()
