@@ -27,10 +27,10 @@ SEED = int(os.environ.get("KIOSK_FAULT_SEED", "0")) or random.SystemRandom().ran
 KILL_TRIALS = int(os.environ.get("KIOSK_KILL_TRIALS", "60"))
 
 
-def _sync_run(data_dir: str, *extra: str) -> subprocess.Popen[str]:
+def _sync_run(data_dir: str, *extra: str, pull: bool = False) -> subprocess.Popen[str]:
     code = "import sys; from kiosk.cli import main; sys.exit(main())"
     return subprocess.Popen([sys.executable, "-c", code, "sync", "--data-dir", data_dir, "--demo", "run",
-                             "--no-pull", "--json", *extra],
+                             *([] if pull else ["--no-pull"]), "--json", *extra],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
 
 
@@ -46,7 +46,8 @@ def test_kill_9_of_the_sync_at_random_points(cloud: Cloud) -> None:
         outbox = Outbox(store)
         for _trial in range(KILL_TRIALS):
             keys += queue_grants(outbox, programme_id, 6)
-            proc = _sync_run(str(data_dir), "--batch-size", "2")
+            pull = rng.random() < 0.3  # some runs also follow the changes feed (killed mid-pull too)
+            proc = _sync_run(str(data_dir), "--batch-size", "2", pull=pull)
             assert proc.stdout is not None
             if rng.random() < 0.3:  # anywhere: start-up, migration check, first request
                 time.sleep(rng.uniform(0.0, 1.0))
@@ -77,6 +78,13 @@ def test_kill_9_of_the_sync_at_random_points(cloud: Cloud) -> None:
     assert final.returncode == 0
     assert len(out.splitlines()) == left
     assert_exactly_once(cloud, data_dir, keys)
+    # the reference lists survived the kills: same as a fresh terminal's after a full pull
+    fresh = cloud.new_terminal("counter", "kill9-fresh")
+    with open_terminal(fresh, demo=True) as f, open_terminal(data_dir, demo=True) as t:
+        f.engine.pull_reference()
+        t.engine.pull_reference()
+        assert t.engine.reference.counts() == f.engine.reference.counts()
+        assert t.store.get_state("reference_cursor") == f.store.get_state("reference_cursor")
 
 
 @pytest.mark.slow
