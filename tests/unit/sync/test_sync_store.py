@@ -83,3 +83,25 @@ def test_committed_operation_survives_a_crashed_process(tmp_path: Path) -> None:
         queued = Outbox(s).peek(10)
         assert [op.key for op in queued] == [key]
         assert queued[0].payload == {"points": 7}
+
+
+def test_migrations_match_the_models_and_go_both_ways(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from kiosk.sync.db import alembic_config, make_engine, upgrade
+    from kiosk.sync.models import Base
+
+    engine = make_engine(tmp_path / "m.db")
+    upgrade(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+    command.downgrade(alembic_config(engine), "base")
+    with engine.connect() as conn:
+        tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+    assert tables <= {"alembic_version"}
+    upgrade(engine)
+    assert current_revision(engine) == "0001"
+    engine.dispose()
