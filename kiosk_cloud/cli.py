@@ -37,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     crl = sub.add_parser("trust-set-crl", help="install the CA's current revocation list (DER or PEM file)")
     _db_arg(crl)
     crl.add_argument("path", type=Path)
+    seed = sub.add_parser("seed-bench", help="benchmark data: MyKey IDs B0000001… with points (after init-demo)")
+    _db_arg(seed)
+    seed.add_argument("--residents", type=int, default=1000)
+    seed.add_argument("--points", type=int, default=1_000_000)
     return parser
 
 
@@ -46,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
         return _serve(args)
     if args.command == "init-demo":
         return _init_demo(args)
+    if args.command == "seed-bench":
+        from kiosk_cloud.benchseed import seed_benchmark
+
+        ids = seed_benchmark(args.database_url, args.residents, args.points)
+        print(f"{len(ids)} MyKey IDs {ids[0]}…{ids[-1]} with {args.points} points each (point type 1)")
+        return 0
     from kiosk_cloud.migrate import upgrade_to_head
 
     upgrade_to_head(args.database_url)

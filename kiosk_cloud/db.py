@@ -71,6 +71,29 @@ class Database:
         self.sqlite = is_sqlite(database_url)
         self.engine = make_engine(database_url, pool_size)
         self._write_lock: asyncio.Lock | None = None
+        self._pool_size = pool_size
+        self._raw_pool: Any = None
+        self._raw_lock: asyncio.Lock | None = None
+        self.ledger_sequence = ""
+
+    async def raw_pool(self) -> Any:
+        """PostgreSQL only: a plain asyncpg pool for the payment hot path (services.fastpay); None on SQLite."""
+        if self.sqlite:
+            return None
+        if self._raw_pool is None:
+            if self._raw_lock is None:
+                self._raw_lock = asyncio.Lock()
+            async with self._raw_lock:
+                if self._raw_pool is None:
+                    import asyncpg
+
+                    from kiosk_cloud.services.fastpay import ledger_sequence
+
+                    dsn = "postgresql://" + async_database_url(self.url).split("://", 1)[1]
+                    pool = await asyncpg.create_pool(dsn, min_size=1, max_size=self._pool_size)
+                    self.ledger_sequence = await ledger_sequence(pool)
+                    self._raw_pool = pool
+        return self._raw_pool
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncConnection]:
@@ -93,4 +116,7 @@ class Database:
                 yield conn
 
     async def dispose(self) -> None:
+        if self._raw_pool is not None:
+            await self._raw_pool.close()
+            self._raw_pool = None
         await self.engine.dispose()

@@ -8,12 +8,33 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from kiosk.core.errors import DomainError
+from kiosk.core.mykey_id import normalize_mykey_id
 from kiosk_cloud.db import Database, utcnow
 from kiosk_cloud.deps import Caller
 from kiosk_cloud.errors import ApiError
-from kiosk_cloud.services.idempotent import OpResult, run_once
-from kiosk_cloud.services.operations import KINDS, Ctx
+from kiosk_cloud.services.fastpay import fast_pay
+from kiosk_cloud.services.idempotent import APPLIED, OpResult, run_once
+from kiosk_cloud.services.operations import KINDS, Ctx, PaymentPayload
 from kiosk_cloud.settings import Settings
+
+
+async def _try_fast_payment(
+    db: Database, caller: Caller, key: str, payload: dict[str, Any], now: datetime
+) -> OpResult | None:
+    try:
+        parsed = PaymentPayload.model_validate(payload)
+        mykey_id = normalize_mykey_id(parsed.mykey_id) if parsed.mykey_id is not None else None
+    except (ValidationError, DomainError):
+        return None
+    if mykey_id is None:
+        return None
+    pool = await db.raw_pool()
+    assert caller.shop_id is not None
+    result = await fast_pay(pool, db.ledger_sequence, mykey_id=mykey_id, point_type_id=parsed.point_type_id,
+                            points=parsed.points, shop_id=caller.shop_id, terminal_id=caller.terminal_id, key=key,
+                            now=now)
+    return None if result is None else OpResult(key, APPLIED, result)
 
 
 def _validation_detail(exc: ValidationError) -> str:
@@ -30,6 +51,10 @@ async def perform(
 ) -> OpResult:
     now = utcnow()
     spec = KINDS.get(kind)
+    if kind == "payment" and caller.role == "store" and caller.shop_id is not None and not db.sqlite:
+        fast = await _try_fast_payment(db, caller, key, payload, now)
+        if fast is not None:
+            return fast
 
     async def work(conn: AsyncConnection) -> tuple[str, dict[str, Any]]:
         if spec is None:

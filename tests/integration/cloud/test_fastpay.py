@@ -1,0 +1,52 @@
+"""The PostgreSQL payment hot path (services.fastpay) is really taken, and steps aside for every unusual case."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from typing import Any
+
+import pytest
+
+from kiosk_cloud.db import Database, utcnow
+from kiosk_cloud.demo import DemoInfo
+from kiosk_cloud.services.fastpay import fast_pay
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def pg_demo(pg_server: str, pki_dir: Any) -> DemoInfo:
+    from kiosk_cloud.demo import init_demo
+
+    from .pg import fresh_database
+
+    return init_demo(fresh_database(pg_server), pki_dir)
+
+
+def _pay(demo: DemoInfo, mykey_id: str, points: int, key: str | None = None) -> list[Any]:
+    async def run() -> list[Any]:
+        db = Database(demo.database_url, pool_size=2)
+        try:
+            pool = await db.raw_pool()
+            terminal_id = await pool.fetchval("INSERT INTO terminals (name, role, shop_id, token_hash, created_at) "
+                                              "VALUES ('t', 'store', 1, 'x', now()) RETURNING id")
+            k = key or uuid.uuid4().hex
+            out = []
+            for _ in range(2):  # the second call with the same key must step aside (replay → general path)
+                out.append(await fast_pay(pool, db.ledger_sequence, mykey_id=mykey_id, point_type_id=1,
+                                          points=points, shop_id=1, terminal_id=terminal_id, key=k, now=utcnow()))
+            return out
+        finally:
+            await db.dispose()
+
+    return asyncio.run(run())
+
+
+def test_fast_path_applies_once_and_steps_aside(pg_demo: DemoInfo) -> None:
+    first, replay = _pay(pg_demo, "YMDTRU01", 100)
+    assert first is not None and first["points"] == 100 and first["balance"] == 1900 and first["payment_id"] > 0
+    assert replay is None
+    assert _pay(pg_demo, "YMDTRU01", 10**6) == [None, None]  # not enough points: the general path refuses
+    assert _pay(pg_demo, "NOSUCH99", 1) == [None, None]  # unknown MyKey ID
+    assert _pay(pg_demo, "KOBA2026", 1) == [None, None]
