@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 LAST_SYNC = "last_sync_at"
 CLOCK_OFFSET = "clock_offset_seconds"
-AUTH_STATUSES = (401, 403)
+POISON_STATUSES = (400, 413, 422)  # the request's content was refused: isolate the operation at fault
 MAX_BATCH = 500  # the cloud's limit per /v1/sync request
 
 
@@ -152,8 +152,8 @@ class SyncEngine:
         try:
             results = self.client.sync(batch, timeout=self.request_timeout)
         except CloudRejected as exc:
-            if exc.status in AUTH_STATUSES or exc.status == 429:
-                raise
+            if exc.status not in POISON_STATUSES:
+                raise  # credentials, rate limit, wrong address (404), ...: never dead-letter the queue for it
             # the cloud refused the whole request: isolate the operation it cannot take
             if len(batch) > 1:
                 results = []

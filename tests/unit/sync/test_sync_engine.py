@@ -129,3 +129,13 @@ def test_reference_pull_follows_the_cursor_and_applies_deletes(engine: SyncEngin
     cloud.add_change("shop", "s9", {"name": "late"})
     assert engine.reference.pull(engine.client) == 1  # resumes at the cursor
     assert engine.status().reference_counts["shop"] == 7
+
+
+def test_a_wrong_address_never_dead_letters_the_queue(engine: SyncEngine, cloud: FakeCloud) -> None:
+    _queue(engine, 4)
+    cloud.fail_next = [404, 405, 409]
+    for _ in range(3):
+        report = engine.drain()
+        assert report.error and report.remaining == 4
+    assert engine.outbox.dead_letters() == []
+    assert engine.drain().remaining == 0
