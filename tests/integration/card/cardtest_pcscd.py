@@ -2,7 +2,8 @@
 
 pcsc-lite 1.9 serves one socket per machine (/run/pcscd/pcscd.comm), so the fixture reuses a running pcscd
 that already has the vpcd readers, or starts `pcscd --foreground` (root needed) and stops it afterwards.
-Never with --apdu: it would log PIN bytes.
+Never with --apdu: it would log PIN bytes. Started with --auto-exit so that a run killed before its teardown
+leaves no daemon behind; the fixture checks before every test that pcscd is still there and starts it again.
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ def start_pcscd(log_path: str) -> tuple[Pcscd | None, str]:
     if hasattr(os, "geteuid") and os.geteuid() != 0:
         return None, "starting pcscd needs root"
     with open(log_path, "wb") as log:
-        process = subprocess.Popen([binary, "--foreground"], stdout=log, stderr=subprocess.STDOUT)
+        # --auto-exit: a pcscd left behind by a killed test run quits by itself after 60 s without clients
+        process = subprocess.Popen([binary, "--foreground", "--auto-exit"], stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
         if process.poll() is not None:
