@@ -65,6 +65,9 @@ class CloudAdapter:
                 row["department_name"] = departments[row["department_id"]]
         return [row for row in rows if row.get("active", True)]
 
+    def history(self, mykey_id: str) -> list[dict[str, Any]]:
+        return _rows(self._client.history(mykey_id), "entries")
+
     def measures(self) -> list[dict[str, Any]]:
         return self._list(lambda: self._client.measures(), "measures", "measure")
 

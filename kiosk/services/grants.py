@@ -1,14 +1,20 @@
 """Point grants by programme: one resident at a time, or attendance (pre-registered applicants on tap).
 
 Every grant is written to the outbox first (works offline); the service then waits briefly for the cloud's
-answer. Duplicates inside a programme's rule are refused here too, so an offline terminal cannot double-grant
-within its own session, and by the cloud for good.
+answer.
+
+Duplicates: the cloud refuses a second attendance grant (`already_attended`). For plain grants the cloud has no
+per-programme repeat rule yet, so the terminal applies one: a MyKey ID gets a programme's points at most once a
+day (`once_per_day`, unless the programme row says `rule: "repeat"`). It checks its own grants of the day (works
+offline) and, when online, the resident's history in the cloud (grants made by any terminal).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from kiosk.services.errors import ServiceError, translate_error
@@ -22,7 +28,7 @@ class Programme:
     name: str
     department_name: str
     points: int
-    once_per_person: bool
+    once_per_day: bool
     premium: bool = False
     attendance: bool = False
 
@@ -40,16 +46,32 @@ class GrantOutcome:
 
 @dataclass
 class _Ledger:
-    granted: dict[str, set[str]] = field(default_factory=dict)  # programme -> MyKey IDs granted here
+    day: date | None = None
+    granted: dict[str, set[str]] = field(default_factory=dict)  # programme -> MyKey IDs granted here today
 
 
 class GrantService:
-    def __init__(self, cloud: CloudPort, outbox: OutboxPort, wait_s: float = 3.0) -> None:
+    def __init__(self, cloud: CloudPort, outbox: OutboxPort, wait_s: float = 3.0,
+                 today: Callable[[], date] = date.today) -> None:
         self._cloud = cloud
+        self._today = today
         self._outbox = outbox
         self._wait_s = wait_s
         self._ledger = _Ledger()
         self._lock = threading.Lock()
+
+    def _granted_today_in_cloud(self, programme: Programme, mykey_id: str) -> bool:
+        """Online: did any terminal grant this programme to this MyKey ID today? Offline: unknown (False)."""
+        try:
+            entries = self._cloud.history(mykey_id)
+        except Exception as exc:
+            error = translate_error(exc)
+            if error.code == "cloud_unavailable":
+                return False
+            raise error from None
+        today = self._today()
+        return any(str(e.get("programme_id")) == programme.programme_id and e.get("kind") == "grant"
+                   and _local_day(str(e.get("occurred_at"))) == today for e in entries)
 
     def programmes(self) -> list[Programme]:
         try:
@@ -68,9 +90,13 @@ class GrantService:
         payload: dict[str, Any] = {"programme_id": pid, "mykey_id": value}
         if kind == "grant":
             payload["points"] = amount
+        if not programme.attendance and programme.once_per_day and self._granted_today_in_cloud(programme, value):
+            raise ServiceError("duplicate_grant")
         with self._lock:
+            if self._ledger.day != self._today():
+                self._ledger = _Ledger(self._today())
             seen = self._ledger.granted.setdefault(programme.programme_id, set())
-            if programme.once_per_person and value in seen:
+            if programme.once_per_day and value in seen:
                 raise ServiceError("duplicate_grant")
             seen.add(value)
         try:
@@ -92,17 +118,23 @@ _GRANT_CODES = {"already_attended": "duplicate_grant", "not_pre_registered": "no
                 "mykey_id_unknown": "mykey_id_not_found", "unknown_programme": "programme_not_found"}
 
 
+def _local_day(text: str) -> date | None:
+    try:
+        return datetime.fromisoformat(text).astimezone().date()
+    except (TypeError, ValueError):
+        return None
+
+
 def programme_from(row: dict[str, Any]) -> Programme:
-    # the cloud does not (yet) publish a repeat rule per programme: once per person per granting session unless
-    # the programme says it may repeat
+    # the cloud does not (yet) publish a repeat rule per programme: once a day per MyKey ID unless it says "repeat"
     rule = str(row.get("rule") or row.get("grant_rule") or "")
-    once = bool(row.get("once_per_person", rule not in ("repeat", "repeatable")))
+    once = rule not in ("repeat", "repeatable")
     return Programme(
         programme_id=str(row.get("programme_id") or row.get("id")),
         name=str(row.get("name_ja") or row.get("name") or ""),
         department_name=str(row.get("department_name") or row.get("department") or ""),
         points=int(row.get("points") or row.get("default_points") or 0),
-        once_per_person=once,
+        once_per_day=once,
         premium=bool(row.get("premium", False)),
         attendance=bool(row.get("attendance", False)),
     )

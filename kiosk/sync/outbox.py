@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.sync.clock import Clock, system_clock
 from kiosk.sync.conflicts import describe_conflict
-from kiosk.sync.models import Conflict, DeadLetter, Operation, OutboxEntry
+from kiosk.sync.models import Conflict, DeadLetter, OfflinePayment, Operation, OutboxEntry, Redemption
 from kiosk.sync.store import LocalStore
 
 KINDS = frozenset({
@@ -165,6 +165,21 @@ class Outbox:
             row.acknowledged_at = now
 
         self.store.write(txn)
+
+    def prune(self, before: datetime) -> int:
+        """Forget finished operations (applied/replayed) that reached the cloud before `before`, and offline-limit
+        counters of past days. Dead letters, conflicts and vouchers used here (second-use refusal) are kept."""
+        day = before.date().isoformat()
+
+        def txn(session: Session) -> int:
+            session.execute(delete(OfflinePayment).where(OfflinePayment.day < day))
+            kept = select(Redemption.operation_key).union(select(OfflinePayment.operation_key))
+            result = session.execute(delete(Operation).where(
+                Operation.status.in_(("applied", "replayed")), Operation.finished_at < before,
+                Operation.key.not_in(kept)))
+            return int(getattr(result, "rowcount", 0) or 0)
+
+        return self.store.write(txn)
 
     # -- reading ----------------------------------------------------------------------------------------------
     def peek(self, limit: int) -> list[QueuedOperation]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from ui_helpers import TIMEOUT, login, open_task, place, remove, restart_cloud, stop_cloud, type_pin
 
-CHECKUP = "健診受診ポイント"
+CHECKUP = "健診受診ポイント"  # init-demo granted it today to every sample MyKey ID
+VOLUNTEER = "ボランティアポイント"
 FESTIVAL = "けやき祭り参加ポイント"
 
 
@@ -30,7 +31,7 @@ def _balance(backend, mykey_id: str) -> int:
 
 def test_typed_grant_is_confirmed_with_a_sound_and_a_duplicate_is_refused(qtbot, window, backend, sound):
     before = _balance(backend, "TKHKEN03")
-    screen = _start(qtbot, window, backend, CHECKUP)
+    screen = _start(qtbot, window, backend, VOLUNTEER)
     screen.points.setValue(700)
     screen.mykey_input.setText("tkhken03")
     qtbot.mouseClick(screen.grant_button, Qt.MouseButton.LeftButton)
@@ -48,7 +49,7 @@ def test_typed_grant_is_confirmed_with_a_sound_and_a_duplicate_is_refused(qtbot,
 
 
 def test_tapped_cards_are_granted_one_after_another(qtbot, window, backend, sound):
-    screen = _start(qtbot, window, backend, CHECKUP)
+    screen = _start(qtbot, window, backend, VOLUNTEER)
     screen.points.setValue(200)
     for key, mykey_id in (("yamada", "YMDTRU01"), ("ito", "ITOYKO04")):
         qtbot.waitUntil(screen.identify.card_prompt.isVisible, timeout=TIMEOUT)
@@ -82,7 +83,7 @@ def test_attendance_grants_registered_participants_only(qtbot, window, backend):
 
 def test_grants_made_offline_are_queued_and_delivered_once(qtbot, window, backend):
     before = _balance(backend, "ITOYKO04")
-    screen = _start(qtbot, window, backend, CHECKUP)
+    screen = _start(qtbot, window, backend, VOLUNTEER)
     screen.points.setValue(250)
     stop_cloud(backend)
     screen.mykey_input.setText("ITOYKO04")
@@ -102,10 +103,20 @@ def test_grants_made_offline_are_queued_and_delivered_once(qtbot, window, backen
 
 
 def test_a_card_tap_offline_says_to_type_the_mykey_id(qtbot, window, backend):
-    screen = _start(qtbot, window, backend, CHECKUP)
+    screen = _start(qtbot, window, backend, VOLUNTEER)
     stop_cloud(backend)
     place(qtbot, window, backend, "yamada")
     qtbot.waitUntil(screen.identify.pinpad.isVisible, timeout=TIMEOUT)
     type_pin(qtbot, screen.identify.pinpad, "1234")
     qtbot.waitUntil(screen.error_label.isVisible, timeout=30000)
     assert "マイキーIDを入力" in screen.error_label.text()
+
+
+def test_a_grant_made_today_by_another_terminal_is_refused(qtbot, window, backend):
+    before = _balance(backend, "TKHKEN03")
+    screen = _start(qtbot, window, backend, CHECKUP)
+    screen.mykey_input.setText("TKHKEN03")
+    qtbot.mouseClick(screen.grant_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
+    assert "付与済み" in screen.error_label.text()
+    assert _balance(backend, "TKHKEN03") == before
