@@ -50,6 +50,10 @@ def register(subparsers: Any) -> None:
     ack.add_argument("key")
     ack.set_defaults(func=cmd_acknowledge)
 
+    prune = sub.add_parser("prune", help="forget operations that reached the cloud more than N days ago")
+    prune.add_argument("--days", type=int, default=90)
+    prune.set_defaults(func=cmd_prune)
+
     resolve = sub.add_parser("resolve", help="resolve a dead letter")
     resolve.add_argument("key")
     action = resolve.add_mutually_exclusive_group(required=True)
@@ -216,4 +220,13 @@ def cmd_acknowledge(args: argparse.Namespace) -> int:
             print(f"no conflict {args.key}", file=sys.stderr)
             return 1
     print("acknowledged / 確認済み")
+    return 0
+
+
+def cmd_prune(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    with _open(args) as terminal:
+        removed = terminal.engine.outbox.prune(terminal.engine.clock.cloud_now() - timedelta(days=args.days))
+    print(f"removed {removed} finished operations / 完了済みの操作 {removed} 件を削除しました")
     return 0

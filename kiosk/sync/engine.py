@@ -45,7 +45,7 @@ class SyncEngine:
     def __init__(self, store: LocalStore, client: CloudClient | None, *, clock: ClockOffset | None = None,
                  batch_size: int = 200, backoff: Backoff | None = None, idle_probe_interval: float = 10.0,
                  pull_interval: float = 300.0, request_timeout: float | None = 30.0,
-                 credential_label: str | None = None) -> None:
+                 credential_label: str | None = None, retention_days: int = 90) -> None:
         self.store = store
         self.client = client
         self.clock = clock or (client.clock if client is not None else ClockOffset())
@@ -63,6 +63,8 @@ class SyncEngine:
         self.pull_interval = pull_interval
         self.request_timeout = request_timeout
         self.credential_label = credential_label
+        self.retention_days = retention_days
+        self._last_prune_monotonic: float | None = None
         self._online: bool | None = None
         self._last_error: str | None = None
         self._next_attempt: float | None = None
@@ -239,6 +241,9 @@ class SyncEngine:
                                          now - self._last_pull_monotonic >= self.pull_interval):
                 with contextlib.suppress(CloudUnavailable, CloudRejected):
                     self.pull_reference()
+            if self._last_prune_monotonic is None or now - self._last_prune_monotonic >= 86_400:
+                self._last_prune_monotonic = now
+                self.outbox.prune(self.clock.cloud_now() - timedelta(days=self.retention_days))
         if self._next_attempt is not None:
             return max(0.0, self._next_attempt - time.monotonic())
         return self.idle_probe_interval

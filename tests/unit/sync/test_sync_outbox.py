@@ -86,3 +86,27 @@ def test_dead_letter_retry_gets_a_new_key_and_discard_closes(store: LocalStore) 
     assert [d.resolution for d in resolved] == ["retried", "discarded"]
     with pytest.raises(ValueError):
         outbox.resolve_dead_letter(sent[1].key, "retry", by="clerk-1")
+
+
+def test_prune_forgets_old_finished_operations_only(store: LocalStore) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from kiosk.sync.models import Redemption
+
+    old = datetime(2026, 1, 1, tzinfo=UTC)
+    outbox = Outbox(store, clock=lambda: old)
+    done = outbox.enqueue("grant", {})
+    refused = outbox.enqueue("grant", {})
+    voucher = outbox.enqueue("voucher_redeem", {"code": "X"}, local=lambda s, k: s.add(
+        Redemption(voucher_number="1234567890128", operation_key=k, points=1, redeemed_at=old)))
+    waiting = outbox.enqueue("grant", {})
+    sent = outbox.peek(3)
+    outbox.record_results(sent, [OperationResult(done, "grant", "applied"),
+                                 OperationResult(refused, "grant", "rejected", "x", "x", "x"),
+                                 OperationResult(voucher, "voucher_redeem", "applied")])
+    assert outbox.prune(old + timedelta(days=1)) == 1
+    assert outbox.operation(done) is None
+    assert outbox.operation(refused) is not None and len(outbox.dead_letters()) == 1
+    assert outbox.operation(voucher) is not None  # still refuses a second use here
+    assert [op.key for op in outbox.peek(10)] == [waiting]
+    assert outbox.prune(old - timedelta(days=1)) == 0
