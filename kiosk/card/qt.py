@@ -39,6 +39,8 @@ class CardBridge(QObject):
         self._readers: list[str] = []
         self._done.connect(self._on_done)
         self._unsubscribe = service.subscribe(self._on_event)
+        # readers reported before this bridge subscribed
+        self.deliver(service.reader_states(), self._initial_readers)
 
     def _on_event(self, event: CardEvent) -> None:  # card thread
         if isinstance(event, CardInsertedEvent):
@@ -53,6 +55,16 @@ class CardBridge(QObject):
             self._readers = [r for r in self._readers if r != event.reader]
             self.reader_removed.emit(event.reader)
             self.readers_changed.emit(list(self._readers))
+
+    def _initial_readers(self, states: dict[str, bool]) -> None:
+        names = [n for n in states if n not in self._readers]
+        if names:
+            self._readers = [*self._readers, *names]
+            self.readers_changed.emit(list(self._readers))
+
+    @property
+    def readers(self) -> list[str]:
+        return list(self._readers)
 
     def deliver(
         self,

@@ -248,6 +248,10 @@ class CardService:
     def reader_names(self) -> Future[list[str]]:
         return self.submit(lambda: [s.name for s in self.backend.poll()])
 
+    def reader_states(self) -> Future[dict[str, bool]]:
+        """Readers and card presence as of the last poll (what the events have reported so far)."""
+        return self.submit(lambda: dict(self._readers))
+
     def read_user_auth_certificate(self) -> Future[jpki.UserAuthCertificate]:
         def task(session: CardSession) -> jpki.UserAuthCertificate:
             if self._cert_cache is None:

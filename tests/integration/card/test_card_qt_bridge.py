@@ -44,3 +44,15 @@ def test_signals_and_results_on_the_gui_thread(qtbot: QtBot, setup: tuple[Simula
         backend.reader().remove()
     assert removed.args == ["Simulated Reader 0"]
     bridge.close()
+
+
+def test_a_late_bridge_learns_the_readers(qtbot: QtBot, setup: tuple[SimulatedBackend, CardService]) -> None:
+    _backend, service = setup
+    service.poll_interval = 0.02
+    service.start()
+    qtbot.waitUntil(lambda: service.reader_states().result() != {}, timeout=3000)
+    bridge = CardBridge(service)
+    with qtbot.waitSignal(bridge.readers_changed, timeout=3000) as changed:
+        pass
+    assert changed.args == [["Simulated Reader 0"]] and bridge.readers == ["Simulated Reader 0"]
+    bridge.close()
