@@ -146,7 +146,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_enrol(args: argparse.Namespace) -> int:
     from kiosk.sync.credentials import enrol
-    from kiosk.sync.errors import KeyringUnavailable, SyncError
+    from kiosk.sync.errors import CloudUnavailable, KeyringUnavailable, SyncError
     from kiosk.sync.terminal import credential_store, default_data_dir, demo_from_env
 
     data_dir = args.data_dir or default_data_dir()
@@ -156,6 +156,10 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         result = enrol(args.cloud_url, args.code, args.name, credentials)
     except KeyringUnavailable as exc:
         print(f"{exc.message_ja}\n{exc.message}", file=sys.stderr)
+        return 1
+    except CloudUnavailable as exc:
+        print(f"ポイントクラウド（{args.cloud_url}）に接続できないため登録できません。\n"
+              f"Cannot enrol: the points cloud at {args.cloud_url} cannot be reached ({exc.detail}).", file=sys.stderr)
         return 1
     except SyncError as exc:
         print(f"{exc.code}: {exc.message_ja} / {exc.message}", file=sys.stderr)
