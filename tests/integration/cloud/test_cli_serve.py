@@ -85,3 +85,28 @@ def test_two_workers_never_overdraw(served: str, demo: DemoInfo, pki_dir: Path) 
         assert final == balance - codes.count(200) * price
     finally:
         cloud.close()
+
+
+def test_trust_commands_install_a_ca_and_crl(tmp_path: Path) -> None:
+    """A production set-up: the JPKI CA and its CRL come from files (PEM or DER), not from the demo PKI."""
+    from cryptography.hazmat.primitives import serialization
+
+    from kiosk.demo import certs
+    from kiosk_cloud.cli import main
+
+    now = certs.utcnow()
+    ca_key = certs.new_rsa_key()
+    ca = certs.make_ca(ca_key, now)
+    crl = certs.make_crl(ca_key, ca, [4242], now)
+    (tmp_path / "ca.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    (tmp_path / "crl.der").write_bytes(crl.public_bytes(serialization.Encoding.DER))
+    (tmp_path / "junk.pem").write_bytes(b"-----BEGIN CERTIFICATE-----\nnope\n-----END CERTIFICATE-----\n")
+    url = f"sqlite:///{tmp_path}/c.sqlite3"
+    assert main(["trust-add-ca", "--database-url", url, str(tmp_path / "ca.pem")]) == 0
+    assert main(["trust-set-crl", "--database-url", url, str(tmp_path / "crl.der")]) == 0
+    assert main(["trust-add-ca", "--database-url", url, str(tmp_path / "junk.pem")]) == 2
+    import sqlite3
+
+    rows = sqlite3.connect(tmp_path / "c.sqlite3").execute(
+        "SELECT data FROM changes WHERE kind = 'revocation' ORDER BY seq").fetchall()
+    assert '"revoked_serials":["4242"]' in rows[-1][0]

@@ -162,3 +162,31 @@ def test_service_ids(cloud: Cloud) -> None:
     other = counter.post(f"/mykey-ids/{cloud.mykey('yamada')}/service-ids",
                          {"business_id": "LIB01", "customer_id": "C-0001"})
     assert other.status_code == 409 and _code(other) == "service_id_taken"
+
+
+def test_raw_certificate_is_never_stored(cloud: Cloud) -> None:
+    """Only fingerprint, serial and issuer are kept (rule: the raw certificate is not stored)."""
+    import base64 as b64
+
+    from sqlalchemy import create_engine, select
+
+    from kiosk_cloud.models import metadata
+    from kiosk_cloud.settings import sync_database_url
+
+    counter = cloud.terminal("counter")
+    kobayashi = cloud.resident("kobayashi")
+    auth = counter.authenticate(kobayashi)
+    counter.ok("POST", "/mykey-ids", {"auth_token": auth["auth_token"]})
+    der = kobayashi.cert_der or b""
+    chunk = der[len(der) // 2: len(der) // 2 + 48]  # inside the public key
+    needles = [chunk, chunk.hex().encode(), b64.b64encode(chunk)[8:40]]
+    engine = create_engine(sync_database_url(cloud.demo.database_url))
+    try:
+        with engine.connect() as conn:
+            for table in metadata.sorted_tables:
+                for row in conn.execute(select(table)):
+                    for value in row:
+                        raw = value if isinstance(value, bytes) else str(value).encode()
+                        assert not any(n in raw for n in needles), f"certificate bytes found in {table.name}"
+    finally:
+        engine.dispose()
