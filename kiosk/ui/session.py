@@ -64,6 +64,9 @@ class ResidentSession(QObject):
 
     def set_card_present(self, present: bool) -> None:
         if present:
+            if not self._r.card_present and not self.is_empty():
+                # a card arrives while someone else (typed MyKey ID) is on screen: start clean for this card
+                self.wipe("new_card")
             self._r.card_present = True
             self.touch()
             self.changed.emit()

@@ -105,3 +105,15 @@ def test_a_late_answer_for_a_wiped_resident_is_dropped(qtbot, window, backend):
     assert window.session.identity is None
     assert screen.existing_value.text() == ""
     assert "YMDTRU01" not in window.banner.text()
+
+
+def test_a_card_placed_after_a_typed_lookup_starts_a_clean_session(qtbot, window, backend):
+    login(qtbot, window, backend)
+    screen = open_task(qtbot, window, "lookup")
+    screen.mykey_input.setText("YMDTRU01")
+    qtbot.mouseClick(screen.lookup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.session.mykey_id == "YMDTRU01", timeout=TIMEOUT)
+    place(qtbot, window, backend, "suzuki")
+    assert window.session.mykey_id is None
+    assert "YMDTRU01" not in _all_text(window)
+    assert "YMDTRU01" not in window.banner.text()
