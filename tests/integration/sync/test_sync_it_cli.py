@@ -86,3 +86,18 @@ def test_cloud_address_from_the_option_or_the_settings(cloud: Cloud, capsys: pyt
         assert code == 0 and "remaining 0" in err
     finally:
         moved.stop()
+
+
+def test_enrol_from_the_command_line(cloud: Cloud, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code = cloud.admin.create_enrolment_code("store", "cli-shop", cloud.info.shops[0]["id"])["code"]
+    # no usable OS keyring here (tests use keyring's null backend): refused, and the code is not spent
+    rc = main(["sync", "--data-dir", str(tmp_path / "a"), "enrol", "--cloud-url", cloud.url, "--code", code,
+               "--name", "cli-shop"])
+    _, err = capsys.readouterr()
+    assert rc == 1 and "キーリング" in err and "keyring" in err
+    rc = main(["sync", "--data-dir", str(tmp_path / "b"), "--demo", "enrol", "--cloud-url", cloud.url,
+               "--code", code, "--name", "cli-shop"])
+    out, _ = capsys.readouterr()
+    assert rc == 0 and "(store)" in out and "デモモード" in out
+    rc, out, _ = _kiosk(capsys, tmp_path / "b", "status", "--json")
+    assert json.loads(out)["enrolled"] is True and json.loads(out)["online"] is True
