@@ -56,6 +56,10 @@ MESSAGES: dict[str, tuple[str, str]] = {  # code -> (English, 日本語)
     "card_certificate_revoked": ("The card's certificate has been revoked.", "カードの証明書は失効しています。"),
     "card_signature_invalid": ("The card's signature does not verify.", "カードの署名を検証できません。"),
     "invalid_points": ("Enter a positive number of points.", "1以上のポイント数を入力してください。"),
+    "awaiting_cloud": ("The cloud has not confirmed this payment yet; it is kept and sent when the connection "
+                       "returns. Do not hand over the goods until it is confirmed.",
+                       "クラウドでの確認がまだ取れていません。決済は保存され、接続が戻りしだい送信されます。"
+                       "確認できるまで商品をお渡しにならないでください。"),
 }
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.errors import OfflineRefused
 from kiosk.sync.offline import (
+    MESSAGES,
     CardIdentity,
     check_voucher,
     offline_payment_guard,
@@ -101,14 +102,17 @@ class StoreDesk:
         """Card payment with a fresh resident `auth_token` from /v1/auth/verify, through the outbox."""
         key = self.engine.submit("payment", {"auth_token": auth_token, "point_type_id": point_type_id,
                                              "points": points})
-        return self._answer(key, True, points)
+        return self._answer(key, True, points, checked_locally=False)
 
-    def _answer(self, key: str, online: bool, points: int) -> Outcome:
+    def _answer(self, key: str, online: bool, points: int, checked_locally: bool = True) -> Outcome:
         if not online:
             return Outcome(key, True, True, "queued", points)
         result = self.engine.wait_result(key, self.answer_wait)
-        if result is None:  # accepted on the local checks; the cloud gets it when it answers again
+        if result is None and checked_locally:  # accepted on the local checks; the cloud gets it later
             return Outcome(key, True, True, "queued", points)
+        if result is None:  # nothing checked it: not accepted until the cloud confirms
+            english, japanese = MESSAGES["awaiting_cloud"]
+            return Outcome(key, False, False, "queued", points, "awaiting_cloud", english, japanese)
         if result.status == "rejected":
             # shown on screen right now, so staff need not resolve it from the dead-letter list
             self.engine.outbox.resolve_dead_letter(key, "discard", by="terminal", note="refused on screen")

@@ -141,3 +141,19 @@ def test_untrusted_card_is_refused(desk: StoreDesk, tmp_path: Path) -> None:
 def test_offline_day_is_the_municipality_day() -> None:
     assert local_day(datetime(2026, 11, 21, 15, 30, tzinfo=UTC)) == "2026-11-22"  # 00:30 JST
     assert local_day(datetime(2026, 11, 21, 14, 59, tzinfo=UTC)) == "2026-11-21"
+
+
+def test_online_payment_is_not_accepted_until_the_cloud_confirms(desk: StoreDesk, engine: SyncEngine,
+                                                                 cloud: FakeCloud) -> None:
+    assert engine.probe()
+    desk.answer_wait = 0.3
+    cloud.fail_next = ["drop"] * 50  # the cloud vanishes right after the resident authenticated
+    waiting = desk.pay_online("auth-token", 1, 700)
+    assert not waiting.accepted and waiting.status == "queued" and waiting.code == "awaiting_cloud"
+    assert waiting.message_ja and "商品" in waiting.message_ja
+    cloud.fail_next = []
+    engine.start()
+    confirmed = desk.pay_online("auth-token", 1, 300)
+    assert confirmed.accepted and confirmed.status == "applied" and not confirmed.offline
+    result = engine.wait_result(waiting.key or "", 5)
+    assert result is not None and result.status == "applied"  # the first one went through later, once
