@@ -42,6 +42,19 @@ SETTINGS: tuple[Setting, ...] = (
 
 _BY_NAME = {s.name: s for s in SETTINGS}
 
+# how a choice is shown (translated in the "Settings" context); language names are shown in their own language
+CHOICE_LABELS = {
+    "ja": "日本語",
+    "en": "English",
+    "counter": QT_TRANSLATE_NOOP("Settings", "Municipal counter"),
+    "store": QT_TRANSLATE_NOOP("Settings", "Store"),
+    "office": QT_TRANSLATE_NOOP("Settings", "Commerce-association office"),
+    "admin": QT_TRANSLATE_NOOP("Settings", "Administration"),
+    "simulated": QT_TRANSLATE_NOOP("Settings", "Simulated reader (demo, tests)"),
+    "pcsc": QT_TRANSLATE_NOOP("Settings", "PC/SC reader (contact or contactless)"),
+    "nfc": QT_TRANSLATE_NOOP("Settings", "Sony RC-S380 via nfcpy"),
+}
+
 
 def default_data_dir() -> Path:
     base = os.environ.get("KIOSK_DATA_DIR")

@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.config import SETTINGS, Config
+from kiosk.config import CHOICE_LABELS, SETTINGS, Config
 from kiosk.ui.context import UiContext
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import primary, title
-
-LANGUAGE_NAMES = {"ja": "日本語", "en": "English"}
 
 
 class SettingsScreen(Screen):
@@ -40,7 +38,9 @@ class SettingsScreen(Screen):
             elif setting.choices:
                 combo = QComboBox()
                 for choice in setting.choices:
-                    combo.addItem(LANGUAGE_NAMES.get(choice, choice), choice)
+                    label = CHOICE_LABELS.get(choice, choice)
+                    combo.addItem(label if choice in ("ja", "en") else QCoreApplication.translate("Settings", label),
+                                  choice)
                 editor = combo
             elif setting.type is int:
                 spin = QSpinBox()

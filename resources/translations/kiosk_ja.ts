@@ -1098,6 +1098,41 @@ Municipality: %2</source>
         <source>Full-screen kiosk mode</source>
         <translation>全画面キオスクモード</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/config.py" line="49" />
+        <source>Municipal counter</source>
+        <translation>市区町村窓口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/config.py" line="50" />
+        <source>Store</source>
+        <translation>店舗</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/config.py" line="51" />
+        <source>Commerce-association office</source>
+        <translation>商店街事務局</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/config.py" line="52" />
+        <source>Administration</source>
+        <translation>総合管理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/config.py" line="53" />
+        <source>Simulated reader (demo, tests)</source>
+        <translation>シミュレーション（デモ・テスト用）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/config.py" line="54" />
+        <source>PC/SC reader (contact or contactless)</source>
+        <translation>PC/SC カードリーダー（接触・非接触）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/config.py" line="55" />
+        <source>Sony RC-S380 via nfcpy</source>
+        <translation>Sony RC-S380（nfcpy）</translation>
+    </message>
 </context>
 <context>
     <name>SettingsScreen</name>
