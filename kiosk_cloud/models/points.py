@@ -13,6 +13,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
     true,
 )
 
@@ -77,10 +78,13 @@ accounts = Table(
     Column("id", Integer, primary_key=True),
     Column("mykey_id", String(8), ForeignKey("mykey_ids.mykey_id"), nullable=True),
     Column("point_type_id", Integer, ForeignKey("point_types.id"), nullable=False),
-    Column("kind", String(16), nullable=False),
+    Column("kind", String(20), nullable=False),
     Column("name", String(100), nullable=False, server_default=""),
     Column("created_at", Timestamp(), nullable=False),
     UniqueConstraint("mykey_id", "point_type_id", "kind", name="uq_accounts_owner"),
+    # one municipal account per point type and kind (NULLs are distinct in the constraint above)
+    Index("uq_accounts_municipal", "point_type_id", "kind", unique=True,
+          postgresql_where=text("mykey_id IS NULL"), sqlite_where=text("mykey_id IS NULL")),
 )
 
 lots = Table(

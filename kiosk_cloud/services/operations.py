@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from kiosk.core.mykey_id import normalize_mykey_id
 from kiosk_cloud.deps import Caller
 from kiosk_cloud.errors import ApiError
-from kiosk_cloud.models import certificates, conflicts, point_types, vouchers
+from kiosk_cloud.models import accounts, certificates, conflicts, ledger, point_types, vouchers
 from kiosk_cloud.services import ledger_ops, measures, mykey
 from kiosk_cloud.services import vouchers as vsvc
 from kiosk_cloud.services.common import jdump, require_valid_mykey
 from kiosk_cloud.services.idempotent import APPLIED, CONFLICT
 from kiosk_cloud.services.residents import resolve_session
+from kiosk_cloud.services.vouchers import JST
 from kiosk_cloud.settings import Settings
 
 Points = Annotated[int, Field(ge=1, le=10_000_000)]
@@ -151,13 +152,27 @@ async def do_offline_payment(conn: AsyncConnection, p: OfflinePaymentPayload, ct
     problems = []
     if result["points"] < p.points:
         problems.append("insufficient_points")
-    if limit and p.points > limit:
+    if limit and await _offline_used_today(conn, ctx, mykey_id, p.point_type_id) > limit:
         problems.append("offline_limit_exceeded")
     if problems:
         detail = {**result, "problems": problems, "shortfall": p.points - result["points"]}
         await _conflict(conn, ctx, "offline_payment", detail)
         return CONFLICT, detail
     return APPLIED, result
+
+
+async def _offline_used_today(conn: AsyncConnection, ctx: Ctx, mykey_id: str, point_type_id: int) -> int:
+    """Points this card paid offline at this terminal on the (JST) day of this operation, this one included."""
+    day = (ctx.occurred_at or ctx.now).astimezone(JST).date()
+    start = datetime.combine(day, time(), JST)
+    used = (await conn.execute(
+        select(func.coalesce(func.sum(-ledger.c.points), 0))
+        .join(accounts, accounts.c.id == ledger.c.account_id)
+        .where(accounts.c.mykey_id == mykey_id, accounts.c.point_type_id == point_type_id,
+               ledger.c.kind == "use", ledger.c.offline.is_(True), ledger.c.terminal_id == ctx.caller.terminal_id,
+               ledger.c.occurred_at >= start, ledger.c.occurred_at < start + timedelta(days=1))
+    )).scalar()
+    return int(used or 0)
 
 
 async def do_redeem(conn: AsyncConnection, p: RedeemPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:

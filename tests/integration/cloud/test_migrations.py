@@ -24,3 +24,19 @@ def test_models_match_migrations(database_url: str) -> None:
         engine.dispose()
     assert diff == []
     assert set(metadata.tables) <= tables and "alembic_version" in tables
+
+
+def test_downgrade_to_base_and_back(database_url: str) -> None:
+    from alembic import command
+
+    from kiosk_cloud.migrate import alembic_config
+
+    upgrade_to_head(database_url)
+    command.downgrade(alembic_config(database_url), "base")
+    engine = create_engine(sync_database_url(database_url))
+    try:
+        with engine.connect() as conn:
+            assert set(inspect(conn).get_table_names()) <= {"alembic_version"}
+    finally:
+        engine.dispose()
+    upgrade_to_head(database_url)

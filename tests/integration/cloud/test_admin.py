@@ -1,0 +1,97 @@
+"""Administration over real HTTP: offline limits, voucher key rotation, reserved points, measures, shops."""
+
+from __future__ import annotations
+
+import base64
+import time
+from datetime import UTC, datetime, timedelta
+
+from kiosk.core.voucher_code import decode_voucher, verify_voucher
+
+from .helpers import Cloud, key
+
+
+def test_offline_limit_per_card_per_day_is_checked_at_sync(cloud: Cloud) -> None:
+    m = cloud.mykey("suzuki")
+    cloud.admin.ok("POST", "/grants", {"programme_id": cloud.programme(), "mykey_id": m, "points": 5000,
+                                       "idempotency_key": key()})
+    cloud.admin.ok("POST", f"/admin/point-types/{cloud.point_type}/offline-limit", {"per_card_per_day": 3000})
+    store = cloud.terminal("store")
+    now = datetime.now(UTC).isoformat()
+
+    def offline(points: int) -> dict:  # type: ignore[type-arg]
+        body = {"operations": [{"key": key(), "kind": "offline_payment", "created_at": now,
+                                "payload": {"mykey_id": m, "point_type_id": cloud.point_type, "points": points}}]}
+        return dict(store.ok("POST", "/sync", body)["results"][0])
+
+    assert offline(2000)["status"] == "applied"
+    second = offline(1500)
+    assert second["status"] == "conflict" and second["result"]["problems"] == ["offline_limit_exceeded"]
+    assert second["result"]["points"] == 1500  # it happened at the shop: recorded, then reported
+    feed = store.ok("GET", "/changes", params={"limit": 1000})["changes"]
+    limits = [c["data"] for c in feed if c["kind"] == "offline_limit" and c["id"] == str(cloud.point_type)]
+    assert limits[-1] == {"point_type_id": cloud.point_type, "per_card_per_day": 3000}
+
+
+def test_key_rotation_keeps_old_vouchers_valid(cloud: Cloud) -> None:
+    office = cloud.terminal("office")
+    store = cloud.terminal("store")
+
+    def issue() -> dict:  # type: ignore[type-arg]
+        auth = office.authenticate(cloud.resident("ito"))
+        return dict(office.ok("POST", "/vouchers", {"auth_token": auth["auth_token"],
+                                                    "point_type_id": cloud.point_type, "points": 50})["vouchers"][0])
+
+    old = issue()
+    new_key = cloud.admin.ok("POST", "/admin/voucher-keys/rotate")["key_id"]
+    new = issue()
+    assert decode_voucher(new["code"]).key_id == new_key != decode_voucher(old["code"]).key_id
+    keys = {int(c["data"]["key_id"]): base64.b64decode(c["data"]["public_key"])
+            for c in store.ok("GET", "/changes", params={"limit": 1000})["changes"] if c["kind"] == "voucher_key"}
+    for voucher in (old, new):
+        verify_voucher(voucher["code"], keys, int(time.time()))
+        assert store.ok("POST", "/vouchers/redeem", {"code": voucher["code"], "idempotency_key": key()})[
+            "status"] == "redeemed"
+
+
+def test_reserved_points_move_to_the_default_account_after_the_deadline(cloud: Cloud) -> None:
+    m = cloud.mykey("takahashi")
+    past = (datetime.now(UTC) - timedelta(minutes=1)).isoformat()
+    future = (datetime.now(UTC) + timedelta(days=30)).isoformat()
+    due = cloud.admin.ok("POST", "/admin/reserved", {"programme_id": cloud.programme(), "mykey_id": m, "points": 400,
+                                                     "transfer_deadline": past})
+    cloud.admin.ok("POST", "/admin/reserved", {"programme_id": cloud.programme(), "mykey_id": m, "points": 100,
+                                               "transfer_deadline": future})
+    account = cloud.admin.ok("GET", f"/balances/{m}")["accounts"][0]
+    assert sorted(r["points"] for r in account["reserved"]) == [100, 400]
+    moved = cloud.admin.ok("POST", "/admin/reserved/sweep")["transferred"]
+    assert [(r["id"], r["points"]) for r in moved] == [(due["id"], 400)]
+    assert cloud.admin.ok("POST", "/admin/reserved/sweep")["transferred"] == []
+    account = cloud.admin.ok("GET", f"/balances/{m}")["accounts"][0]
+    assert [r["points"] for r in account["reserved"]] == [100]
+
+
+def test_admin_defines_measures_and_pre_registers(cloud: Cloud) -> None:
+    now = datetime.now(UTC)
+    created = cloud.admin.ok("POST", "/admin/measures", {
+        "name": "テスト施策", "name_en": "Test measure", "point_type_id": cloud.point_type,
+        "programme_id": cloud.programme(), "kind": "grant", "eligibility": "restricted", "review": "pre",
+        "capacity": 1, "points_per_person": 700, "opens_at": (now - timedelta(hours=1)).isoformat(),
+        "closes_at": (now + timedelta(days=1)).isoformat(), "payment_services": ["府中市ポイント"],
+        "pre_registered": [cloud.mykey("ito"), cloud.mykey("yamada")]})
+    counter = cloud.terminal("counter")
+    first = counter.ok("POST", "/applications", {"measure_id": created["id"], "mykey_id": cloud.mykey("ito"),
+                                                 "payment_service": "府中市ポイント", "idempotency_key": key()})
+    assert first["status"] == "granted"
+    full = counter.post("/applications", {"measure_id": created["id"], "mykey_id": cloud.mykey("yamada"),
+                                          "payment_service": "府中市ポイント", "idempotency_key": key()})
+    assert full.status_code == 409 and full.json()["error"]["reasons"] == ["full"]
+    wrong_service = counter.post("/applications", {"measure_id": created["id"], "mykey_id": cloud.mykey("yamada"),
+                                                   "payment_service": "other pay", "idempotency_key": key()})
+    assert wrong_service.json()["error"]["code"] == "payment_service_unknown"
+    bad = cloud.admin.post("/admin/measures", {
+        "name": "x", "name_en": "x", "point_type_id": cloud.point_type, "kind": "grant", "eligibility": "open",
+        "review": "pre", "points_per_person": 1, "opens_at": now.isoformat(), "closes_at": now.isoformat()})
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_measure"
+    feed = counter.ok("GET", "/changes", params={"limit": 1000})["changes"]
+    assert str(created["id"]) in [c["id"] for c in feed if c["kind"] == "measure"]
