@@ -1,7 +1,7 @@
 """Card present -> MyKey ID known: read the user-auth certificate, verify the PIN, sign the cloud's challenge,
 verify at the cloud. Split into the card's own time (inside the transport: APDUs) and our card-layer overhead.
 
-    .venv/bin/python -m benchmarks.card_auth [--iterations 40] [--backends simulated,pcsc]
+    .venv/bin/python -m benchmarks.card_auth [--iterations 40] [--backends simulated,pcsc,pcsc-short]
 
 The cloud is the real embedded cloud (uvicorn, SQLite, demo municipality); the card is the software card, either
 in-process (simulated backend) or as a vpcd card behind the real pcscd + libpcsclite + pyscard (pcsc backend;
@@ -119,7 +119,7 @@ def simulated(pki: DemoPKI, client: httpx.Client, iterations: int) -> dict[str, 
     return run_backend("simulated", service, backend.reader().insert, backend.reader().remove, client, iterations)
 
 
-def pcsc(pki: DemoPKI, client: httpx.Client, iterations: int) -> dict[str, Any]:
+def pcsc(pki: DemoPKI, client: httpx.Client, iterations: int, extended: bool = True) -> dict[str, Any]:
     from kiosk.card.backends.pcsc import PcscBackend
     from kiosk.card.softcard.card import SoftCard
     from kiosk.card.softcard.vpcd import VpcdCard
@@ -141,9 +141,10 @@ def pcsc(pki: DemoPKI, client: httpx.Client, iterations: int) -> dict[str, Any]:
         while seen() and time.monotonic() < deadline:
             time.sleep(0.02)
 
-    service = CardService(PcscBackend(), poll_interval=0.02, reader=reader)
+    service = CardService(PcscBackend(extended_length=extended), poll_interval=0.02, reader=reader)
+    label = "pcsc (pcscd + vpcd)" if extended else "pcsc, short APDUs only"
     try:
-        return run_backend("pcsc (pcscd + vpcd)", service, place, remove, client, iterations)
+        return run_backend(label, service, place, remove, client, iterations)
     finally:
         probe.close()
 
@@ -167,7 +168,7 @@ def ensure_pcscd() -> subprocess.Popen[bytes] | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--iterations", type=int, default=40)
-    parser.add_argument("--backends", default="simulated,pcsc")
+    parser.add_argument("--backends", default="simulated,pcsc,pcsc-short")
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -177,9 +178,9 @@ def main() -> int:
             for name in args.backends.split(","):
                 if name == "simulated":
                     results.append(simulated(pki, client, args.iterations))
-                elif name == "pcsc":
-                    pcscd = ensure_pcscd()
-                    results.append(pcsc(pki, client, args.iterations))
+                elif name in ("pcsc", "pcsc-short"):
+                    pcscd = pcscd or ensure_pcscd()
+                    results.append(pcsc(pki, client, args.iterations, extended=name == "pcsc"))
         finally:
             client.close()
             cloud.stop()
