@@ -656,135 +656,140 @@ Please keep the card on the reader until you are finished.</source>
 <context>
     <name>MeasureApplyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="59" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="60" />
         <source>Back to the counter menu</source>
         <translation>窓口メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="62" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="63" />
         <source>Apply for a measure</source>
         <translation>施策への申込</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="73" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="74" />
         <source>Apply for this measure</source>
         <translation>この施策に申し込む</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="77" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="78" />
         <source>Open measures and their conditions:</source>
         <translation>受付中の施策と条件：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="84" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="85" />
         <source>I agree that the terminal reads my name, address, date of birth and sex from my card to check whether I can apply. They are not stored.</source>
         <translation>申込できるかを確認するため、カードから氏名・住所・生年月日・性別を読み取ることに同意します。読み取った情報は保存されません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="88" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="89" />
         <source>I agree</source>
         <translation>同意します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="91" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="92" />
         <source>Please enter the 4-digit PIN for the card's text information (券面事項入力補助用) yourself.</source>
         <translation>券面事項入力補助用の暗証番号（数字4桁）を、ご自身で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="120" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="121" />
         <source>Next: choose the payment service</source>
         <translation>次へ：決済サービスを選ぶ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="136" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="137" />
         <source>Caution: the payment service cannot be changed after the application is submitted. The points go only to this service.</source>
         <translation>ご注意：申込後に決済サービスを変更することはできません。ポイントはこの決済サービスにのみ付与されます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="140" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="141" />
         <source>I understand that this choice cannot be changed.</source>
         <translation>この選択は変更できないことを理解しました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="142" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="143" />
         <source>Submit the application</source>
         <translation>申し込む</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="48" />
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="145" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="49" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="146" />
         <source>Payment service</source>
         <translation>決済サービス</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="47" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="48" />
         <source>Card and PIN</source>
         <translation>カードと暗証番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="47" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="48" />
         <source>Choose a measure</source>
         <translation>施策を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="47" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="48" />
         <source>Consent and card PIN</source>
         <translation>同意と暗証番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="48" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="49" />
         <source>Eligibility</source>
         <translation>対象の確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="48" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="49" />
         <source>Submitted</source>
         <translation>申込完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="146" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="147" />
         <source>Payment service (choose again to confirm)</source>
         <translation>決済サービス（確認のためもう一度選択）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="232" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="165" />
+        <source>Check the review state again</source>
+        <translation>審査状況をもう一度確認</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="238" />
         <source>Address on the card: %1
 Municipality: %2</source>
         <translation>カードの住所：%1
 市区町村：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="234" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="240" />
         <source>not found</source>
         <translation>判定できません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="236" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="242" />
         <source>Eligible for “%1”.</source>
         <translation>「%1」の対象です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="240" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="246" />
         <source>Not eligible for “%1”.</source>
         <translation>「%1」の対象ではありません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="246" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="252" />
         <source>— choose again —</source>
         <translation>— もう一度選択 —</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="262" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="268" />
         <source>Please confirm that the payment service cannot be changed.</source>
         <translation>決済サービスは変更できないことを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="278" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="284" />
         <source>Application number: %1</source>
         <translation>申込番号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="279" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="285" />
         <source>The application is saved on this terminal and will be sent to the points cloud automatically.</source>
         <translation>申込はこの端末に保存しました。ポイントクラウドへ自動で送信されます。</translation>
     </message>

@@ -56,6 +56,10 @@ def test_a_resident_applies_and_sees_the_review_state(qtbot, window, backend, so
     assert "審査待ち" in screen.done_state.text()
     assert "申込番号" in screen.done_detail.text()
     assert sound.played[-1] == "ok"
+    # the municipality reviews it (through the real API); the counter checks the state again
+    _admin_client(backend).review_application(screen._application_id, True)
+    qtbot.mouseClick(screen.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "承認" in screen.done_state.text(), timeout=TIMEOUT)
 
 
 def test_mismatched_payment_service_is_refused(qtbot, window, backend):
@@ -128,3 +132,11 @@ def _applications(backend):
         except Exception:
             break
     return found
+
+
+def _admin_client(backend):
+    """The municipality's admin terminal, enrolled with the demo's admin code (real enrolment)."""
+    from kiosk.sync.client import CloudClient
+
+    answer = CloudClient(backend.cloud.url).enrol(backend.info["enrolment_codes"]["admin"], "test admin")
+    return CloudClient(backend.cloud.url, answer["token"])

@@ -40,6 +40,7 @@ class MeasureApplyScreen(Screen):
         self._measures: list[MeasureView] = []
         self._measure: MeasureView | None = None
         self._decision: Decision | None = None
+        self._application_id: str | None = None
         self.identify = IdentifyStep(ctx)
         self.identify.identified.connect(self._on_identified)
         self.identify.failed.connect(self.show_error)
@@ -161,10 +162,15 @@ class MeasureApplyScreen(Screen):
         self.done_state.setWordWrap(True)
         self.done_detail = QLabel()
         self.done_detail.setWordWrap(True)
+        self.refresh_button = QPushButton(self.tr("Check the review state again"))
+        self.refresh_button.setObjectName("refreshState")
+        self.refresh_button.clicked.connect(self._refresh_state)
+        self.refresh_button.hide()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.done_state)
         layout.addWidget(self.done_detail)
+        layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return page
 
@@ -279,12 +285,25 @@ class MeasureApplyScreen(Screen):
             else self.tr("The application is saved on this terminal and will be sent to the points cloud "
                          "automatically.")
         self.done_detail.setText(detail)
+        self._application_id = state.application_id
+        self.refresh_button.setVisible(state.application_id is not None)
         self.stack.setCurrentWidget(self.done_page)
         self.ctx.sound("ok")
+
+    def _refresh_state(self) -> None:
+        application_id = self._application_id
+        if application_id is None:
+            return
+        measures = self.ctx.services.measures
+        self.hide_error()
+        self.ctx.runner.run(lambda: measures.refresh(application_id),
+                            lambda state: self.done_state.setText(status_text(str(state))), self.show_error)
 
     def clear(self) -> None:
         super().clear()
         self._measures, self._measure, self._decision = [], None, None
+        self._application_id = None
+        self.refresh_button.hide()
         self.identify.stop()
         self.measure_list.clear()
         self.consent.setChecked(False)
