@@ -25,6 +25,18 @@ def register(subparsers: Any) -> None:
     shots.set_defaults(func=cmd_screenshots)
 
 
+def _quit_on_ctrl_c(app: Any) -> None:
+    """Ctrl+C in the terminal closes the window cleanly (Qt's loop would otherwise swallow the signal)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)  # let the Python interpreter run its signal handlers
+    timer.start(250)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
@@ -55,6 +67,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         window.show()
         if args.quit_after is not None:
             QTimer.singleShot(int(args.quit_after * 1000), app.quit)
+        _quit_on_ctrl_c(app)
         return int(app.exec())
     finally:
         backend.stop()
@@ -95,6 +108,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         else:
             window.resize(1280, 800)
             window.show()
+        _quit_on_ctrl_c(app)
         return int(app.exec())
     finally:
         runtime.stop()
