@@ -58,7 +58,9 @@ class SyncEngine:
         self.outbox = Outbox(store, self.clock.cloud_now)
         self.reference = ReferenceCache(store, self.clock)
         self.batch_size = max(1, min(batch_size, MAX_BATCH))
-        self.backoff = backoff or Backoff(cap=30.0)
+        self.backoff = backoff or Backoff(cap=30.0)  # network failures and 5xx
+        self.reject_backoff = Backoff(base=5.0, cap=300.0)  # the cloud refuses this terminal's requests
+        self._last_error_transient = True
         self.idle_probe_interval = idle_probe_interval
         self.pull_interval = pull_interval
         self.request_timeout = request_timeout
@@ -180,7 +182,8 @@ class SyncEngine:
 
     # -- online state -------------------------------------------------------------------------------------------
     def probe(self) -> bool:
-        """Ask the cloud's health endpoint; updates the online state."""
+        """Ask the cloud's health endpoint; updates the online state (an answer proves the network, not that
+        the cloud accepts this terminal's requests)."""
         if self.client is None:
             return False
         try:
@@ -188,7 +191,7 @@ class SyncEngine:
         except (CloudUnavailable, CloudRejected) as exc:
             self._failed(exc)
             return False
-        self._succeeded()
+        self._succeeded(contact_only=True)
         return True
 
     def pull_reference(self) -> int:
@@ -203,11 +206,16 @@ class SyncEngine:
         self._succeeded()
         return count
 
-    def _succeeded(self) -> None:
+    def _succeeded(self, contact_only: bool = False) -> None:
+        """The cloud answered. `contact_only` (a health probe) clears a network failure but not a refusal of
+        this terminal's requests (revoked token, wrong address): those keep their own slower back-off."""
         changed = self._online is not True
-        self._online, self._last_error = True, None
+        self._online = True
         self.backoff.reset()
-        self._next_attempt = None
+        if not contact_only or self._last_error_transient:
+            self._last_error, self._next_attempt = None, None
+        if not contact_only:
+            self.reject_backoff.reset()
         offset = self.clock.offset
         if offset is not None:
             seconds = offset.total_seconds()
@@ -223,8 +231,9 @@ class SyncEngine:
         changed = self._online is not False and transient
         if transient:
             self._online = False
-        self._last_error = str(exc)
-        self._next_attempt = time.monotonic() + self.backoff.next_delay()
+        self._last_error, self._last_error_transient = str(exc), transient
+        delay = (self.backoff if transient else self.reject_backoff).next_delay()
+        self._next_attempt = time.monotonic() + delay
         if changed:
             log.warning("points cloud unreachable: %s", exc)
             self._emit_status()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from datetime import timedelta
 
 from sync_fakecloud import FakeCloud
@@ -139,3 +140,18 @@ def test_a_wrong_address_never_dead_letters_the_queue(engine: SyncEngine, cloud:
         assert report.error and report.remaining == 4
     assert engine.outbox.dead_letters() == []
     assert engine.drain().remaining == 0
+
+
+def test_a_refused_terminal_backs_off_slowly_and_keeps_its_error(store: LocalStore, cloud: FakeCloud) -> None:
+    client = CloudClient("http://cloud.test", "revoked-token", transport=cloud.transport())
+    engine = SyncEngine(store, client, idle_probe_interval=0.01)
+    _queue(engine, 2)
+    engine.start()
+    time.sleep(1.0)
+    engine.stop()
+    syncs = [r for r in cloud.requests if r[1] == "/v1/sync"]
+    assert len(syncs) == 1  # not hammering: the next try is seconds away
+    status = engine.status()
+    assert status.online is True and status.last_error and "unauthorized" in status.last_error
+    assert status.next_attempt_in_seconds is not None and status.next_attempt_in_seconds > 1
+    assert status.queue_length == 2 and status.dead_letters == 0
