@@ -168,3 +168,15 @@ def _create_elsewhere(backend, mykey_id: str) -> None:
     signature = key.sign(base64.b64decode(challenge["challenge"]), padding.PKCS1v15(), hashes.SHA256())
     verified = client.auth_verify(challenge["challenge_id"], resident.cert_der, signature)
     client.create_mykey_id(verified["auth_token"], mykey_id)
+
+
+def test_identification_retried_once_the_cloud_is_back(qtbot, window, backend):
+    screen = _start(qtbot, window, backend)
+    stop_cloud(backend)
+    identify(qtbot, window, backend, screen, "kobayashi")
+    qtbot.waitUntil(screen.retry_button.isVisible, timeout=30000)
+    assert "接続できません" in screen.error_label.text()
+    restart_cloud(backend)
+    qtbot.mouseClick(screen.retry_button, Qt.MouseButton.LeftButton)
+    type_pin(qtbot, screen.identify.pinpad, "1234")
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.choose_page, timeout=TIMEOUT)

@@ -64,6 +64,7 @@ class IdentifyStep(QWidget):
             self._active = False
             self.identified.emit(identity)
             return
+        self.stack.setCurrentWidget(self.card_prompt)  # (again) from the top: tries are read afresh
         self._on_session()
 
     def stop(self) -> None:
