@@ -1,4 +1,4 @@
-"""`kiosk card emulate --vpcd` and `kiosk card info/readers --backend pcsc` as real processes on pcscd."""
+"""`kiosk card emulate` (vpcd / nfc udp) and `kiosk card info/readers` as real processes."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from cardtest_pcscd import VPCD_READER, Pcscd
 from kiosk.card.backends.pcsc import PcscBackend
 from kiosk.demo import DemoPKI
 
-pytestmark = pytest.mark.pcsc
 KIOSK = [sys.executable, "-c", "import sys; from kiosk.cli import main; sys.exit(main(sys.argv[1:]))"]
 
 
+@pytest.mark.pcsc
 def test_emulate_then_info_through_pcscd(pcscd: Pcscd, pki: DemoPKI) -> None:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     emu = subprocess.Popen([*KIOSK, "card", "emulate", "--vpcd", "--resident", "suzuki", "--pki-dir", str(pki.directory)],
@@ -42,6 +42,31 @@ def test_emulate_then_info_through_pcscd(pcscd: Pcscd, pki: DemoPKI) -> None:
         out = json.loads(info.stdout)
         assert out["user_auth_certificate"]["serial"] == format(pki.resident("suzuki").cert_serial or 0, "X")
         assert out["pin_check"].startswith("ok")
+    finally:
+        emu.send_signal(signal.SIGINT)
+        emu.wait(timeout=20)
+    assert emu.returncode == 0
+
+
+def test_emulate_nfc_then_info_through_nfcpy(pki: DemoPKI) -> None:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    emu = subprocess.Popen([*KIOSK, "card", "emulate", "--nfc-udp", str(port), "--host", "localhost", "--resident",
+                            "kobayashi", "--pki-dir", str(pki.directory)], env=env, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            info = subprocess.run([*KIOSK, "card", "info", "--backend", "nfc", "--nfc-path", f"udp:localhost:{port}",
+                                   "--json"], capture_output=True, text=True, timeout=60, env=env)
+            if info.returncode == 0 or time.monotonic() > deadline:
+                break
+        assert info.returncode == 0, info.stderr
+        out = json.loads(info.stdout)
+        assert out["user_auth_certificate"]["serial"] == format(pki.resident("kobayashi").cert_serial or 0, "X")
     finally:
         emu.send_signal(signal.SIGINT)
         emu.wait(timeout=20)
