@@ -140,3 +140,13 @@ def _admin_client(backend):
 
     answer = CloudClient(backend.cloud.url).enrol(backend.info["enrolment_codes"]["admin"], "test admin")
     return CloudClient(backend.cloud.url, answer["token"])
+
+
+def test_a_card_without_a_mykey_id_is_sent_to_create_one_first(qtbot, window, backend):
+    login(qtbot, window, backend)
+    screen = open_task(qtbot, window, "measure_apply")
+    identify(qtbot, window, backend, screen, "kobayashi")
+    qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
+    assert "先にマイキーIDを作成" in screen.error_label.text()
+    assert not screen.identify.busy.isVisible()
+    assert screen.stack.currentWidget() is screen.identify

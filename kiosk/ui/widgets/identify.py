@@ -105,6 +105,7 @@ class IdentifyStep(QWidget):
     def _on_identity(self, identity: object) -> None:
         assert isinstance(identity, ResidentIdentity)
         self._active = False
+        self.stack.setCurrentWidget(self.stopped)  # done: the screen takes over
         self.ctx.session.set_identity(identity)
         self.identified.emit(identity)
 
