@@ -152,8 +152,8 @@ class CardAdapter:
                           sex=str(items.sex), municipality_code=code, municipality_name=name)
 
     def reset(self) -> None:
+        """Ask the card thread to disconnect with reset. Does not wait: a wipe on the GUI thread must never block
+        behind a slow card operation; the card thread runs the reset right after whatever it is doing."""
         reset = getattr(self._service, "release_card", None) or getattr(self._service, "reset", None)
         if reset is not None:
-            result = reset()
-            if hasattr(result, "result") and callable(result.result):
-                result.result(timeout=self._timeout_s)
+            reset()
