@@ -90,9 +90,9 @@ class SettingsScreen(Screen):
                     assert isinstance(editor, QLineEdit)
                     value = editor.text()
                 self.config.set(name, value)
-            self.config.save()
-        except (ValueError, OSError) as exc:
+        except ValueError as exc:
             self.show_error(str(exc))
             return
         self.hide_error()
-        self.saved.emit()
+        self.saved.emit()  # in effect now; the file is written off the GUI thread
+        self.ctx.runner.run(self.config.save, None, self.show_error)

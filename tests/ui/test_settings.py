@@ -40,3 +40,5 @@ def test_switching_to_english_rebuilds_every_screen(qtbot, window, backend):
     assert window.screens["roles"].buttons["counter"].text().startswith("Municipal counter")
     assert window.session.idle_interval_ms() == 45000
     assert window.config.language == "en"
+    saved = window.config.path
+    qtbot.waitUntil(lambda: saved.exists() and json.loads(saved.read_text())["language"] == "en", timeout=5000)
