@@ -143,6 +143,7 @@ def test_the_slip_is_a_pdf_with_the_mykey_id(qtbot, window, backend, tmp_path):
     qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.done_page, timeout=TIMEOUT)
     qtbot.mouseClick(screen.slip_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ".pdf" in screen.slip_label.text(), timeout=TIMEOUT)
     text = subprocess.run(["pdftotext", str(screen.last_slip), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert screen.done_value.text() in text

@@ -6,6 +6,8 @@ reached the screen says so and keeps the candidate the resident typed.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,6 +38,7 @@ class CreateMyKeyScreen(Screen):
         super().__init__(ctx, parent)
         self._identity: ResidentIdentity | None = None
         self._checked: str | None = None  # candidate confirmed available
+        self.last_slip: Path | None = None
         self.identify = IdentifyStep(ctx)
         self.identify.identified.connect(self._on_identified)
         self.identify.failed.connect(self._on_identify_failed)
@@ -291,15 +294,23 @@ class CreateMyKeyScreen(Screen):
         value = self.done_value.text()
         if not value:
             return
-        path = save_slip_pdf(self.ctx.data_dir / "slips", value, self.ctx.terminal_name)
-        self.last_slip = path
-        printer = print_slip(value, self.ctx.terminal_name)
-        if printer:
-            self.slip_label.setText(self.tr("Slip printed on %1 (copy: %2)").replace("%1", printer)
-                                    .replace("%2", str(path)))
-        else:
-            self.slip_label.setText(self.tr("No printer is set up; the slip was saved as %1").replace(
-                "%1", str(path)))
+        directory, terminal = self.ctx.data_dir / "slips", self.ctx.terminal_name
+
+        def write() -> tuple[Path, str | None]:  # QPainter on a PDF writer / printer works off the GUI thread
+            return save_slip_pdf(directory, value, terminal), print_slip(value, terminal)
+
+        def done(result: object) -> None:
+            assert isinstance(result, tuple)
+            path, printer = result
+            self.last_slip = path
+            if printer:
+                self.slip_label.setText(self.tr("Slip printed on %1 (copy: %2)").replace("%1", printer)
+                                        .replace("%2", str(path)))
+            else:
+                self.slip_label.setText(self.tr("No printer is set up; the slip was saved as %1").replace(
+                    "%1", str(path)))
+
+        self.ctx.runner.run(write, done, self.show_error)
 
     def clear(self) -> None:
         super().clear()
