@@ -148,7 +148,10 @@ def test_the_slip_is_a_pdf_with_the_mykey_id(qtbot, window, backend, tmp_path):
                           check=True).stdout
     assert screen.done_value.text() in text
     assert "マイキーID" in text
-    assert str(screen.last_slip) in screen.slip_label.text()
+    slip = screen.last_slip
+    assert str(slip) in screen.slip_label.text()
+    qtbot.mouseClick(window.banner.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not slip.exists(), timeout=TIMEOUT)  # gone with the resident
 
 
 def _create_elsewhere(backend, mykey_id: str) -> None:

@@ -316,6 +316,9 @@ class CreateMyKeyScreen(Screen):
         super().clear()
         self._identity = None
         self._checked = None
+        slip, self.last_slip = self.last_slip, None
+        if slip is not None:  # the slip file is a trace of the resident too
+            self.ctx.runner.run(lambda: slip.unlink(missing_ok=True))
         self.identify.stop()
         for edit in (self.candidate,):
             edit.clear()
