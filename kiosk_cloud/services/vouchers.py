@@ -7,6 +7,7 @@ voucher_keys); a production deployment would keep them in an HSM. Public keys go
 from __future__ import annotations
 
 import base64
+import weakref
 from datetime import datetime, time, timedelta, timezone
 from typing import Any
 
@@ -15,7 +16,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from kiosk.core.errors import InsufficientPoints, VoucherExpired
 from kiosk.core.points import Lot, apply_takes, balance, check_points, plan_spend
-from kiosk.core.voucher_code import VoucherClaims, encode_voucher, new_signing_key, verify_voucher
+from kiosk.core.voucher_code import (
+    VoucherClaims,
+    decode_voucher,
+    encode_voucher,
+    new_signing_key,
+    verify_voucher,
+)
 from kiosk.core.voucher_number import check_voucher_number, make_voucher_number
 from kiosk_cloud.db import as_utc
 from kiosk_cloud.errors import ApiError
@@ -59,9 +66,20 @@ async def rotate_key(conn: AsyncConnection, now: datetime) -> int:
     return key_id
 
 
-async def public_keys(conn: AsyncConnection) -> dict[int, bytes]:
+# Public keys never change once created (rotation adds a key), so each worker caches them per database and
+# reloads only when a code names a key id it has not seen.
+_KEYS: weakref.WeakKeyDictionary[Any, dict[int, bytes]] = weakref.WeakKeyDictionary()
+
+
+async def public_keys(conn: AsyncConnection, want: int | None = None) -> dict[int, bytes]:
+    engine = conn.sync_engine
+    cached = _KEYS.get(engine)
+    if cached is not None and (want is None or want in cached):
+        return cached
     rows = (await conn.execute(select(voucher_keys.c.key_id, voucher_keys.c.public_key))).all()
-    return {r.key_id: bytes(r.public_key) for r in rows}
+    keys = {r.key_id: bytes(r.public_key) for r in rows}
+    _KEYS[engine] = keys
+    return keys
 
 
 def end_of_day_jst(moment: datetime) -> datetime:
@@ -112,23 +130,25 @@ OFFLINE_LEEWAY_S = 300  # terminal clocks may drift: an offline redemption's tim
 
 
 async def verify_code(conn: AsyncConnection, code: str, at: datetime, leeway: int = 0) -> VoucherClaims:
-    return verify_voucher(code, await public_keys(conn), int(at.timestamp()), leeway)
+    claims = decode_voucher(code)  # malformed codes are refused before any database work
+    return verify_voucher(code, await public_keys(conn, claims.key_id), int(at.timestamp()), leeway)
 
 
 async def mark_redeemed(
     conn: AsyncConnection, number: str, shop_id: int, at: datetime, method: str, key: str | None
 ) -> tuple[bool, Any]:
     """Atomically move issued → redeemed: exactly one caller wins. Returns (won, row-after)."""
+    state = (vouchers.c.number, vouchers.c.status, vouchers.c.points, vouchers.c.redeemed_at,
+             vouchers.c.redeemed_shop_id)
     won = (await conn.execute(
         update(vouchers)
         .where(vouchers.c.number == number, vouchers.c.status == "issued")
         .values(status="redeemed", redeemed_at=at, redeemed_shop_id=shop_id, redeem_method=method, redeem_key=key)
-        .returning(vouchers.c.points)
+        .returning(*state)
     )).first()
-    row = (await conn.execute(select(vouchers.c.number, vouchers.c.status, vouchers.c.points,
-                                     vouchers.c.redeemed_at, vouchers.c.redeemed_shop_id)
-                              .where(vouchers.c.number == number))).first()
-    return won is not None, row
+    if won is not None:
+        return True, won
+    return False, (await conn.execute(select(*state).where(vouchers.c.number == number))).first()
 
 
 def voucher_state(row: Any) -> dict[str, Any]:
