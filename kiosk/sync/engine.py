@@ -224,6 +224,7 @@ class SyncEngine:
                 self._saved_offset = seconds
         if changed:
             log.info("points cloud reachable")
+            self._last_pull_monotonic = None  # back online: refresh the reference lists (voided vouchers, ...)
             self._emit_status()
 
     def _failed(self, exc: Exception) -> None:

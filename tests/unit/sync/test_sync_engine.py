@@ -155,3 +155,17 @@ def test_a_refused_terminal_backs_off_slowly_and_keeps_its_error(store: LocalSto
     assert status.online is True and status.last_error and "unauthorized" in status.last_error
     assert status.next_attempt_in_seconds is not None and status.next_attempt_in_seconds > 1
     assert status.queue_length == 2 and status.dead_letters == 0
+
+
+def test_back_online_refreshes_the_reference_lists(engine: SyncEngine, cloud: FakeCloud) -> None:
+    engine.pull_interval = 3600
+    engine.cycle()
+    pulls = sum(1 for r in cloud.requests if r[1] == "/v1/changes")
+    assert pulls == 1
+    cloud.fail_next = ["drop"]
+    engine.cycle()  # offline
+    assert engine.online is False
+    engine._next_attempt = None  # skip the back-off wait
+    cloud.add_change("voided_voucher", "1234567890128", {"number": "1234567890128"})
+    engine.cycle()  # back: pulls at once although the pull interval has not passed
+    assert engine.online is True and engine.reference.is_voided("1234567890128")
