@@ -80,6 +80,7 @@ def create_window(
     engine: Any = None,
     credential_label: str | None = None,
     demo_cards: Sequence[Any] = (),
+    demo_pins: tuple[str, str] | None = None,
     demo_insert: Callable[[str], None] | None = None,
     demo_remove: Callable[[], None] | None = None,
     start: str = "roles",
@@ -95,7 +96,7 @@ def create_window(
                     sound=sound or Sound(config.sound), demo=demo, data_dir=data_dir, terminal_name=terminal_name)
     panel = None
     if demo_insert is not None and demo_remove is not None:
-        panel = DemoCardPanel(demo_cards, demo_insert, demo_remove)
+        panel = DemoCardPanel(demo_cards, demo_insert, demo_remove, demo_pins)
     window = MainWindow(ctx, config, start=start, side_panel=panel)
     session.setParent(window)
     runner.setParent(window)

@@ -58,7 +58,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         window = create_window(
             app, backend.runtime.services, config, data_dir=data_dir,
             reset_card=backend.runtime.services.auth.reset_card, card_events=relay, engine=backend.runtime.engine,
-            credential_label=backend.runtime.credential_label, demo_cards=backend.sample_cards(),
+            credential_label=backend.runtime.credential_label, demo_cards=backend.sample_cards(), demo_pins=backend.sample_pins(),
             demo_insert=reader.insert, demo_remove=reader.remove, terminal_name="デモ窓口端末")
         code, password = backend.staff_login()
         window.login.code.setText(code)

@@ -51,6 +51,13 @@ class DemoBackend:
         known = self.info.get("residents", {})
         return [DemoCard(r.key, r.name, known.get(r.key), r.blocked, r.revoked) for r in self.residents]
 
+    @staticmethod
+    def sample_pins() -> tuple[str, str]:
+        """The sample cards' JPKI and card-text PINs: public test data, shown in demo mode only."""
+        from kiosk.demo import DEMO_JPKI_PIN, DEMO_TEXT_PIN
+
+        return DEMO_JPKI_PIN, DEMO_TEXT_PIN
+
     def staff_login(self) -> tuple[str, str]:
         first = self.info["staff_logins"][0]
         return str(first["staff_code"]), str(first["password"])

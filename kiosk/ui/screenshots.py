@@ -253,7 +253,7 @@ def render_all(out: Path, language: str = "ja", data_dir: Path | None = None) ->
                     app, backend.runtime.services, config, data_dir=copy,
                     reset_card=backend.runtime.services.auth.reset_card, card_events=relay,
                     engine=backend.runtime.engine, credential_label=backend.runtime.credential_label,
-                    demo_cards=backend.sample_cards(), demo_insert=backend.reader.insert,
+                    demo_cards=backend.sample_cards(), demo_pins=backend.sample_pins(), demo_insert=backend.reader.insert,
                     demo_remove=backend.reader.remove, terminal_name="デモ窓口端末", sound=lambda name: None)
                 window.resize(*size)
                 window.show()

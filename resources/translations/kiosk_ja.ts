@@ -51,133 +51,133 @@
 <context>
     <name>CreateMyKeyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="44" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="47" />
         <source>Try again</source>
         <translation>もう一度試す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="48" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="51" />
         <source>Place the card</source>
         <translation>カードを置く</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="48" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="51" />
         <source>PIN</source>
         <translation>暗証番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="48" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="51" />
         <source>Choose an ID</source>
         <translation>IDを決める</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="49" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="52" />
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="49" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="52" />
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="59" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="62" />
         <source>Back to the counter menu</source>
         <translation>窓口メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="62" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="65" />
         <source>Create a MyKey ID</source>
         <translation>マイキーIDの作成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="83" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="86" />
         <source>8 letters or digits, e.g. AB12CD34</source>
         <translation>英大文字・数字8文字（例：AB12CD34）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="85" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="88" />
         <source>Check availability</source>
         <translation>使えるか確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="87" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="90" />
         <source>Generate one for me</source>
         <translation>自動で作成する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="92" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="95" />
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="100" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="103" />
         <source>Please type the MyKey ID you would like (8 letters A-Z or digits 0-9), or let the terminal generate one.</source>
         <translation>ご希望のマイキーID（英大文字A～Z・数字0～9の8文字）を入力してください。自動で作成することもできます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="118" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="121" />
         <source>Create this MyKey ID</source>
         <translation>このマイキーIDで作成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="120" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="123" />
         <source>Choose another</source>
         <translation>別のIDにする</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="124" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="127" />
         <source>Please check your new MyKey ID. It cannot be changed later.</source>
         <translation>新しいマイキーIDをご確認ください。あとから変更することはできません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="142" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="145" />
         <source>Print the slip</source>
         <translation>控えを印刷</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="148" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="151" />
         <source>Your MyKey ID has been created.</source>
         <translation>マイキーIDを作成しました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="168" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="171" />
         <source>This card already has a MyKey ID.</source>
         <translation>このカードにはすでにマイキーIDがあります。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="202" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="205" />
         <source>Creating a MyKey ID needs the points cloud. Please try again when the terminal is online.</source>
         <translation>マイキーIDの作成にはポイントクラウドへの接続が必要です。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="210" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="213" />
         <source>Status: %1</source>
         <translation>状態：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="233" />
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="250" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="236" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="253" />
         <source>%1 is available.</source>
         <translation>%1 は使えます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="237" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="240" />
         <source>%1 is already in use. Please choose another.</source>
         <translation>%1 はすでに使われています。別のIDを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="273" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="276" />
         <source>Creating a MyKey ID needs the points cloud. Your choice %1 is kept; press "Create" again when the terminal is online.</source>
         <translation>マイキーIDの作成にはポイントクラウドへの接続が必要です。選んだ %1 はそのまま保持しています。オンラインになったら、もう一度「作成」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="298" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="307" />
         <source>Slip printed on %1 (copy: %2)</source>
         <translation>控えを %1 で印刷しました（控えのファイル：%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="301" />
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="310" />
         <source>No printer is set up; the slip was saved as %1</source>
         <translation>プリンターが設定されていないため、控えをファイルに保存しました：%1</translation>
     </message>
@@ -185,42 +185,47 @@
 <context>
     <name>DemoCardPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="19" />
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="20" />
         <source>DEMO: sample cards</source>
         <translation>デモ：サンプルカード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="29" />
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="30" />
         <source>Place card</source>
         <translation>カードを置く</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="32" />
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="33" />
         <source>Remove card</source>
         <translation>カードを取る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="35" />
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="36" />
+        <source>Sample card PINs (public test data): user certificate %1, card text %2.</source>
+        <translation>サンプルカードの暗証番号（公開テストデータ）：利用者証明用 %1、券面事項入力補助用 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="38" />
         <source>PINs of the sample cards are listed in the README.</source>
         <translation>サンプルカードの暗証番号はREADMEに記載しています。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="47" />
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="50" />
         <source>PIN locked</source>
         <translation>暗証番号ロック</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="49" />
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="52" />
         <source>revoked certificate</source>
         <translation>失効した証明書</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="50" />
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="53" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="51" />
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="54" />
         <source>no MyKey ID</source>
         <translation>マイキーIDなし</translation>
     </message>

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QPus
 
 class DemoCardPanel(QFrame):
     def __init__(self, cards: Sequence[Any], insert: Callable[[str], None],
-                 remove: Callable[[], None], parent: QWidget | None = None) -> None:
+                 remove: Callable[[], None], pins: tuple[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("demoBadge")
         self._insert = insert
@@ -32,7 +33,9 @@ class DemoCardPanel(QFrame):
         self.remove_button = QPushButton(self.tr("Remove card"))
         self.remove_button.setObjectName("demoRemove")
         self.remove_button.clicked.connect(self._remove)
-        note = QLabel(self.tr("PINs of the sample cards are listed in the README."))
+        note = QLabel(self.tr("Sample card PINs (public test data): user certificate %1, card text %2.")
+                      .replace("%1", pins[0]).replace("%2", pins[1]) if pins else
+                      self.tr("PINs of the sample cards are listed in the README."))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
