@@ -482,47 +482,42 @@
         <translation>ポイント数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="132" />
-        <source>attendance</source>
-        <translation>出席登録</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="132" />
+        <location filename="../../kiosk/ui/counter/grant.py" line="134" />
         <source>%1 points</source>
         <translation>%1 ポイント</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="144" />
+        <location filename="../../kiosk/ui/counter/grant.py" line="146" />
         <source>Programme: %1</source>
         <translation>付与事業：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="146" />
+        <location filename="../../kiosk/ui/counter/grant.py" line="148" />
         <source>Attendance mode: registered participants are granted when they tap their card.</source>
         <translation>出席登録モード：事前登録された参加者はカードをかざすと自動で付与されます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="160" />
+        <location filename="../../kiosk/ui/counter/grant.py" line="162" />
         <source>Identifying a card needs the points cloud. Offline, type the resident's MyKey ID instead: the grant is saved and sent later.</source>
         <translation>カードの確認にはポイントクラウドへの接続が必要です。オフラインの間は、マイキーIDを入力して付与してください（端末に保存し、後で送信します）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="193" />
+        <location filename="../../kiosk/ui/counter/grant.py" line="195" />
         <source>%1 points for %2: saved, will be sent when online</source>
         <translation>%2 への %1 ポイント：端末に保存しました。オンラインになると送信されます</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="196" />
+        <location filename="../../kiosk/ui/counter/grant.py" line="198" />
         <source>✔ %1 points granted to %2</source>
         <translation>✔ %2 に %1 ポイントを付与しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="206" />
+        <location filename="../../kiosk/ui/counter/grant.py" line="208" />
         <source>This session: %1 grants, %2 points</source>
         <translation>今回の付与：%1 件、%2 ポイント</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="218" />
+        <location filename="../../kiosk/ui/counter/grant.py" line="220" />
         <source>✔ last grant: %1 points</source>
         <translation>✔ 直前の付与：%1 ポイント</translation>
     </message>
@@ -593,42 +588,42 @@ Please keep the card on the reader until you are finished.</source>
         <translation>照会</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="50" />
+        <location filename="../../kiosk/ui/counter/lookup.py" line="51" />
         <source>Register service ID</source>
         <translation>サービスIDを登録</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="54" />
+        <location filename="../../kiosk/ui/counter/lookup.py" line="55" />
         <source>Registered service IDs</source>
         <translation>登録済みのサービスID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="55" />
+        <location filename="../../kiosk/ui/counter/lookup.py" line="56" />
         <source>Business ID</source>
         <translation>事業者ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="56" />
+        <location filename="../../kiosk/ui/counter/lookup.py" line="57" />
         <source>Customer ID</source>
         <translation>顧客ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="57" />
+        <location filename="../../kiosk/ui/counter/lookup.py" line="58" />
         <source>Customer ID (again)</source>
         <translation>顧客ID（確認のためもう一度）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="64" />
+        <location filename="../../kiosk/ui/counter/lookup.py" line="65" />
         <source>Back to the counter menu</source>
         <translation>窓口メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="67" />
+        <location filename="../../kiosk/ui/counter/lookup.py" line="68" />
         <source>Look up a MyKey ID / register service IDs</source>
         <translation>マイキーID照会・サービスID登録</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="103" />
+        <location filename="../../kiosk/ui/counter/lookup.py" line="104" />
         <source>MyKey ID %1 — status: %2</source>
         <translation>マイキーID %1 — 状態：%2</translation>
     </message>

@@ -129,8 +129,10 @@ class GrantScreen(Screen):
         self._programmes = programmes
         self.programme_list.clear()
         for p in programmes:
-            mode = self.tr("attendance") if p.attendance else self.tr("%1 points").replace("%1", str(p.points))
-            item = QListWidgetItem(f"{p.name} — {p.department_name} ({mode})")
+            text = f"{p.name} — {p.department_name}"
+            if p.points > 0:
+                text += " (" + self.tr("%1 points").replace("%1", f"{p.points:,}") + ")"
+            item = QListWidgetItem(text)
             self.programme_list.addItem(item)
         if programmes:
             self.programme_list.setCurrentRow(0)

@@ -41,6 +41,7 @@ class LookupScreen(Screen):
         self.result.setProperty("role", "resident")
         self.service_list = QListWidget()
         self.service_list.setObjectName("serviceList")
+        self.service_list.setMaximumHeight(150)
         self.business = QLineEdit()
         self.business.setObjectName("businessId")
         self.customer = QLineEdit()
