@@ -63,6 +63,10 @@ def _install_sqlite_hooks(engine: AsyncEngine) -> None:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+async def _no_reset(_connection: Any) -> None:
+    return None
+
+
 class Database:
     """Owns the engine; hands out short write and read transactions."""
 
@@ -90,7 +94,8 @@ class Database:
                     from kiosk_cloud.services.fastpay import ledger_sequence
 
                     dsn = "postgresql://" + async_database_url(self.url).split("://", 1)[1]
-                    pool = await asyncpg.create_pool(dsn, min_size=1, max_size=self._pool_size)
+                    # the hot path changes no session state, so the default reset query on release is skipped
+                    pool = await asyncpg.create_pool(dsn, min_size=1, max_size=self._pool_size, reset=_no_reset)
                     self.ledger_sequence = await ledger_sequence(pool)
                     self._raw_pool = pool
         return self._raw_pool
