@@ -26,6 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--pool-size", type=int, default=None, help="connections per worker (PostgreSQL)")
     serve.add_argument("--log-level", default="warning")
+    serve.add_argument("--ca-cert", type=Path, action="append", default=[],
+                       help="trust this JPKI user-auth CA certificate (PEM/DER) before serving; repeatable")
+    serve.add_argument("--crl", type=Path, action="append", default=[],
+                       help="install this CRL (PEM/DER) before serving; repeatable")
     demo = sub.add_parser("init-demo", help="create the demo municipality and print enrolment codes")
     _db_arg(demo)
     demo.add_argument("--data-dir", default="var/demo", help="where the demo test PKI lives")
@@ -62,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "migrate":
         print("database at head")
         return 0
-    return asyncio.run(_trust(args))
+    return asyncio.run(_import_trust(args.database_url, "ca" if args.command == "trust-add-ca" else "crl", args.path))
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -71,6 +75,12 @@ def _serve(args: argparse.Namespace) -> int:
     from kiosk_cloud.migrate import upgrade_to_head
 
     upgrade_to_head(args.database_url)
+    for path in args.ca_cert:
+        if asyncio.run(_import_trust(args.database_url, "ca", path)) != 0:
+            return 2
+    for path in args.crl:
+        if asyncio.run(_import_trust(args.database_url, "crl", path)) != 0:
+            return 2
     os.environ["KIOSK_CLOUD_DATABASE_URL"] = args.database_url
     if args.pool_size:
         os.environ["KIOSK_CLOUD_POOL_SIZE"] = str(args.pool_size)
@@ -98,18 +108,18 @@ def _init_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _trust(args: argparse.Namespace) -> int:
+async def _import_trust(database_url: str, kind: str, path: Path) -> int:
     from cryptography import x509
     from cryptography.hazmat.primitives.serialization import Encoding
 
     from kiosk_cloud.db import Database
     from kiosk_cloud.services.trust import add_ca, set_crl
 
-    raw = args.path.read_bytes()
-    db = Database(args.database_url, pool_size=1)
+    raw = path.read_bytes()
+    db = Database(database_url, pool_size=1)
     try:
         async with db.write() as conn:
-            if args.command == "trust-add-ca":
+            if kind == "ca":
                 cert = x509.load_pem_x509_certificate(raw) if raw.startswith(b"-----") else x509.load_der_x509_certificate(raw)
                 await add_ca(conn, cert.public_bytes(Encoding.DER))
             else:
@@ -120,7 +130,7 @@ async def _trust(args: argparse.Namespace) -> int:
         return 2
     finally:
         await db.dispose()
-    print("trust store updated")
+    print(f"trust store: {kind} {path.name} installed")
     return 0
 
 

@@ -110,3 +110,9 @@ def test_trust_commands_install_a_ca_and_crl(tmp_path: Path) -> None:
     rows = sqlite3.connect(tmp_path / "c.sqlite3").execute(
         "SELECT data FROM changes WHERE kind = 'revocation' ORDER BY seq").fetchall()
     assert '"revoked_serials":["4242"]' in rows[-1][0]
+    # installing the same CA and CRL again (e.g. `serve --ca-cert` at every start) changes nothing
+    assert main(["trust-add-ca", "--database-url", url, str(tmp_path / "ca.pem")]) == 0
+    assert main(["trust-set-crl", "--database-url", url, str(tmp_path / "crl.der")]) == 0
+    again = sqlite3.connect(tmp_path / "c.sqlite3").execute(
+        "SELECT count(*) FROM changes WHERE kind = 'revocation'").fetchone()[0]
+    assert again == len(rows)
