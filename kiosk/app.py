@@ -19,6 +19,7 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.i18n import apply_font, install_language
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.ops import OpRunner
+from kiosk.ui.resident_display import ResidentDisplay
 from kiosk.ui.session import ActivityFilter, ResidentSession
 from kiosk.ui.sound import Sound
 from kiosk.ui.theme import apply_theme
@@ -92,12 +93,19 @@ def create_window(
     demo = demo_insert is not None
     session = ResidentSession(config.idle_timeout_s, reset_card)
     runner = OpRunner(lambda: session.generation)
+    display = ResidentDisplay(session) if config.resident_display else None
     ctx = UiContext(services=services, session=session, runner=runner,
-                    sound=sound or Sound(config.sound), demo=demo, data_dir=data_dir, terminal_name=terminal_name)
+                    sound=sound or Sound(config.sound), demo=demo, data_dir=data_dir, terminal_name=terminal_name,
+                    resident_display=display)
     panel = None
     if demo_insert is not None and demo_remove is not None:
         panel = DemoCardPanel(demo_cards, demo_insert, demo_remove, demo_pins)
-    window = MainWindow(ctx, config, start=start, side_panel=panel)
+    window = MainWindow(ctx, config, start=start, side_panel=panel,
+                        on_close=display.close if display is not None else None)
+    if display is not None:
+        display.place()
+        window.destroyed.connect(display.deleteLater)
+        window.resident_display = display  # type: ignore[attr-defined]
     session.setParent(window)
     runner.setParent(window)
     activity = ActivityFilter(session)

@@ -38,6 +38,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("large_text", bool, False, QT_TRANSLATE_NOOP("Settings", "Large text")),
     Setting("sound", bool, True, QT_TRANSLATE_NOOP("Settings", "Confirmation sound")),
     Setting("kiosk_mode", bool, False, QT_TRANSLATE_NOOP("Settings", "Full-screen kiosk mode")),
+    Setting("resident_display", bool, False,
+            QT_TRANSLATE_NOOP("Settings", "Second screen facing the resident (PIN pad, consent)")),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

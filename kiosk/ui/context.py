@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kiosk.services import Services
 from kiosk.ui.ops import OpRunner
@@ -20,3 +21,4 @@ class UiContext:
     demo: bool = False
     data_dir: Path = field(default_factory=Path.cwd)
     terminal_name: str = ""
+    resident_display: Any = None  # kiosk.ui.resident_display.ResidentDisplay when a second screen faces the resident

@@ -525,19 +525,19 @@
 <context>
     <name>IdentifyStep</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="28" />
+        <location filename="../../kiosk/ui/widgets/identify.py" line="29" />
         <source>Please place your My Number Card on the reader.
 Please keep the card on the reader until you are finished.</source>
         <translation>マイナンバーカードをカードリーダーに置いてください。
 手続きが終わるまでカードは置いたままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="35" />
+        <location filename="../../kiosk/ui/widgets/identify.py" line="36" />
         <source>Please enter the 4-digit PIN of your card's user certificate (利用者証明用電子証明書) yourself.</source>
         <translation>利用者証明用電子証明書の暗証番号（数字4桁）を、ご自身で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="39" />
+        <location filename="../../kiosk/ui/widgets/identify.py" line="40" />
         <source>Checking the card… please do not remove it.</source>
         <translation>カードを確認しています…カードを動かさないでください。</translation>
     </message>
@@ -656,140 +656,140 @@ Please keep the card on the reader until you are finished.</source>
 <context>
     <name>MeasureApplyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="60" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="61" />
         <source>Back to the counter menu</source>
         <translation>窓口メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="63" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="64" />
         <source>Apply for a measure</source>
         <translation>施策への申込</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="74" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="75" />
         <source>Apply for this measure</source>
         <translation>この施策に申し込む</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="78" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="79" />
         <source>Open measures and their conditions:</source>
         <translation>受付中の施策と条件：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="85" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="86" />
         <source>I agree that the terminal reads my name, address, date of birth and sex from my card to check whether I can apply. They are not stored.</source>
         <translation>申込できるかを確認するため、カードから氏名・住所・生年月日・性別を読み取ることに同意します。読み取った情報は保存されません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="89" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="90" />
         <source>I agree</source>
         <translation>同意します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="92" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="93" />
         <source>Please enter the 4-digit PIN for the card's text information (券面事項入力補助用) yourself.</source>
         <translation>券面事項入力補助用の暗証番号（数字4桁）を、ご自身で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="121" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="127" />
         <source>Next: choose the payment service</source>
         <translation>次へ：決済サービスを選ぶ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="137" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="143" />
         <source>Caution: the payment service cannot be changed after the application is submitted. The points go only to this service.</source>
         <translation>ご注意：申込後に決済サービスを変更することはできません。ポイントはこの決済サービスにのみ付与されます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="141" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="147" />
         <source>I understand that this choice cannot be changed.</source>
         <translation>この選択は変更できないことを理解しました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="143" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="149" />
         <source>Submit the application</source>
         <translation>申し込む</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="49" />
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="146" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="50" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="152" />
         <source>Payment service</source>
         <translation>決済サービス</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="48" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="49" />
         <source>Card and PIN</source>
         <translation>カードと暗証番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="48" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="49" />
         <source>Choose a measure</source>
         <translation>施策を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="48" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="49" />
         <source>Consent and card PIN</source>
         <translation>同意と暗証番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="49" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="50" />
         <source>Eligibility</source>
         <translation>対象の確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="49" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="50" />
         <source>Submitted</source>
         <translation>申込完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="147" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="153" />
         <source>Payment service (choose again to confirm)</source>
         <translation>決済サービス（確認のためもう一度選択）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="165" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="171" />
         <source>Check the review state again</source>
         <translation>審査状況をもう一度確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="238" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="244" />
         <source>Address on the card: %1
 Municipality: %2</source>
         <translation>カードの住所：%1
 市区町村：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="240" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="246" />
         <source>not found</source>
         <translation>判定できません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="242" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="248" />
         <source>Eligible for “%1”.</source>
         <translation>「%1」の対象です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="246" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="252" />
         <source>Not eligible for “%1”.</source>
         <translation>「%1」の対象ではありません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="252" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="258" />
         <source>— choose again —</source>
         <translation>— もう一度選択 —</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="268" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="274" />
         <source>Please confirm that the payment service cannot be changed.</source>
         <translation>決済サービスは変更できないことを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="284" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="290" />
         <source>Application number: %1</source>
         <translation>申込番号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="285" />
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="291" />
         <source>The application is saved on this terminal and will be sent to the points cloud automatically.</source>
         <translation>申込はこの端末に保存しました。ポイントクラウドへ自動で送信されます。</translation>
     </message>
@@ -1004,6 +1004,27 @@ Municipality: %2</source>
     </message>
 </context>
 <context>
+    <name>ResidentDisplay</name>
+    <message>
+        <location filename="../../kiosk/ui/resident_display.py" line="22" />
+        <source>Resident screen</source>
+        <translation>お客様用画面</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/resident_display.py" line="23" />
+        <source>Welcome. Please follow the clerk's guidance.</source>
+        <translation>いらっしゃいませ。職員の案内に沿ってお進みください。</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentSlot</name>
+    <message>
+        <location filename="../../kiosk/ui/resident_display.py" line="64" />
+        <source>The resident is doing this step on the screen facing them.</source>
+        <translation>お客様用の画面で、ご本人が操作しています。</translation>
+    </message>
+</context>
+<context>
     <name>RoleChooser</name>
     <message>
         <location filename="../../kiosk/ui/roles.py" line="19" />
@@ -1104,37 +1125,42 @@ Municipality: %2</source>
         <translation>全画面キオスクモード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="49" />
+        <location filename="../../kiosk/config.py" line="42" />
+        <source>Second screen facing the resident (PIN pad, consent)</source>
+        <translation>お客様用の2画面目（暗証番号・同意の入力）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/config.py" line="51" />
         <source>Municipal counter</source>
         <translation>市区町村窓口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="50" />
+        <location filename="../../kiosk/config.py" line="52" />
         <source>Store</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="51" />
+        <location filename="../../kiosk/config.py" line="53" />
         <source>Commerce-association office</source>
         <translation>商店街事務局</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="52" />
+        <location filename="../../kiosk/config.py" line="54" />
         <source>Administration</source>
         <translation>総合管理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="53" />
+        <location filename="../../kiosk/config.py" line="55" />
         <source>Simulated reader (demo, tests)</source>
         <translation>シミュレーション（デモ・テスト用）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="54" />
+        <location filename="../../kiosk/config.py" line="56" />
         <source>PC/SC reader (contact or contactless)</source>
         <translation>PC/SC カードリーダー（接触・非接触）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="55" />
+        <location filename="../../kiosk/config.py" line="57" />
         <source>Sony RC-S380 via nfcpy</source>
         <translation>Sony RC-S380（nfcpy）</translation>
     </message>

@@ -56,11 +56,18 @@ def idle_timeout() -> float:
 
 
 @pytest.fixture
-def window(qtbot, backend: DemoBackend, sound: SoundRecorder, idle_timeout: float, tmp_path: Path):  # type: ignore[no-untyped-def]
+def resident_display() -> bool:
+    return False
+
+
+@pytest.fixture
+def window(qtbot, backend: DemoBackend, sound: SoundRecorder, idle_timeout: float, tmp_path: Path,  # type: ignore[no-untyped-def]
+           resident_display: bool):
     from kiosk.app import CardEventRelay, create_window, ensure_qapp
 
     app = ensure_qapp()
-    config = Config(tmp_path / "settings.json", idle_timeout_s=1, language="ja", sound=False)
+    config = Config(tmp_path / "settings.json", idle_timeout_s=1, language="ja", sound=False,
+                    resident_display=resident_display)
     config.set("idle_timeout_s", int(idle_timeout)) if idle_timeout >= 1 else None
     relay = CardEventRelay()
     relay.attach(backend.runtime.card_service)

@@ -24,6 +24,7 @@ from kiosk.services.ports import BasicItems
 from kiosk.services.resident import ResidentIdentity
 from kiosk.ui.context import UiContext
 from kiosk.ui.counter.measure_text import conditions_text, reason_text
+from kiosk.ui.resident_display import ResidentSlot
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import header, primary
 from kiosk.ui.widgets.identify import IdentifyStep
@@ -99,10 +100,15 @@ class MeasureApplyScreen(Screen):
         left.addWidget(consent_text)
         left.addWidget(self.consent)
         left.addStretch(1)
-        layout = QHBoxLayout(page)
+        box = QWidget()  # the resident's own step: on the resident display when there is one
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(left, 1)
+        row.addWidget(self.text_pin, 1)
+        self.consent_slot = ResidentSlot(box, self.ctx.resident_display)
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 1)
-        layout.addWidget(self.text_pin, 1)
+        layout.addWidget(self.consent_slot)
         return page
 
     def _result_page(self) -> QWidget:

@@ -13,6 +13,7 @@ from kiosk.services.errors import ServiceError
 from kiosk.services.resident import ResidentIdentity
 from kiosk.ui.context import UiContext
 from kiosk.ui.errors import message_for
+from kiosk.ui.resident_display import ResidentSlot
 from kiosk.ui.widgets.pinpad import PinPad
 
 
@@ -45,8 +46,9 @@ class IdentifyStep(QWidget):
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         self.stopped = QWidget()  # after a failure with the card still there: the screen explains above
+        self.pin_slot = ResidentSlot(self.pinpad, ctx.resident_display)
         self.stack = QStackedWidget()
-        for widget in (self.card_prompt, self.pinpad, self.busy, self.stopped):
+        for widget in (self.card_prompt, self.pin_slot, self.busy, self.stopped):
             self.stack.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +95,7 @@ class IdentifyStep(QWidget):
         if tries <= 0:
             self._on_error(ServiceError("pin_blocked", tries_left=0))
             return
-        self.stack.setCurrentWidget(self.pinpad)
+        self.stack.setCurrentWidget(self.pin_slot)
         self.pinpad.setFocus()
 
     def _on_pin(self, pin: str) -> None:
@@ -116,14 +118,14 @@ class IdentifyStep(QWidget):
         if error.code == "wrong_pin":
             if error.tries_left is not None:
                 self.pinpad.set_tries_left(error.tries_left)
-            self.stack.setCurrentWidget(self.pinpad)
+            self.stack.setCurrentWidget(self.pin_slot)
             return
         if error.code in ("no_card", "card_removed"):
             self.stack.setCurrentWidget(self.card_prompt)
             return
         if error.code == "pin_blocked":
             self.pinpad.set_tries_left(0)
-            self.stack.setCurrentWidget(self.pinpad)
+            self.stack.setCurrentWidget(self.pin_slot)
         else:
             self.stack.setCurrentWidget(self.stopped if self.ctx.session.card_present else self.card_prompt)
         self._active = False
