@@ -100,8 +100,11 @@ def create_window(
     panel = None
     if demo_insert is not None and demo_remove is not None:
         panel = DemoCardPanel(demo_cards, demo_insert, demo_remove, demo_pins)
-    window = MainWindow(ctx, config, start=start, side_panel=panel,
-                        on_close=display.close if display is not None else None)
+    def close_display() -> None:
+        if display is not None:
+            display.close()
+
+    window = MainWindow(ctx, config, start=start, side_panel=panel, on_close=close_display)
     if display is not None:
         display.place()
         window.destroyed.connect(display.deleteLater)

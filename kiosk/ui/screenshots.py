@@ -226,9 +226,32 @@ def _scenario(d: Driver) -> None:
 
     w.go("settings")
     d.shot("settings")
+    _resident_display_shot(d)
     for role in ("store", "office", "admin"):
         w.go(f"{role}_home")
         d.shot(f"placeholder-{role}")
+
+
+def _resident_display_shot(d: Driver) -> None:
+    """The optional second screen facing the resident, with the PIN pad lent to it."""
+    from kiosk.ui.resident_display import ResidentDisplay
+    from kiosk.ui.widgets.pinpad import PinPad
+
+    display = ResidentDisplay(d.w.session)
+    pad = PinPad()
+    pad.set_tries_left(3)
+    pad.press("1")
+    display.lend(pad)
+    display.resize(*d.size)
+    display.show()
+    d.settle()
+    w, h = d.size
+    d.count += 1
+    path = d.out / f"{w}x{h}" / f"{d.count:02d}-resident-display-pin.png"
+    display.grab().save(str(path))
+    d.paths.append(path)
+    display.close()
+    display.deleteLater()
 
 
 def render_all(out: Path, language: str = "ja", data_dir: Path | None = None) -> list[Path]:
