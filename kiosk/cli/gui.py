@@ -16,6 +16,7 @@ def register(subparsers: Any) -> None:
     demo = subparsers.add_parser("demo", help="run the whole system on this machine with sample cards")
     demo.add_argument("--data-dir", type=Path, default=None, help="demo data directory (default: ~/.local/share/mykey-kiosk/demo)")
     demo.add_argument("--language", choices=("ja", "en"), default=None)
+    demo.add_argument("--reset", action="store_true", help="start again from fresh demo data")
     demo.add_argument("--quit-after", type=float, default=None, help=argparse.SUPPRESS)  # smoke tests
     demo.set_defaults(func=cmd_demo)
     shots = subparsers.add_parser("screenshots", help="render every screen in Japanese to PNG files")
@@ -45,6 +46,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from kiosk.services.demo_backend import DemoBackend
 
     data_dir = args.data_dir or demo_data_dir()
+    if args.reset and (data_dir / "demo-info.json").exists():
+        import shutil
+
+        shutil.rmtree(data_dir)  # only a directory that holds demo data
     config = Config(data_dir / "settings.json")
     if args.language:
         config.set("language", args.language)

@@ -28,6 +28,12 @@ def test_demo_starts_fresh_then_again_on_its_data(tmp_path):
                               capture_output=True, text=True, timeout=180)
         assert done.returncode == 0, done.stderr[-2000:]
     assert (data / "demo-info.json").exists()
+    marker = data / "terminal" / "marker"
+    marker.write_text("x")
+    done = subprocess.run([*KIOSK, "demo", "--data-dir", str(data), "--reset", "--quit-after", "1"],
+                          env=_env(tmp_path), capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert not marker.exists()
     assert (data / "terminal" / "terminal.db").exists()
     assert (data / "keyring" / "demo-credentials.cfg").exists()
 
