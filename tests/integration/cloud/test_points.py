@@ -120,3 +120,29 @@ def test_settlement_and_grant_reports(cloud: Cloud) -> None:
     assert csv.headers["content-type"].startswith("text/csv") and m in csv.text
     bad = cloud.admin.get("/reports/grants", params={"month": "2026-13"})
     assert bad.status_code == 422
+
+
+def test_grant_reports_use_japan_time_month_boundaries(cloud: Cloud) -> None:
+    """A grant at 00:30 JST on the 1st belongs to that month even though it is the previous month in UTC."""
+    from datetime import datetime, timedelta, timezone
+
+    jst = timezone(timedelta(hours=9))
+    now = datetime.now(jst)
+    first = now.replace(day=1, hour=0, minute=30, second=0, microsecond=0)
+    if first > now:  # today is the 1st before 00:30 JST: use last month's 1st
+        first = (first - timedelta(days=1)).replace(day=1)
+    previous = (first - timedelta(days=1)).strftime("%Y-%m")
+    counter = cloud.terminal("counter")
+    m = cloud.mykey("takahashi")
+    op = {"key": key(), "kind": "grant", "created_at": first.isoformat(),
+          "payload": {"programme_id": cloud.programme(), "mykey_id": m, "points": 77}}
+    assert counter.ok("POST", "/sync", {"operations": [op]})["results"][0]["status"] == "applied"
+
+    def total(month: str) -> int:
+        rows = cloud.admin.ok("GET", "/reports/grants", params={"month": month, "by": "mykey_id"})["rows"]
+        return sum(r["total"] for r in rows if r["mykey_id"] == m)
+
+    assert total(first.strftime("%Y-%m")) >= 77
+    assert total(previous) == 0
+    entry = next(e for e in counter.ok("GET", f"/history/{m}")["entries"] if e["points"] == 77)
+    assert datetime.fromisoformat(entry["occurred_at"]) == first
