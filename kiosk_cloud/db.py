@@ -8,15 +8,17 @@ overdraw. PostgreSQL: plain READ COMMITTED transactions with row locks (``SELECT
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
-from kiosk_cloud.settings import async_database_url, is_sqlite
+from kiosk_cloud.settings import async_database_url, is_sqlite, sync_database_url
+
+T = TypeVar("T")
 
 _DEFERRED = "kiosk_deferred"
 
@@ -111,6 +113,19 @@ class Database:
         else:
             async with self.engine.begin() as conn:
                 yield conn
+
+    @property
+    def sqlite_path(self) -> str:
+        return sync_database_url(self.url)[len("sqlite:///"):]
+
+    async def run_exclusive(self, fn: Callable[..., T], *args: Any) -> T:
+        """SQLite only: run `fn(*args)` in a worker thread while this process's writers wait (the function opens
+        its own connection and takes the database's write lock with BEGIN IMMEDIATE)."""
+        assert self.sqlite
+        if self._write_lock is None:
+            self._write_lock = asyncio.Lock()
+        async with self._write_lock:
+            return await asyncio.to_thread(fn, *args)
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:

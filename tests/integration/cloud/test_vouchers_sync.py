@@ -184,3 +184,41 @@ def test_attendance_grants_once(cloud: Cloud) -> None:
     op3 = {"key": key(), "kind": "attendance", "payload": {"programme_id": event["id"],
                                                           "mykey_id": cloud.mykey("suzuki")}}
     assert counter.ok("POST", "/sync", {"operations": [op3]})["results"][0]["code"] == "not_pre_registered"
+
+
+def test_sync_grant_runs_mixed_with_refusals_and_replays(cloud: Cloud) -> None:
+    """Runs of grants (taken by the SQLite batch runner) interleaved with refusals, replays and other kinds."""
+    counter = cloud.terminal("counter")
+    m, other = cloud.mykey("ito"), cloud.mykey("yamada")
+    before = {x: counter.ok("GET", f"/balances/{x}")["accounts"][0]["balance"] for x in (m, other)}
+    prog = cloud.programme()
+    earlier = {"key": key(), "kind": "grant", "payload": {"programme_id": prog, "mykey_id": m, "points": 3}}
+    assert counter.ok("POST", "/sync", {"operations": [earlier]})["results"][0]["status"] == "applied"
+    ops = [
+        {"key": key(), "kind": "grant", "payload": {"programme_id": prog, "mykey_id": m, "points": 1}},
+        {"key": key(), "kind": "grant", "payload": {"programme_id": prog, "mykey_id": "ｉｔｏｙｋｏ０４", "points": 2}},
+        earlier,  # a replay inside a run
+        {"key": key(), "kind": "grant", "payload": {"programme_id": prog, "mykey_id": "NOSUCH99", "points": 5}},
+        {"key": key(), "kind": "grant", "payload": {"programme_id": 999, "mykey_id": m, "points": 5}},
+        {"key": key(), "kind": "grant", "payload": {"programme_id": prog, "mykey_id": m, "points": 0}},
+        {"key": key(), "kind": "service_id", "payload": {"mykey_id": m, "business_id": "GYM", "customer_id": "7"}},
+        {"key": key(), "kind": "grant", "payload": {"programme_id": prog, "mykey_id": other, "points": 4}},
+        {"key": key(), "kind": "grant", "payload": {"programme_id": prog, "mykey_id": m, "points": 8,
+                                                    "staff_id": 424242}},
+    ]
+    first = counter.ok("POST", "/sync", {"operations": ops})["results"]
+    assert [r["key"] for r in first] == [o["key"] for o in ops]
+    assert [r["status"] for r in first] == ["applied", "applied", "replayed", "rejected", "rejected", "rejected",
+                                            "applied", "applied", "rejected"]
+    assert [r["code"] for r in first][3:6] == ["mykey_id_unknown", "unknown_programme", "validation_error"]
+    assert first[1]["result"]["mykey_id"] == m and first[0]["result"]["premium"] is False
+    assert datetime.fromisoformat(first[0]["result"]["expires_at"]) > datetime.now(UTC)
+    after = {x: counter.ok("GET", f"/balances/{x}")["accounts"][0]["balance"] for x in (m, other)}
+    assert after == {m: before[m] + 3 + 1 + 2, other: before[other] + 4}
+    second = counter.ok("POST", "/sync", {"operations": ops})["results"]
+    assert [r["status"] for r in second] == ["replayed", "replayed", "replayed", "rejected", "rejected", "rejected",
+                                             "replayed", "replayed", "rejected"]
+    assert [r["result"] for r in second] == [r["result"] for r in first]
+    history = counter.ok("GET", f"/history/{m}")["entries"]
+    assert [e["points"] for e in history[:3]] == [2, 1, 3]
+    assert {e["programme_id"] for e in history[:3]} == {prog}

@@ -1,0 +1,118 @@
+"""Sync batches of grants on SQLite, run synchronously in one worker thread on a plain sqlite3 connection.
+
+Through the async driver every statement is a thread hop plus SQLAlchemy's work (≈3 ms per grant); here a run
+of consecutive `grant` operations executes in one ``BEGIN IMMEDIATE`` transaction with a SAVEPOINT per
+operation (each operation still stands or falls alone), ≈7 plain statements each. The rows and the stored
+results are exactly those of the general path (services.ledger_ops.grant + services.idempotent).
+
+Anything unusual — the key already known, an unknown or not-valid MyKey ID, an unknown or closed programme, too
+many points, a constraint failure — stops the run at that operation (its savepoint rolled back): the caller
+answers it through the general path, which produces the refusal or the replay, and then resumes here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from kiosk.core.errors import DomainError
+from kiosk.core.mykey_id import normalize_mykey_id
+from kiosk.core.points import check_points
+from kiosk_cloud.services.common import jdump
+
+_FMT = "%Y-%m-%d %H:%M:%S.%f"  # SQLAlchemy's SQLite DATETIME storage format (UTC, see models.base)
+
+SEL_IDEM = "SELECT 1 FROM idempotency WHERE key = ?"
+SEL_MYKEY = "SELECT status FROM mykey_ids WHERE mykey_id = ?"
+SEL_PROG = "SELECT point_type_id, premium, validity_days, max_points_per_grant, active FROM programmes WHERE id = ?"
+SEL_ACC = "SELECT id FROM accounts WHERE mykey_id = ? AND point_type_id = ? AND kind = 'personal'"
+INS_ACC = "INSERT INTO accounts (mykey_id, point_type_id, kind, name, created_at) VALUES (?, ?, 'personal', '', ?)"
+INS_LOT = ("INSERT INTO lots (account_id, programme_id, premium, granted_at, expires_at, original, remaining) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?)")
+INS_LEDGER = ("INSERT INTO ledger (account_id, kind, points, premium_points, occurred_at, recorded_at, programme_id, "
+              "terminal_id, staff_id, idempotency_key, reference, offline) "
+              "VALUES (?, 'grant', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+INS_IDEM = ("INSERT INTO idempotency (key, kind, terminal_id, status, code, message, result, created_at) "
+            "VALUES (?, 'grant', ?, 'applied', NULL, NULL, ?, ?)")
+
+
+@dataclass(frozen=True)
+class GrantOp:
+    key: str
+    programme_id: int
+    mykey_id: str
+    points: int
+    staff_id: int | None
+    occurred_at: datetime | None
+
+
+class _Fallback(Exception):
+    pass
+
+
+def _ts(value: datetime) -> str:
+    return value.astimezone(UTC).strftime(_FMT)
+
+
+def _grant(db: sqlite3.Connection, op: GrantOp, terminal_id: int, now: datetime,
+           programmes: dict[int, Any]) -> dict[str, Any]:
+    if db.execute(SEL_IDEM, (op.key,)).fetchone() is not None:
+        raise _Fallback  # a replay: the general path answers it from the stored result
+    try:
+        mykey_id = normalize_mykey_id(op.mykey_id)
+        check_points(op.points)
+    except DomainError:
+        raise _Fallback from None
+    status = db.execute(SEL_MYKEY, (mykey_id,)).fetchone()
+    if status is None or status[0] != "valid":
+        raise _Fallback
+    prog = programmes.get(op.programme_id)
+    if prog is None:
+        prog = programmes[op.programme_id] = db.execute(SEL_PROG, (op.programme_id,)).fetchone()
+    if prog is None or not prog[4] or op.points > prog[3]:
+        raise _Fallback
+    point_type_id, premium, validity_days = prog[0], bool(prog[1]), prog[2]
+    row = db.execute(SEL_ACC, (mykey_id, point_type_id)).fetchone()
+    account_id = row[0] if row is not None else db.execute(INS_ACC, (mykey_id, point_type_id, _ts(now))).lastrowid
+    when = op.occurred_at or now
+    expires_at = when + timedelta(days=validity_days)
+    lot_id = db.execute(INS_LOT, (account_id, op.programme_id, int(premium), _ts(when), _ts(expires_at), op.points,
+                                  op.points)).lastrowid
+    ledger_id = db.execute(INS_LEDGER, (account_id, op.points, op.points if premium else 0, _ts(when), _ts(now),
+                                        op.programme_id, terminal_id, op.staff_id, op.key, str(lot_id))).lastrowid
+    result = {"grant_id": ledger_id, "mykey_id": mykey_id, "programme_id": op.programme_id,
+              "point_type_id": point_type_id, "points": op.points, "premium": premium,
+              "expires_at": expires_at.astimezone(UTC).isoformat()}
+    db.execute(INS_IDEM, (op.key, terminal_id, jdump({"result": result, "message_ja": None}), _ts(now)))
+    return result
+
+
+def run_grants(path: str, ops: list[GrantOp], terminal_id: int, now: datetime) -> list[dict[str, Any]]:
+    """Apply a prefix of `ops`; returns one result per applied operation (stops at the first unusual one)."""
+    db = sqlite3.connect(path, timeout=30, isolation_level=None)
+    try:
+        db.execute("PRAGMA busy_timeout=30000")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("BEGIN IMMEDIATE")
+        results: list[dict[str, Any]] = []
+        programmes: dict[int, Any] = {}
+        try:
+            for op in ops:
+                db.execute("SAVEPOINT op")
+                try:
+                    results.append(_grant(db, op, terminal_id, now, programmes))
+                except (_Fallback, sqlite3.IntegrityError):
+                    db.execute("ROLLBACK TO op")
+                    db.execute("RELEASE op")
+                    break
+                db.execute("RELEASE op")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return results
+    finally:
+        db.close()
