@@ -88,6 +88,7 @@ def create_window(
     terminal_name: str = "",
     sound: Callable[[str], None] | None = None,
     status_refresh_ms: int = 2000,
+    role: str = "counter",
 ) -> MainWindow:
     prepare_app(app, config)
     demo = demo_insert is not None
@@ -104,7 +105,7 @@ def create_window(
         if display is not None:
             display.close()
 
-    window = MainWindow(ctx, config, start=start, side_panel=panel, on_close=close_display)
+    window = MainWindow(ctx, config, start=start, side_panel=panel, on_close=close_display, role=role)
     if display is not None:
         display.place()
         window.destroyed.connect(display.deleteLater)

@@ -107,7 +107,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         relay.attach(card_service)
         window = create_window(app, runtime.services, config, data_dir=data_dir,
                                reset_card=runtime.services.auth.reset_card, card_events=relay,
-                               engine=runtime.engine, start="login", terminal_name=saved.name or "")
+                               engine=runtime.engine, start="login", terminal_name=saved.name or "",
+                               role=saved.role)
         if config.kiosk_mode:
             window.showFullScreen()
         else:

@@ -43,7 +43,8 @@ class MainWindow(QMainWindow):
     settings_saved = Signal()
 
     def __init__(self, ctx: UiContext, config: Config, start: str = "roles",
-                 side_panel: QWidget | None = None, on_close: Callable[[], None] | None = None) -> None:
+                 side_panel: QWidget | None = None, on_close: Callable[[], None] | None = None,
+                 role: str = "counter") -> None:
         super().__init__()
         self.ctx = ctx
         self.config = config
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, Screen] = {}
         self._scrolls: dict[str, QScrollArea] = {}
         self._build_screens()
-        self._pending_role = "counter"
+        self._pending_role = role  # the home a staff login leads to (the enrolled terminal's role)
         central = QWidget()
         outer = QHBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -130,7 +131,7 @@ class MainWindow(QMainWindow):
             # the counter needs a staff login; the other roles' homes are placeholders for now
             target = "login" if self.staff is None and role == "counter" else f"{role}_home"
         if (target in RESIDENT_FLOWS or target in ("grant", "counter_home")) and self.staff is None:
-            self._pending_role = "counter"
+            self._pending_role = "counter"  # these are the counter's screens
             target = "login"
         screen = self.screens[target]
         self.stack.setCurrentWidget(self._scrolls[target])
