@@ -81,6 +81,7 @@ class Database:
         self._raw_pool: Any = None
         self._raw_lock: asyncio.Lock | None = None
         self.ledger_sequence = ""
+        self.grant_sequences = ("", "")
 
     async def raw_pool(self) -> Any:
         """PostgreSQL only: a plain asyncpg pool for the payment hot path (services.fastpay); None on SQLite."""
@@ -94,11 +95,13 @@ class Database:
                     import asyncpg
 
                     from kiosk_cloud.services.fastpay import ledger_sequence
+                    from kiosk_cloud.services.pg_batch import sequences
 
                     dsn = "postgresql://" + async_database_url(self.url).split("://", 1)[1]
                     # the hot path changes no session state, so the default reset query on release is skipped
                     pool = await asyncpg.create_pool(dsn, min_size=1, max_size=self._pool_size, reset=_no_reset)
                     self.ledger_sequence = await ledger_sequence(pool)
+                    self.grant_sequences = await sequences(pool)
                     self._raw_pool = pool
         return self._raw_pool
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from kiosk_cloud.api.schemas import IdemKey, Moment
 from kiosk_cloud.db import Database, utcnow
 from kiosk_cloud.deps import DB, AnyTerminal, AppSettings, Caller
+from kiosk_cloud.services import pg_batch
 from kiosk_cloud.services.idempotent import APPLIED, OpResult
 from kiosk_cloud.services.operations import KINDS, GrantPayload
 from kiosk_cloud.services.perform import perform
@@ -56,24 +57,27 @@ async def _grant_run(db: Database, caller: Caller, ops: list[OperationIn], start
         run.append(plain)
     if not run:
         return []
-    applied = await db.run_exclusive(run_grants, db.sqlite_path, run, caller.terminal_id, now)
+    if db.sqlite:
+        applied = await db.run_exclusive(run_grants, db.sqlite_path, run, caller.terminal_id, now)
+    else:
+        applied = await pg_batch.run_grants(await db.raw_pool(), db.grant_sequences, run, caller.terminal_id, now)
     return [OpResult(op.key, APPLIED, result).as_json() for op, result in zip(run, applied, strict=False)]
 
 
 @router.post("/sync")
 async def sync(body: SyncIn, caller: AnyTerminal, db: DB, settings: AppSettings) -> dict[str, Any]:
-    """Each operation stands or falls alone (its own transaction, or its own savepoint in a run of grants on
-    SQLite), in order: a failing one does not undo the others."""
+    """Each operation stands or falls alone and in order: a failing one does not undo the others. Runs of grants
+    go through the batch runners (services.sqlite_batch / services.pg_batch), everything else and every unusual
+    grant through the general path (services.perform)."""
     ops = body.operations
     results: list[dict[str, Any]] = []
     i = 0
     while i < len(ops):
-        if db.sqlite:
-            done = await _grant_run(db, caller, ops, i)
-            results.extend(done)
-            i += len(done)
-            if i >= len(ops):
-                break
+        done = await _grant_run(db, caller, ops, i)
+        results.extend(done)
+        i += len(done)
+        if i >= len(ops):
+            break
         op = ops[i]
         outcome = await perform(db, caller, settings, kind=op.kind, key=op.key, payload=op.payload,
                                 occurred_at=op.created_at)
