@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,15 +45,21 @@ class ResidentAuth:
             raise translate_error(exc) from None
         return hashlib.sha256(der).hexdigest()
 
-    def authenticate(self, pin: str) -> ResidentIdentity:
-        """Prove the card to the cloud. Needs the cloud (the challenge comes from it)."""
+    def authenticate(self, pin: str, progress: Callable[[str], None] = lambda step: None) -> ResidentIdentity:
+        """Prove the card to the cloud. Needs the cloud (the challenge comes from it).
+
+        `progress` is told each step: "read_certificate", "challenge", "sign", "verify"."""
         if not (len(pin) == 4 and pin.isdigit()):
             raise ServiceError("pin_format")
         try:
+            progress("read_certificate")
             certificate = self._card.read_user_auth_certificate()
+            progress("challenge")
             challenge = self._cloud.auth_challenge()
             raw = base64.b64decode(challenge["challenge"])
+            progress("sign")
             signature = self._card.sign_challenge(pin, raw)
+            progress("verify")
             result: dict[str, Any] = self._cloud.auth_verify(str(challenge["challenge_id"]), certificate, signature)
         except Exception as exc:
             raise translate_error(exc) from None

@@ -20,20 +20,22 @@ log = logging.getLogger(__name__)
 class _Relay(QObject):
     succeeded = Signal(object)
     failed = Signal(object)
+    progress = Signal(str)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, fn: Callable[..., Any], relay: _Relay, with_progress: bool) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._fn: Callable[[], Any] | None = fn
+        self._fn: Callable[..., Any] | None = fn
         self._relay = relay
+        self._with_progress = with_progress
 
     def run(self) -> None:
         fn, self._fn = self._fn, None  # drop the closure (and anything it holds) as soon as it has run
         assert fn is not None
         try:
-            result = fn()
+            result = fn(self._relay.progress.emit) if self._with_progress else fn()
         except Exception as exc:
             self._relay.failed.emit(translate_error(exc))
         else:
@@ -43,10 +45,11 @@ class _Job(QRunnable):
 
 
 class Operation(QObject):
-    """One user action that does I/O. Connect to `succeeded` / `failed`; `finished` follows either."""
+    """One user action that does I/O. Connect to `succeeded` / `failed` / `progress`; `finished` follows either."""
 
     succeeded = Signal(object)
     failed = Signal(object)
+    progress = Signal(str)
     finished = Signal()
 
     def __init__(self, runner: OpRunner, generation: int) -> None:
@@ -56,6 +59,12 @@ class Operation(QObject):
         self.relay = _Relay()
         self.relay.succeeded.connect(self._on_success)
         self.relay.failed.connect(self._on_failure)
+        self.relay.progress.connect(self._on_progress)
+
+    @Slot(str)
+    def _on_progress(self, step: str) -> None:
+        if self._runner.current_generation() == self._generation:
+            self.progress.emit(step)
 
     @Slot(object)
     def _on_success(self, result: object) -> None:
@@ -96,20 +105,24 @@ class OpRunner(QObject):
         if isinstance(error, ServiceError):
             log.info("operation failed: %s", error.code)
 
-    def run(self, fn: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
-            on_failure: Callable[[ServiceError], None] | None = None) -> Operation:
+    def run(self, fn: Callable[..., Any], on_success: Callable[[Any], None] | None = None,
+            on_failure: Callable[[ServiceError], None] | None = None,
+            on_progress: Callable[[str], None] | None = None) -> Operation:
+        """Run `fn()` off the GUI thread; with `on_progress`, `fn(progress)` gets a callable to report steps."""
         op = Operation(self, self._generation())
         if on_success is not None:
             op.succeeded.connect(on_success)
         if on_failure is not None:
             op.failed.connect(on_failure)
+        if on_progress is not None:
+            op.progress.connect(on_progress)
         op.failed.connect(self.error)
         op.failed.connect(self._log)
         was_idle = not self._active
         self._active.add(op)
         if was_idle:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(fn, op.relay))
+        self._pool.start(_Job(fn, op.relay, on_progress is not None))
         return op
 
     def active_count(self) -> int:

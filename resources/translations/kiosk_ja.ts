@@ -538,8 +538,29 @@ Please keep the card on the reader until you are finished.</source>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/identify.py" line="40" />
+        <location filename="../../kiosk/ui/widgets/identify.py" line="102" />
         <source>Checking the card… please do not remove it.</source>
         <translation>カードを確認しています…カードを動かさないでください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="111" />
+        <source>Reading the card… please do not remove it.</source>
+        <translation>カードを読んでいます…カードを動かさないでください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="112" />
+        <source>Contacting the points cloud…</source>
+        <translation>ポイントクラウドに接続しています…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="113" />
+        <source>The card is checking your PIN… please do not remove it.</source>
+        <translation>カードが暗証番号を確認しています…カードを動かさないでください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="114" />
+        <source>The points cloud is verifying the card…</source>
+        <translation>ポイントクラウドでカードを確認しています…</translation>
     </message>
 </context>
 <context>
@@ -631,24 +652,24 @@ Please keep the card on the reader until you are finished.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="53" />
-        <location filename="../../kiosk/ui/main_window.py" line="100" />
+        <location filename="../../kiosk/ui/main_window.py" line="54" />
+        <location filename="../../kiosk/ui/main_window.py" line="101" />
         <source>MyKey kiosk</source>
         <translation>マイキー窓口端末</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="53" />
-        <location filename="../../kiosk/ui/main_window.py" line="100" />
+        <location filename="../../kiosk/ui/main_window.py" line="54" />
+        <location filename="../../kiosk/ui/main_window.py" line="101" />
         <source> — DEMO</source>
         <translation> — デモ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="146" />
+        <location filename="../../kiosk/ui/main_window.py" line="147" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="150" />
+        <location filename="../../kiosk/ui/main_window.py" line="151" />
         <source>Logged in: %1</source>
         <translation>ログイン中：%1</translation>
     </message>

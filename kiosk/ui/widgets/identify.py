@@ -99,10 +99,22 @@ class IdentifyStep(QWidget):
         self.pinpad.setFocus()
 
     def _on_pin(self, pin: str) -> None:
+        self.busy.setText(self.tr("Checking the card… please do not remove it."))
         self.stack.setCurrentWidget(self.busy)
         self.message.clear()
         auth = self.ctx.services.auth
-        self.ctx.runner.run(lambda: auth.authenticate(pin), self._on_identity, self._on_error)
+        self.ctx.runner.run(lambda progress: auth.authenticate(pin, progress), self._on_identity, self._on_error,
+                            self._on_progress)
+
+    def _on_progress(self, step: str) -> None:
+        texts = {
+            "read_certificate": self.tr("Reading the card… please do not remove it."),
+            "challenge": self.tr("Contacting the points cloud…"),
+            "sign": self.tr("The card is checking your PIN… please do not remove it."),
+            "verify": self.tr("The points cloud is verifying the card…"),
+        }
+        if step in texts:
+            self.busy.setText(texts[step])
 
     def _on_identity(self, identity: object) -> None:
         assert isinstance(identity, ResidentIdentity)
