@@ -116,6 +116,10 @@ class ResidentSession(QObject):
     def idle_active(self) -> bool:
         return self._idle.isActive()
 
+    def idle_remaining_ms(self) -> int | None:
+        """Time left before the idle wipe, or None when no resident is being served."""
+        return self._idle.remainingTime() if self._idle.isActive() else None
+
 
 class ActivityFilter(QObject):
     """Application-wide event filter: user input restarts the session's idle countdown."""

@@ -987,39 +987,44 @@ Municipality: %2</source>
 <context>
     <name>ResidentBanner</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="26" />
-        <location filename="../../kiosk/ui/widgets/banner.py" line="41" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="34" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="62" />
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="29" />
-        <location filename="../../kiosk/ui/widgets/banner.py" line="42" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="37" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="63" />
         <source>Log out</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="56" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="57" />
+        <source>No activity: the screen will be cleared in %1 s</source>
+        <translation>操作がないため、あと %1 秒で画面を消去します</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/banner.py" line="77" />
         <source>No resident is being served</source>
         <translation>対応中の住民はいません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="61" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="82" />
         <source>MyKey ID %1</source>
         <translation>マイキーID %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="63" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="84" />
         <source>no MyKey ID yet</source>
         <translation>マイキーIDなし</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="65" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="86" />
         <source>card placed (not yet verified)</source>
         <translation>カードあり（未確認）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="66" />
+        <location filename="../../kiosk/ui/widgets/banner.py" line="87" />
         <source>Serving: %1</source>
         <translation>対応中：%1</translation>
     </message>

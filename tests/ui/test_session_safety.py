@@ -74,12 +74,15 @@ def test_removing_the_card_wipes_everything(qtbot, window, backend):
     assert window.current().name == "counter_home"
 
 
-@pytest.mark.parametrize("idle_timeout", [0.8])
-def test_idling_wipes_everything(qtbot, window, backend):
+@pytest.mark.parametrize("idle_timeout", [2.0])
+def test_idling_warns_then_wipes_everything(qtbot, window, backend):
     _serve_yamada_everywhere(qtbot, window, backend)
     assert window.session.idle_active()
+    qtbot.waitUntil(window.banner.idle_warning.isVisible, timeout=10000)
+    assert "消去します" in window.banner.idle_warning.text()
     qtbot.waitUntil(window.session.is_empty, timeout=10000)
     _assert_wiped(window)
+    qtbot.waitUntil(lambda: not window.banner.idle_warning.isVisible(), timeout=2000)
 
 
 @pytest.mark.parametrize("idle_timeout", [0.8])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.ui.session import ResidentSession
@@ -22,6 +22,14 @@ class ResidentBanner(QFrame):
         self.resident_label.setObjectName("residentLabel")
         self.resident_label.setProperty("role", "resident")
         self.resident_label.setWordWrap(True)
+        self.idle_warning = QLabel()
+        self.idle_warning.setObjectName("idleWarning")
+        self.idle_warning.setProperty("role", "warning")
+        self.idle_warning.hide()
+        self._tick = QTimer(self)
+        self._tick.setInterval(250)
+        self._tick.timeout.connect(self._update_idle_warning)
+        self._tick.start()
         self.staff_label.setWordWrap(True)
         self.next_button = QPushButton(self.tr("Next resident"))
         self.next_button.setObjectName("nextResident")
@@ -30,12 +38,25 @@ class ResidentBanner(QFrame):
         self.logout_button.clicked.connect(self.logout)
         layout = QHBoxLayout(self)
         layout.addWidget(self.resident_label, 1)
+        layout.addWidget(self.idle_warning)
         layout.addWidget(self.staff_label)
         layout.addWidget(self.next_button)
         layout.addWidget(self.logout_button)
         session.changed.connect(self.refresh)
         self.set_staff(None)
         self.refresh()
+
+    def _update_idle_warning(self) -> None:
+        """A plain warning shortly before an idle wipe (the last quarter of the idle time, at most 15 s)."""
+        remaining = self._session.idle_remaining_ms()
+        threshold = min(15000, self._session.idle_interval_ms() // 4)
+        if remaining is None or remaining > threshold:
+            self.idle_warning.hide()
+            return
+        seconds = max(1, (remaining + 999) // 1000)
+        self.idle_warning.setText(self.tr("No activity: the screen will be cleared in %1 s").replace(
+            "%1", str(seconds)))
+        self.idle_warning.show()
 
     def retranslate(self) -> None:
         self.next_button.setText(self.tr("Next resident"))
