@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.context import UiContext
 from kiosk.ui.screen import Screen
@@ -26,6 +26,7 @@ class RoleChooser(Screen):
         for i, (role, text, sub) in enumerate(roles):
             button = QPushButton(f"{text}\n{sub}")
             button.setObjectName(f"role_{role}")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.setMinimumHeight(140)
             button.clicked.connect(lambda _=False, r=role: self.navigate.emit(f"role:{r}"))
             self.buttons[role] = button

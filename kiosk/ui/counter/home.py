@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.context import UiContext
 from kiosk.ui.screen import Screen
@@ -27,6 +27,7 @@ class CounterHome(Screen):
         for i, (target, text, sub) in enumerate(tasks):
             button = QPushButton(f"{text}\n{sub}")
             button.setObjectName(f"task_{target}")
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.setMinimumHeight(120)
             button.clicked.connect(lambda _=False, t=target: self.navigate.emit(t))
             self.buttons[target] = button
