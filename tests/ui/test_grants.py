@@ -120,3 +120,19 @@ def test_a_grant_made_today_by_another_terminal_is_refused(qtbot, window, backen
     qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
     assert "付与済み" in screen.error_label.text()
     assert _balance(backend, "TKHKEN03") == before
+
+
+def test_programmes_are_listed_offline_from_the_reference_data(qtbot, window, backend):
+    engine = backend.runtime.engine
+    login(qtbot, window, backend)  # staff login itself needs the cloud
+    qtbot.waitUntil(lambda: engine.reference.counts().get("programme", 0) >= 5, timeout=30000)
+    stop_cloud(backend)
+    screen = open_task(qtbot, window, "grant")
+    qtbot.waitUntil(lambda: screen.programme_list.count() >= 5, timeout=30000)
+    names = [p.name for p in screen._programmes]
+    screen.programme_list.setCurrentRow(names.index(VOLUNTEER))
+    qtbot.mouseClick(screen.start_button, Qt.MouseButton.LeftButton)
+    screen.points.setValue(50)
+    screen.mykey_input.setText("SZKHNK02")
+    qtbot.mouseClick(screen.grant_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "保存しました" in screen.confirmation.text(), timeout=30000)

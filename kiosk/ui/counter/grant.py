@@ -129,7 +129,7 @@ class GrantScreen(Screen):
         self._programmes = programmes
         self.programme_list.clear()
         for p in programmes:
-            text = f"{p.name} — {p.department_name}"
+            text = f"{p.name} — {p.department_name}" if p.department_name else p.name
             if p.points > 0:
                 text += " (" + self.tr("%1 points").replace("%1", f"{p.points:,}") + ")"
             item = QListWidgetItem(text)
