@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from kiosk_cloud.demo import DemoInfo
+from kiosk_cloud.embedded import start_embedded
 
 from .helpers import Cloud, key
 from .test_concurrency import burst
@@ -116,3 +117,20 @@ def test_trust_commands_install_a_ca_and_crl(tmp_path: Path) -> None:
     again = sqlite3.connect(tmp_path / "c.sqlite3").execute(
         "SELECT count(*) FROM changes WHERE kind = 'revocation'").fetchone()[0]
     assert again == len(rows)
+
+
+def test_seed_bench_creates_paying_residents(demo: DemoInfo) -> None:
+    from kiosk_cloud.cli import main
+
+    assert main(["seed-bench", "--database-url", demo.database_url, "--residents", "3", "--points", "10000000"]) == 0
+    assert main(["seed-bench", "--database-url", demo.database_url, "--residents", "3", "--points", "5"]) == 0
+    server = start_embedded(demo.database_url)
+    try:
+        import httpx
+
+        admin = httpx.post(f"{server.url}/v1/terminals/enrol",
+                           json={"code": demo.enrolment_codes["admin"], "name": "a"}).json()["token"]
+        body = httpx.get(f"{server.url}/v1/balances/B0000003", headers={"Authorization": f"Bearer {admin}"}).json()
+        assert body["accounts"][0]["balance"] == 10_000_005
+    finally:
+        server.stop()
