@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,12 +28,30 @@ from kiosk.ui.widgets.demo_panel import DemoCardPanel
 
 
 class SyncStatusRelay(QObject):
-    """Brings the sync engine's status snapshots (called on its worker thread) to the GUI thread."""
+    """Brings the sync engine's status snapshots (called on its worker thread) to the GUI thread.
+
+    The engine keeps its listeners for its whole life; once this relay is gone (window closed) the listener
+    becomes a no-op. The lock makes "still alive?" and the emit one step, so the worker never emits on a
+    deleted object."""
 
     status = Signal(object)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._alive = True
+
     def attach(self, engine: Any) -> None:
-        engine.add_status_listener(self.status.emit)
+        engine.add_status_listener(self._forward)
+
+    def _forward(self, snapshot: object) -> None:
+        with self._lock:
+            if self._alive:
+                self.status.emit(snapshot)
+
+    def detach(self) -> None:
+        with self._lock:
+            self._alive = False
 
 
 class CardEventRelay(QObject):
@@ -41,16 +60,32 @@ class CardEventRelay(QObject):
     card_inserted = Signal()
     card_removed = Signal()
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lock = threading.Lock()
+        self._alive = True
+        self._unsubscribe: Any = None
+
     def attach(self, card_service: Any) -> None:
         from kiosk.card import events
 
         def on_event(event: object) -> None:
-            if isinstance(event, events.CardInsertedEvent):
-                self.card_inserted.emit()
-            elif isinstance(event, events.CardRemovedEvent | events.ReaderRemovedEvent):
-                self.card_removed.emit()
+            with self._lock:
+                if not self._alive:
+                    return
+                if isinstance(event, events.CardInsertedEvent):
+                    self.card_inserted.emit()
+                elif isinstance(event, events.CardRemovedEvent | events.ReaderRemovedEvent):
+                    self.card_removed.emit()
 
-        self.unsubscribe = card_service.subscribe(on_event)
+        self._unsubscribe = card_service.subscribe(on_event)
+
+    def unsubscribe(self) -> None:
+        with self._lock:
+            self._alive = False
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
 
 
 def ensure_qapp(argv: Sequence[str] | None = None) -> QApplication:
@@ -109,7 +144,6 @@ def create_window(
     if display is not None:
         display.place()
         window.destroyed.connect(display.deleteLater)
-        window.resident_display = display  # type: ignore[attr-defined]
     session.setParent(window)
     runner.setParent(window)
     activity = ActivityFilter(session)
@@ -128,13 +162,14 @@ def create_window(
         relay = SyncStatusRelay(window)
         relay.status.connect(show)
         relay.attach(engine)
+        window.destroyed.connect(lambda *_: relay.detach())
         # the engine reports changes; a slow refresh off the GUI thread keeps queue length and last sync current
         poller = OpRunner(parent=window)
         timer = QTimer(window)
         timer.setInterval(status_refresh_ms)
         timer.timeout.connect(lambda: poller.active_count() or poller.run(engine.status, show))
         timer.start()
-        window.sync_relay = relay  # type: ignore[attr-defined]
+        window.sync_relay = relay
 
     def apply_settings() -> None:
         changed = app.property("kiosk_language") != config.language

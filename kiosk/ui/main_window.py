@@ -7,6 +7,7 @@ and asks the card layer to reset the card.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -51,6 +52,8 @@ class MainWindow(QMainWindow):
         self.session = ctx.session
         self.staff: StaffMember | None = None
         self._on_close = on_close
+        self.sync_relay: Any = None  # kiosk.app.SyncStatusRelay, set by the wiring
+        self.resident_display: Any = ctx.resident_display
         self.setWindowTitle(self.tr("MyKey kiosk") + (self.tr(" — DEMO") if ctx.demo else ""))
         self.banner = ResidentBanner(self.session)
         self.banner.next_resident.connect(lambda: self.session.wipe("next"))

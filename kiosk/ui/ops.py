@@ -56,7 +56,8 @@ class Operation(QObject):
         super().__init__(runner)
         self._runner = runner
         self._generation = generation
-        self.relay = _Relay()
+        # a child of the operation: destroyed with it, on the GUI thread, never by the worker dropping its reference
+        self.relay = _Relay(self)
         self.relay.succeeded.connect(self._on_success)
         self.relay.failed.connect(self._on_failure)
         self.relay.progress.connect(self._on_progress)

@@ -285,6 +285,7 @@ def render_all(out: Path, language: str = "ja", data_dir: Path | None = None) ->
                     _scenario(driver)
                 finally:
                     relay.unsubscribe()
+                    window.sync_relay.detach()
                     window.ctx.runner.wait_idle(10000)
                     window.close()
                     window.deleteLater()

@@ -84,4 +84,5 @@ def window(qtbot, backend: DemoBackend, sound: SoundRecorder, idle_timeout: floa
     win.show()
     yield win
     relay.unsubscribe()
+    win.sync_relay.detach()
     win.ctx.runner.wait_idle(5000)
