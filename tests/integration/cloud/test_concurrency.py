@@ -114,3 +114,20 @@ def test_same_key_concurrently_is_one_payment(cloud: Cloud) -> None:
     assert len({r.json()["payment_id"] for r in responses}) == 1
     assert sum(r.headers.get("Idempotent-Replay") != "true" for r in responses) == 1
     assert store.ok("GET", f"/balances/{m}")["accounts"][0]["balance"] == before - 30
+
+
+@pytest.mark.slow
+def test_concurrent_replays_of_a_grant_batch_apply_once(cloud: Cloud) -> None:
+    """Runs of grants take the batch runners; ten copies of one batch at once still apply each grant once."""
+    m = cloud.mykey("yamada")
+    counter = cloud.terminal("counter")
+    before = counter.ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
+    ops = [{"key": key(), "kind": "grant", "payload": {"programme_id": cloud.programme(), "mykey_id": m,
+                                                       "points": 1}} for _ in range(100)]
+    responses = burst([(counter, "/sync", {"operations": ops}) for _ in range(10)])
+    assert all(r.status_code == 200 for r in responses), [r.text[:300] for r in responses]
+    statuses = [x["status"] for r in responses for x in r.json()["results"]]
+    assert set(statuses) <= {"applied", "replayed"} and statuses.count("applied") == len(ops)
+    grant_ids = {x["key"]: x["result"]["grant_id"] for r in responses for x in r.json()["results"]}
+    assert all(x["result"]["grant_id"] == grant_ids[x["key"]] for r in responses for x in r.json()["results"])
+    assert counter.ok("GET", f"/balances/{m}")["accounts"][0]["balance"] == before + len(ops)
