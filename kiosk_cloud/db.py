@@ -82,6 +82,9 @@ class Database:
         self._raw_lock: asyncio.Lock | None = None
         self.ledger_sequence = ""
         self.grant_sequences = ("", "")
+        from kiosk_cloud.services.fastredeem import KeyCache
+
+        self.voucher_key_cache = KeyCache()
 
     async def raw_pool(self) -> Any:
         """PostgreSQL only: a plain asyncpg pool for the payment hot path (services.fastpay); None on SQLite."""

@@ -14,6 +14,7 @@ from kiosk_cloud.db import Database, utcnow
 from kiosk_cloud.deps import Caller
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.services.fastpay import fast_pay
+from kiosk_cloud.services.fastredeem import fast_redeem
 from kiosk_cloud.services.idempotent import APPLIED, OpResult, run_once
 from kiosk_cloud.services.operations import KINDS, Ctx, PaymentPayload
 from kiosk_cloud.settings import Settings
@@ -51,8 +52,14 @@ async def perform(
 ) -> OpResult:
     now = utcnow()
     spec = KINDS.get(kind)
-    if kind == "payment" and caller.role == "store" and caller.shop_id is not None and not db.sqlite:
-        fast = await _try_fast_payment(db, caller, key, payload, now)
+    if caller.role == "store" and caller.shop_id is not None and not db.sqlite:
+        fast = None
+        if kind == "payment":
+            fast = await _try_fast_payment(db, caller, key, payload, now)
+        elif kind == "voucher_redeem" and isinstance(payload.get("code"), str) and len(payload) == 1:
+            result = await fast_redeem(await db.raw_pool(), db.voucher_key_cache, code=payload["code"],
+                                       shop_id=caller.shop_id, terminal_id=caller.terminal_id, key=key, now=now)
+            fast = None if result is None else OpResult(key, APPLIED, result)
         if fast is not None:
             return fast
 
