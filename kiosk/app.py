@@ -142,14 +142,17 @@ def create_window(
 
     window = MainWindow(ctx, config, start=start, side_panel=panel, on_close=close_display, role=role)
     if display is not None:
+        # owned by the main window (a separate top-level window all the same): destroyed with it, on this thread
+        display.setParent(window, display.windowFlags() | Qt.WindowType.Window)
         display.place()
-        window.destroyed.connect(display.deleteLater)
     session.setParent(window)
     runner.setParent(window)
     activity = ActivityFilter(session)
     app.installEventFilter(activity)
     window.destroyed.connect(lambda: app.removeEventFilter(activity))
     if card_events is not None:
+        # owned by the window: never left to Python's garbage collector, which may run on a card or sync thread
+        card_events.setParent(window)
         card_events.card_inserted.connect(lambda *_: session.set_card_present(True))  # type: ignore[attr-defined]
         card_events.card_removed.connect(lambda *_: session.set_card_present(False))  # type: ignore[attr-defined]
     if credential_label:

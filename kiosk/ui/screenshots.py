@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
@@ -238,6 +238,7 @@ def _resident_display_shot(d: Driver) -> None:
     from kiosk.ui.widgets.pinpad import PinPad
 
     display = ResidentDisplay(d.w.session)
+    display.setParent(d.w, display.windowFlags() | Qt.WindowType.Window)
     pad = PinPad()
     pad.set_tries_left(3)
     pad.press("1")

@@ -3,6 +3,7 @@ the simulated card reader with the sample residents, and the real main window dr
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Iterator
@@ -25,6 +26,19 @@ class SoundRecorder:
 
     def __call__(self, name: str) -> None:
         self.played.append(name)
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage_on_the_gui_thread():
+    """Collect reference cycles here, on the GUI thread, after each test: Python's collector may otherwise run
+    on a card, sync or server thread and destroy a Qt object there."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        app.processEvents()
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

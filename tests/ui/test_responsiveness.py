@@ -9,10 +9,10 @@ from ui_helpers import TIMEOUT, identify, login, open_task
 
 
 class Heartbeat:
-    def __init__(self, interval_ms: int = 10) -> None:
+    def __init__(self, owner, interval_ms: int = 10) -> None:
         self.max_gap = 0.0
         self._last = time.monotonic()
-        self.timer = QTimer()
+        self.timer = QTimer(owner)  # owned by the window: no Python-owned QObject left to the GC
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._beat)
 
@@ -29,7 +29,7 @@ class Heartbeat:
 def test_the_gui_keeps_beating_while_card_and_cloud_work(qtbot, window, backend, record_property):
     login(qtbot, window, backend)
     screen = open_task(qtbot, window, "create_mykey")
-    beat = Heartbeat()
+    beat = Heartbeat(window)
     beat.start()
     started = time.monotonic()
     identify(qtbot, window, backend, screen, "kobayashi")
