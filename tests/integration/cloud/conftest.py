@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,7 @@ def pg_server() -> Iterator[str]:
     try:
         cluster = TempCluster()
         url = cluster.start()
+        atexit.register(cluster.stop_quietly)  # even if the session ends without fixture teardown
     except Exception as exc:
         if cluster is not None:
             cluster.stop()

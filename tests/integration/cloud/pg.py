@@ -53,6 +53,13 @@ class TempCluster:
                   "-w", "-t", "60", "start")
         return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
+    def stop_quietly(self) -> None:
+        if self.root.exists():
+            try:
+                self.stop()
+            except (OSError, subprocess.SubprocessError):
+                shutil.rmtree(self.root, ignore_errors=True)
+
     def stop(self) -> None:
         try:
             self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
