@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import secrets
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from kiosk_cloud.api.schemas import Body, DbId, ShortText
-from kiosk_cloud.db import as_utc, utcnow
+from kiosk_cloud.db import Database, as_utc, utcnow
 from kiosk_cloud.deps import DB, Admin, AnyTerminal, AppSettings
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import departments, enrolment_codes, municipalities, shops, staff, terminals
@@ -17,6 +19,8 @@ from kiosk_cloud.security import hash_secret, make_token, new_secret, verify_pas
 from kiosk_cloud.services.common import iso
 
 router = APIRouter(tags=["terminals"])
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 
 Role = Literal["counter", "store", "office", "admin"]
 
@@ -37,39 +41,36 @@ class StaffLoginIn(Body):
     password: ShortText
 
 
+def _new_code() -> str:
+    """A one-time enrolment code, 12 characters of upper-case letters and digits (read out or typed by staff)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+
+
+async def insert_enrolment_code(conn: AsyncConnection, role: str, name: str, shop_id: int | None,
+                                ttl_s: int) -> tuple[str, datetime]:
+    if role == "store" and shop_id is None:
+        raise ApiError("unknown_shop", "a store terminal needs shop_id", status=422)
+    if shop_id is not None and (await conn.execute(select(shops.c.id).where(shops.c.id == shop_id))).first() is None:
+        raise ApiError("unknown_shop")
+    code, now = _new_code(), utcnow()
+    expires_at = now + timedelta(seconds=ttl_s)
+    await conn.execute(insert(enrolment_codes).values(
+        code_hash=hash_secret(code), role=role, name=name, shop_id=shop_id, created_at=now, expires_at=expires_at))
+    return code, expires_at
+
+
+async def issue_enrolment_code(db: Database, role: str, name: str, shop_id: int | None, ttl_s: int) -> str:
+    """In-process helper for init-demo and tests."""
+    async with db.write() as conn:
+        return (await insert_enrolment_code(conn, role, name, shop_id, ttl_s))[0]
+
+
 @router.post("/admin/enrolment-codes")
 async def create_enrolment_code(body: EnrolmentCodeIn, caller: Admin, db: DB, settings: AppSettings) -> dict[str, Any]:
-    code = new_secret(9).replace("-", "A").replace("_", "B").upper()
-    now = utcnow()
-    expires_at = now + timedelta(seconds=settings.enrolment_code_ttl_s)
     async with db.write() as conn:
-        if body.role == "store" and body.shop_id is None:
-            raise ApiError("unknown_shop", "a store terminal needs shop_id", status=422)
-        if body.shop_id is not None and (
-            await conn.execute(select(shops.c.id).where(shops.c.id == body.shop_id))
-        ).first() is None:
-            raise ApiError("unknown_shop")
-        await conn.execute(
-            insert(enrolment_codes).values(
-                code_hash=hash_secret(code), role=body.role, name=body.name, shop_id=body.shop_id,
-                created_at=now, expires_at=expires_at,
-            )
-        )
+        code, expires_at = await insert_enrolment_code(conn, body.role, body.name, body.shop_id,
+                                                       settings.enrolment_code_ttl_s)
     return {"code": code, "expires_at": expires_at.isoformat(), "role": body.role}
-
-
-async def issue_enrolment_code(db: Any, role: str, name: str, shop_id: int | None, ttl_s: int) -> str:
-    """In-process helper for init-demo and tests."""
-    code = new_secret(9).replace("-", "A").replace("_", "B").upper()
-    now = utcnow()
-    async with db.write() as conn:
-        await conn.execute(
-            insert(enrolment_codes).values(
-                code_hash=hash_secret(code), role=role, name=name, shop_id=shop_id,
-                created_at=now, expires_at=now + timedelta(seconds=ttl_s),
-            )
-        )
-    return code
 
 
 @router.post("/terminals/enrol")
