@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from kiosk.core.mykey_id import normalize_mykey_id
 from kiosk_cloud.deps import Caller
 from kiosk_cloud.errors import ApiError
-from kiosk_cloud.models import accounts, certificates, conflicts, ledger, point_types, vouchers
+from kiosk_cloud.models import accounts, certificates, conflicts, ledger, mykey_ids, point_types, vouchers
 from kiosk_cloud.services import ledger_ops, measures, mykey
 from kiosk_cloud.services import vouchers as vsvc
 from kiosk_cloud.services.common import jdump, require_valid_mykey
@@ -134,15 +134,21 @@ async def do_payment(conn: AsyncConnection, p: PaymentPayload, ctx: Ctx) -> tupl
 
 
 async def do_offline_payment(conn: AsyncConnection, p: OfflinePaymentPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
-    """Already happened at the shop: recorded even when the card overspent (then a conflict for the office)."""
+    """Already happened at the shop: recorded even when it should not have (a card that overspent, a card with
+    no MyKey ID, a MyKey ID no longer valid, above the offline limit) — then a conflict for the office."""
     shop_id = _shop(ctx)
     if p.certificate_fingerprint is not None:
         mykey_id = (await conn.execute(select(certificates.c.mykey_id).where(
             certificates.c.fingerprint == p.certificate_fingerprint.lower()))).scalar()
         if mykey_id is None:
-            raise ApiError("certificate_not_bound")
+            detail = {"mykey_id": None, "shop_id": shop_id, "payment_id": None, "points": 0, "requested": p.points,
+                      "balance": 0, "problems": ["certificate_not_bound"], "shortfall": p.points,
+                      "certificate_fingerprint": p.certificate_fingerprint.lower()}
+            await _conflict(conn, ctx, "offline_payment", detail)
+            return CONFLICT, detail
     else:
         mykey_id = normalize_mykey_id(p.mykey_id or "")
+    status = (await conn.execute(select(mykey_ids.c.status).where(mykey_ids.c.mykey_id == mykey_id))).scalar()
     result = await ledger_ops.pay(conn, mykey_id=mykey_id, point_type_id=p.point_type_id, points=p.points,
                                   shop_id=shop_id, terminal_id=ctx.caller.terminal_id, now=ctx.now,
                                   occurred_at=ctx.occurred_at, key=ctx.key, offline=True, partial=True)
@@ -150,6 +156,10 @@ async def do_offline_payment(conn: AsyncConnection, p: OfflinePaymentPayload, ct
     limit = (await conn.execute(select(point_types.c.offline_limit_per_card_per_day).where(
         point_types.c.id == p.point_type_id))).scalar() or 0
     problems = []
+    if status is None:
+        problems.append("mykey_id_unknown")
+    elif status != "valid":
+        problems.append("mykey_id_not_valid")
     if result["points"] < p.points:
         problems.append("insufficient_points")
     if limit and await _offline_used_today(conn, ctx, mykey_id, p.point_type_id) > limit:

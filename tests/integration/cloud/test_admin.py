@@ -95,3 +95,28 @@ def test_admin_defines_measures_and_pre_registers(cloud: Cloud) -> None:
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_measure"
     feed = counter.ok("GET", "/changes", params={"limit": 1000})["changes"]
     assert str(created["id"]) in [c["id"] for c in feed if c["kind"] == "measure"]
+
+
+def test_offline_payments_that_should_not_have_happened_are_conflicts(cloud: Cloud) -> None:
+    store = cloud.terminal("store")
+    counter = cloud.terminal("counter")
+    now = datetime.now(UTC).isoformat()
+
+    def offline(payload: dict) -> dict:  # type: ignore[type-arg]
+        body = {"operations": [{"key": key(), "kind": "offline_payment", "created_at": now,
+                                "payload": {"point_type_id": cloud.point_type, "points": 100, **payload}}]}
+        return dict(store.ok("POST", "/sync", body)["results"][0])
+
+    unbound = offline({"certificate_fingerprint": "ab" * 32})
+    assert unbound["status"] == "conflict" and unbound["result"]["problems"] == ["certificate_not_bound"]
+    m = cloud.mykey("takahashi")
+    counter.ok("POST", f"/mykey-ids/{m}/status", {"status": "suspended"})
+    before = counter.ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
+    suspended = offline({"mykey_id": m})
+    assert suspended["status"] == "conflict" and suspended["result"]["problems"] == ["mykey_id_not_valid"]
+    assert counter.ok("GET", f"/balances/{m}")["accounts"][0]["balance"] == before - 100
+    unknown = offline({"mykey_id": "NOSUCH99"})
+    assert unknown["status"] == "conflict"
+    assert unknown["result"]["problems"] == ["mykey_id_unknown", "insufficient_points"]
+    kinds = [c["detail"]["problems"] for c in cloud.terminal("office").ok("GET", "/conflicts")["conflicts"]]
+    assert ["certificate_not_bound"] in kinds and ["mykey_id_not_valid"] in kinds
