@@ -1,12 +1,12 @@
 """Sync batches of grants on SQLite, run synchronously in one worker thread on a plain sqlite3 connection.
 
 Through the async driver every statement is a thread hop plus SQLAlchemy's work (≈3 ms per grant); here a run
-of consecutive `grant` operations executes in one ``BEGIN IMMEDIATE`` transaction with a SAVEPOINT per
-operation (each operation still stands or falls alone), ≈7 plain statements each. The rows and the stored
+of consecutive `grant` operations executes with ≈7 plain statements each, every operation in its own
+``BEGIN IMMEDIATE`` transaction (cheap in WAL mode with synchronous=NORMAL: a commit does not sync). The rows and the stored
 results are exactly those of the general path (services.ledger_ops.grant + services.idempotent).
 
 Anything unusual — the key already known, an unknown or not-valid MyKey ID, an unknown or closed programme, too
-many points, a constraint failure — stops the run at that operation (its savepoint rolled back): the caller
+many points, a constraint failure — stops the run at that operation (its transaction rolled back): the caller
 answers it through the general path, which produces the refusal or the replay, and then resumes here.
 """
 
@@ -96,23 +96,20 @@ def run_grants(path: str, ops: list[GrantOp], terminal_id: int, now: datetime) -
         db.execute("PRAGMA busy_timeout=30000")
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("BEGIN IMMEDIATE")
         results: list[dict[str, Any]] = []
         programmes: dict[int, Any] = {}
-        try:
-            for op in ops:
-                db.execute("SAVEPOINT op")
-                try:
-                    results.append(_grant(db, op, terminal_id, now, programmes))
-                except (_Fallback, sqlite3.IntegrityError):
-                    db.execute("ROLLBACK TO op")
-                    db.execute("RELEASE op")
-                    break
-                db.execute("RELEASE op")
+        for op in ops:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                result = _grant(db, op, terminal_id, now, programmes)
+            except (_Fallback, sqlite3.IntegrityError):
+                db.execute("ROLLBACK")
+                break
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
             db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+            results.append(result)
         return results
     finally:
         db.close()
