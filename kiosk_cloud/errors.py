@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kiosk.core.errors import DomainError
@@ -66,6 +67,8 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
     "unknown_operation_kind": (422, "Unknown operation kind.", "操作の種類が正しくありません。"),
     "offline_limit_exceeded": (409, "Offline payment above the offline limit.", "オフライン上限を超えた支払いです。"),
     "bad_month": (422, "Month must be YYYY-MM.", "月はYYYY-MMの形式で指定してください。"),
+    "concurrent_change": (409, "The same data was changed at the same moment; please try again.",
+                          "同時に同じデータが変更されました。もう一度お試しください。"),
     # kiosk.core.errors
     "domain_error": (400, "The request cannot be carried out.", "この操作は実行できません。"),
     "invalid_mykey_id": (422, "A MyKey ID has 8 letters or digits.", "マイキーIDは英数字8文字です。"),
@@ -139,6 +142,12 @@ def install_error_handlers(app: FastAPI) -> None:
         )
         return JSONResponse(error_body(code), status_code=exc.status_code, headers=exc.headers)
 
+    async def integrity_error(_: Request, exc: Exception) -> JSONResponse:
+        # Safety net: a unique or foreign-key constraint the service code did not foresee (two requests at once).
+        # The transaction has been rolled back, so nothing half-written stays.
+        return JSONResponse(error_body("concurrent_change"), status_code=409)
+
+    app.add_exception_handler(IntegrityError, integrity_error)
     app.add_exception_handler(ApiError, api_error)
     app.add_exception_handler(DomainError, api_error)
     app.add_exception_handler(RequestValidationError, validation_error)

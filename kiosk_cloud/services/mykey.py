@@ -50,12 +50,16 @@ async def create_mykey(conn: AsyncConnection, session: ResidentSession, wanted: 
 
 async def _bind(conn: AsyncConnection, mykey_id: str, session: ResidentSession, now: datetime) -> None:
     cert = session.cert
-    await conn.execute(
-        insert(certificates).values(
-            fingerprint=cert.fingerprint, mykey_id=mykey_id, serial=cert.serial, issuer=cert.issuer,
-            not_after=cert.not_after, bound_at=now,
-        )
-    )
+    try:
+        async with conn.begin_nested():
+            await conn.execute(
+                insert(certificates).values(
+                    fingerprint=cert.fingerprint, mykey_id=mykey_id, serial=cert.serial, issuer=cert.issuer,
+                    not_after=cert.not_after, bound_at=now,
+                )
+            )
+    except IntegrityError:  # the same card bound concurrently (a double tap): the first one won
+        raise ApiError("certificate_already_bound") from None
 
 
 async def rebind(
@@ -104,8 +108,12 @@ async def add_service_id(conn: AsyncConnection, mykey_id: str, business_id: str,
         if existing.mykey_id != mykey_id:
             raise ApiError("service_id_taken")
         return {"id": existing.id, "mykey_id": mykey_id, "business_id": business_id, "customer_id": customer_id}
-    new_id = (await conn.execute(
-        insert(service_ids).values(mykey_id=mykey_id, business_id=business_id, customer_id=customer_id,
-                                   created_at=now).returning(service_ids.c.id)
-    )).scalar_one()
+    try:
+        async with conn.begin_nested():
+            new_id = (await conn.execute(
+                insert(service_ids).values(mykey_id=mykey_id, business_id=business_id, customer_id=customer_id,
+                                           created_at=now).returning(service_ids.c.id)
+            )).scalar_one()
+    except IntegrityError:  # registered concurrently
+        raise ApiError("service_id_taken") from None
     return {"id": new_id, "mykey_id": mykey_id, "business_id": business_id, "customer_id": customer_id}

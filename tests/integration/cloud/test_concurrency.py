@@ -131,3 +131,20 @@ def test_concurrent_replays_of_a_grant_batch_apply_once(cloud: Cloud) -> None:
     grant_ids = {x["key"]: x["result"]["grant_id"] for r in responses for x in r.json()["results"]}
     assert all(x["result"]["grant_id"] == grant_ids[x["key"]] for r in responses for x in r.json()["results"])
     assert counter.ok("GET", f"/balances/{m}")["accounts"][0]["balance"] == before + len(ops)
+
+
+def test_double_tap_creates_one_mykey_id(cloud: Cloud) -> None:
+    """The same card's MyKey ID creation sent ten times at once: one MyKey ID, the others a clean 409."""
+    counter = cloud.terminal("counter")
+    auth = counter.authenticate(cloud.resident("kobayashi"))
+    responses = burst([(counter, "/mykey-ids", {"auth_token": auth["auth_token"]}) for _ in range(10)])
+    codes = sorted(r.status_code for r in responses)
+    assert codes == [201] + [409] * 9, [r.text for r in responses]
+    assert {r.json()["error"]["code"] for r in responses if r.status_code == 409} <= {
+        "certificate_already_bound", "mykey_id_taken", "concurrent_change"}
+    created = next(r.json()["mykey_id"] for r in responses if r.status_code == 201)
+    assert counter.authenticate(cloud.resident("kobayashi"))["mykey_id"] == created
+    pair = {"business_id": "LIB", "customer_id": "42"}
+    responses = burst([(counter, f"/mykey-ids/{created}/service-ids", pair) for _ in range(10)])
+    assert {r.status_code for r in responses} <= {201, 409}
+    assert len(counter.ok("GET", f"/mykey-ids/{created}/service-ids")["service_ids"]) == 1
