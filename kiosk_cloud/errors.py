@@ -66,6 +66,8 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
     "payment_service_unknown": (422, "Unknown payment service for this measure.", "この施策では選べない決済サービスです。"),
     "unknown_operation_kind": (422, "Unknown operation kind.", "操作の種類が正しくありません。"),
     "offline_limit_exceeded": (409, "Offline payment above the offline limit.", "オフライン上限を超えた支払いです。"),
+    "support_event_exists": (409, "A support-event account with this name already exists.",
+                             "この名前の特定支援イベント口座はすでにあります。"),
     "bad_month": (422, "Month must be YYYY-MM.", "月はYYYY-MMの形式で指定してください。"),
     "concurrent_change": (409, "The same data was changed at the same moment; please try again.",
                           "同時に同じデータが変更されました。もう一度お試しください。"),

@@ -14,8 +14,8 @@ from kiosk_cloud.db import utcnow
 from kiosk_cloud.deps import DB, Admin
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import attendance_registrations, municipalities
+from kiosk_cloud.services import municipal, reserved
 from kiosk_cloud.services import reference as ref
-from kiosk_cloud.services import reserved
 from kiosk_cloud.services.common import require_valid_mykey
 from kiosk_cloud.services.ledger_ops import programme_row
 from kiosk_cloud.services.vouchers import rotate_key
@@ -64,6 +64,16 @@ class OfflineLimitIn(Body):
 class AttendanceIn(Body):
     programme_id: DbId
     mykey_id: MyKeyText
+    points: Points
+
+
+class SupportEventIn(Body):
+    point_type_id: DbId
+    name: ShortText
+
+
+class FundIn(Body):
+    programme_id: DbId
     points: Points
 
 
@@ -125,6 +135,27 @@ async def pre_register(body: AttendanceIn, caller: Admin, db: DB) -> dict[str, A
             await conn.execute(insert(attendance_registrations).values(
                 programme_id=body.programme_id, mykey_id=mykey_id, points=body.points))
     return {"programme_id": body.programme_id, "mykey_id": mykey_id, "points": body.points}
+
+
+@router.post("/support-events", status_code=201)
+async def add_support_event(body: SupportEventIn, caller: Admin, db: DB) -> dict[str, Any]:
+    async with db.write() as conn:
+        account_id = await municipal.create_support_event(conn, body.point_type_id, body.name, utcnow())
+    return {"account_id": account_id, "name": body.name, "point_type_id": body.point_type_id}
+
+
+@router.post("/support-events/{account_id}/fund")
+async def fund_support_event(account_id: DbId, body: FundIn, caller: Admin, db: DB) -> dict[str, Any]:
+    async with db.write() as conn:
+        return await municipal.fund(conn, account_id=account_id, programme_id=body.programme_id,
+                                    points=body.points, terminal_id=caller.terminal_id, now=utcnow())
+
+
+@router.get("/accounts")
+async def municipal_accounts(caller: Admin, db: DB) -> dict[str, Any]:
+    """The municipality's own accounts: the default account and the support-event accounts, with balances."""
+    async with db.read() as conn:
+        return {"accounts": await municipal.municipal_accounts(conn, utcnow())}
 
 
 @router.post("/reserved", status_code=201)

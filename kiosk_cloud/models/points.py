@@ -82,8 +82,9 @@ accounts = Table(
     Column("name", String(100), nullable=False, server_default=""),
     Column("created_at", Timestamp(), nullable=False),
     UniqueConstraint("mykey_id", "point_type_id", "kind", name="uq_accounts_owner"),
-    # one municipal account per point type and kind (NULLs are distinct in the constraint above)
-    Index("uq_accounts_municipal", "point_type_id", "kind", unique=True,
+    # municipal accounts (no MyKey ID): one per point type, kind and name (NULLs are distinct in the constraint
+    # above); the default account has the empty name, support-event accounts (特定支援イベント口座) their event's
+    Index("uq_accounts_municipal_name", "point_type_id", "kind", "name", unique=True,
           postgresql_where=text("mykey_id IS NULL"), sqlite_where=text("mykey_id IS NULL")),
 )
 
@@ -101,7 +102,7 @@ lots = Table(
     Index("ix_lots_account_remaining", "account_id", "remaining"),
 )
 
-# kind: grant | use | expiry | voucher | voucher_void | reversal | reserved_transfer
+# kind: grant | use | expiry | voucher | voucher_void | reversal | reserved_transfer | event_fund
 # Amounts, time, place or programme: never what was bought.
 ledger = Table(
     "ledger",

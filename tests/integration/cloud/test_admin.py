@@ -120,3 +120,25 @@ def test_offline_payments_that_should_not_have_happened_are_conflicts(cloud: Clo
     assert unknown["result"]["problems"] == ["mykey_id_unknown", "insufficient_points"]
     kinds = [c["detail"]["problems"] for c in cloud.terminal("office").ok("GET", "/conflicts")["conflicts"]]
     assert ["certificate_not_bound"] in kinds and ["mykey_id_not_valid"] in kinds
+
+
+def test_support_event_accounts_and_the_default_account(cloud: Cloud) -> None:
+    created = cloud.admin.ok("POST", "/admin/support-events", {"point_type_id": cloud.point_type,
+                                                               "name": "けやき祭り支援"})
+    again = cloud.admin.post("/admin/support-events", {"point_type_id": cloud.point_type, "name": "けやき祭り支援"})
+    assert again.status_code == 409 and again.json()["error"]["code"] == "support_event_exists"
+    cloud.admin.ok("POST", "/admin/support-events", {"point_type_id": cloud.point_type, "name": "防災訓練支援"})
+    funded = cloud.admin.ok("POST", f"/admin/support-events/{created['account_id']}/fund",
+                            {"programme_id": cloud.programme(), "points": 50_000})
+    assert funded["points"] == 50_000
+    wrong_type = cloud.admin.post(f"/admin/support-events/{created['account_id']}/fund",
+                                  {"programme_id": cloud.programme(point_type_id=2), "points": 1})
+    assert wrong_type.status_code == 404 and wrong_type.json()["error"]["code"] == "unknown_programme"
+    past = (datetime.now(UTC) - timedelta(minutes=1)).isoformat()
+    cloud.admin.ok("POST", "/admin/reserved", {"programme_id": cloud.programme(), "mykey_id": cloud.mykey("ito"),
+                                               "points": 250, "transfer_deadline": past})
+    cloud.admin.ok("POST", "/admin/reserved/sweep")
+    listed = {(a["kind"], a["name"]): a["balance"] for a in cloud.admin.ok("GET", "/admin/accounts")["accounts"]}
+    assert listed == {("support_event", "けやき祭り支援"): 50_000, ("support_event", "防災訓練支援"): 0,
+                      ("municipal_default", ""): 250}
+    assert cloud.terminal("office").get("/admin/accounts").status_code == 403
