@@ -118,9 +118,9 @@ def test_cloud_killed_and_restarted_mid_batch(cloud: Cloud) -> None:
         t.engine.stop()
         assert t.engine.outbox.length() == 0
         assert restarts >= 2, "the drain finished before the cloud could be killed"
+        # Whether a kill lands inside a batch (committed, answer never sent, so the retry replays) is down to
+        # timing now that a batch takes milliseconds; the lost-answer case is forced in the proxy test below.
         print(f"cloud restarts {restarts}, results {dict(statuses)}")
-        # killed inside a batch: its first operations were committed, the answer never came, the retry replays them
-        assert statuses["replayed"] > 0
         assert statuses["applied"] + statuses["replayed"] == len(keys)
     assert_exactly_once(cloud, data_dir, keys)
 
@@ -134,6 +134,8 @@ def test_dropped_connections_500s_and_lost_answers(cloud: Cloud) -> None:
         proxy.set(**{"pass": 0.4, "drop": 0.2, "e500": 0.2, "lose": 0.2})
         with open_terminal(data_dir, demo=True, batch_size=10, backoff=Backoff(base=0.01, cap=0.05)) as t:
             keys = queue_grants(t.engine.outbox, programme_id, 200)
+            statuses: Counter[str] = Counter()
+            t.engine.add_results_listener(lambda results: statuses.update(r.status for r in results))
             errors = 0
             deadline = time.monotonic() + 120
             while t.engine.outbox.length() and time.monotonic() < deadline:
@@ -141,8 +143,11 @@ def test_dropped_connections_500s_and_lost_answers(cloud: Cloud) -> None:
                 errors += report.error is not None
                 assert t.engine.outbox.dead_letters() == []
             assert t.engine.outbox.length() == 0
-        print(f"proxy fates {dict(proxy.counts)}, drains stopped by a fault: {errors}")
+        print(f"proxy fates {dict(proxy.counts)}, drains stopped by a fault: {errors}, results {dict(statuses)}")
         assert all(proxy.counts[m] > 0 for m in ("pass", "drop", "e500", "lose"))
+        # a lost answer means the cloud applied the batch: its retry must come back as replays, never re-applied
+        assert statuses["replayed"] > 0
+        assert statuses["applied"] + statuses["replayed"] == len(keys)
         proxy.set(**{"pass": 1.0})
         assert_exactly_once(cloud, data_dir, keys)
     finally:
