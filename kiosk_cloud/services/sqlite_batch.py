@@ -1,12 +1,13 @@
 """Sync batches of grants on SQLite, run synchronously in one worker thread on a plain sqlite3 connection.
 
 Through the async driver every statement is a thread hop plus SQLAlchemy's work (≈3 ms per grant); here a run
-of consecutive `grant` operations executes with ≈7 plain statements each, every operation in its own
-``BEGIN IMMEDIATE`` transaction (cheap in WAL mode with synchronous=NORMAL: a commit does not sync). The rows and the stored
-results are exactly those of the general path (services.ledger_ops.grant + services.idempotent).
+of consecutive `grant` operations executes with ≈7 plain statements each, the whole run in one ``BEGIN IMMEDIATE``
+transaction with a SAVEPOINT per operation, committed with synchronous=FULL: one durable sync per run, so nothing
+the cloud has answered "applied" can be lost to a power cut. The rows and the stored results are exactly those of
+the general path (services.ledger_ops.grant + services.idempotent).
 
 Anything unusual — the key already known, an unknown or not-valid MyKey ID, an unknown or closed programme, too
-many points, a constraint failure — stops the run at that operation (its transaction rolled back): the caller
+many points, a constraint failure — stops the run at that operation (rolled back to its savepoint; the operations before it are committed): the caller
 answers it through the general path, which produces the refusal or the replay, and then resumes here.
 """
 
@@ -95,21 +96,25 @@ def run_grants(path: str, ops: list[GrantOp], terminal_id: int, now: datetime) -
     try:
         db.execute("PRAGMA busy_timeout=30000")
         db.execute("PRAGMA foreign_keys=ON")
-        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA synchronous=FULL")
         results: list[dict[str, Any]] = []
         programmes: dict[int, Any] = {}
-        for op in ops:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                result = _grant(db, op, terminal_id, now, programmes)
-            except (_Fallback, sqlite3.IntegrityError):
-                db.execute("ROLLBACK")
-                break
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            db.execute("COMMIT")
-            results.append(result)
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for op in ops:
+                db.execute("SAVEPOINT grant_op")
+                try:
+                    result = _grant(db, op, terminal_id, now, programmes)
+                except (_Fallback, sqlite3.IntegrityError):
+                    db.execute("ROLLBACK TO grant_op")
+                    db.execute("RELEASE grant_op")
+                    break
+                db.execute("RELEASE grant_op")
+                results.append(result)
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
         return results
     finally:
         db.close()
