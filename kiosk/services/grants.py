@@ -80,6 +80,38 @@ class GrantService:
             raise translate_error(exc) from None
         return [programme_from(r) for r in rows]
 
+    def attend_by_card(self, programme: Programme, fingerprint: str) -> GrantOutcome:
+        """Attendance by a card tap without a PIN: the certificate's fingerprint (read freely from the card) goes
+        to the cloud, which maps it to the bound MyKey ID and grants the registered points once. Through the
+        outbox, so it also works offline (queued; the cloud decides when it arrives). A second tap of the same
+        card for the same programme at this terminal is refused here, even offline."""
+        value = fingerprint.strip().lower()
+        if len(value) != 64:
+            raise ServiceError("certificate_invalid")
+        pid: int | str = int(programme.programme_id) if programme.programme_id.isdigit() else programme.programme_id
+        tag = "card:" + value
+        with self._lock:
+            if self._ledger.day != self._today():
+                self._ledger = _Ledger(self._today())
+            seen = self._ledger.granted.setdefault(programme.programme_id, set())
+            if tag in seen:
+                raise ServiceError("duplicate_grant")
+            seen.add(tag)
+        try:
+            submitted = self._outbox.submit("attendance", {"programme_id": pid, "certificate_fingerprint": value},
+                                            self._wait_s)
+        except Exception as exc:
+            with self._lock:
+                seen.discard(tag)
+            raise translate_error(exc) from None
+        if submitted.status in ("rejected", "conflict"):
+            if submitted.code not in ("duplicate_grant", "already_attended"):
+                with self._lock:
+                    seen.discard(tag)
+            raise ServiceError(_GRANT_CODES.get(submitted.code, submitted.code or "rejected"), submitted.message)
+        result = submitted.result or {}
+        return GrantOutcome(str(result.get("mykey_id") or ""), int(result.get("points") or 0), submitted)
+
     def grant(self, programme: Programme, mykey_id: str, points: int | None = None) -> GrantOutcome:
         value = normalize(mykey_id)
         amount = programme.points if points is None else int(points)
@@ -115,7 +147,9 @@ class GrantService:
 
 
 _GRANT_CODES = {"already_attended": "duplicate_grant", "not_pre_registered": "not_registered",
-                "mykey_id_unknown": "mykey_id_not_found", "unknown_programme": "programme_not_found"}
+                "mykey_id_unknown": "mykey_id_not_found", "unknown_programme": "programme_not_found",
+                "certificate_not_bound": "no_mykey_id", "certificate_expired": "certificate_invalid",
+                "mykey_id_not_valid": "mykey_id_invalid"}
 
 
 def _local_day(text: str) -> date | None:

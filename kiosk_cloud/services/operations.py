@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
@@ -20,6 +20,7 @@ from kiosk_cloud.services import vouchers as vsvc
 from kiosk_cloud.services.common import jdump, require_valid_mykey
 from kiosk_cloud.services.idempotent import APPLIED, CONFLICT
 from kiosk_cloud.services.residents import resolve_session
+from kiosk_cloud.services.trust import load_trust
 from kiosk_cloud.services.vouchers import JST
 from kiosk_cloud.settings import Settings
 
@@ -77,8 +78,17 @@ class ApplicationPayload(Payload):
 
 
 class AttendancePayload(Payload):
+    """A tap at the counter in attendance mode: the MyKey ID, or the fingerprint of the card's user-auth
+    certificate (read without a PIN) that the cloud maps to the bound MyKey ID."""
     programme_id: DbId
-    mykey_id: Text40
+    mykey_id: Text40 | None = None
+    certificate_fingerprint: Annotated[str, Field(pattern="^[0-9a-fA-F]{64}$")] | None = None
+
+    @model_validator(mode="after")
+    def _one_resident(self) -> AttendancePayload:
+        if (self.mykey_id is None) == (self.certificate_fingerprint is None):
+            raise ValueError("give exactly one of mykey_id and certificate_fingerprint")
+        return self
 
 
 class ServiceIdPayload(Payload):
@@ -214,9 +224,29 @@ async def do_application(conn: AsyncConnection, p: ApplicationPayload, ctx: Ctx)
 
 
 async def do_attendance(conn: AsyncConnection, p: AttendancePayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
-    await require_valid_mykey(conn, p.mykey_id)
-    return APPLIED, await measures.attend(conn, programme_id=p.programme_id, mykey_text=p.mykey_id,
+    if p.certificate_fingerprint is not None:
+        mykey_text = await mykey_for_certificate(conn, p.certificate_fingerprint, ctx.occurred_at or ctx.now)
+    else:
+        mykey_text = p.mykey_id or ""
+    await require_valid_mykey(conn, mykey_text)
+    return APPLIED, await measures.attend(conn, programme_id=p.programme_id, mykey_text=mykey_text,
                                           terminal_id=ctx.caller.terminal_id, now=ctx.now, occurred_at=ctx.occurred_at)
+
+
+async def mykey_for_certificate(conn: AsyncConnection, fingerprint: str, at: datetime) -> str:
+    """The MyKey ID bound to a card certificate known by its fingerprint (no signature: attendance taps only).
+    Refuses a certificate never bound or since replaced, one past its validity, one on the revocation data."""
+    row = (await conn.execute(select(certificates).where(
+        certificates.c.fingerprint == fingerprint.lower(), certificates.c.unbound_at.is_(None)))).first()
+    if row is None:
+        raise ApiError("certificate_not_bound")
+    not_after = row.not_after if row.not_after.tzinfo else row.not_after.replace(tzinfo=UTC)
+    if not_after < at:
+        raise ApiError("certificate_expired")
+    revoked = (await load_trust(conn)).revoked_serials()
+    if str(row.serial) in revoked:
+        raise ApiError("certificate_revoked")
+    return str(row.mykey_id)
 
 
 async def do_service_id(conn: AsyncConnection, p: ServiceIdPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:

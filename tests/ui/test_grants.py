@@ -65,20 +65,59 @@ def test_tapped_cards_are_granted_one_after_another(qtbot, window, backend, soun
     assert "2 件" in screen.tally.text() and "400" in screen.tally.text()
 
 
-def test_attendance_grants_registered_participants_only(qtbot, window, backend):
+def test_attendance_by_tap_needs_no_pin_and_refuses_a_second_tap(qtbot, window, backend, sound):
+    before = _balance(backend, "YMDTRU01")
     screen = _start(qtbot, window, backend, FESTIVAL, attendance=True)
     assert not screen.points.isEnabled()
+    assert screen.tap_prompt.isVisible() and not screen.identify.isVisible()
     place(qtbot, window, backend, "yamada")  # registered for the festival with 300 points
-    qtbot.waitUntil(screen.identify.pinpad.isVisible, timeout=TIMEOUT)
-    type_pin(qtbot, screen.identify.pinpad, "1234")
     qtbot.waitUntil(lambda: "YMDTRU01" in screen.confirmation.text(), timeout=TIMEOUT)
-    assert "300" in screen.confirmation.text()
+    assert "300" in screen.confirmation.text() and "出席" in screen.confirmation.text()
+    assert not screen.identify.pinpad.isVisible()
+    assert sound.played == ["ok"]
+    assert _balance(backend, "YMDTRU01") == before + 300
     remove(qtbot, window, backend)
-    place(qtbot, window, backend, "takahashi")  # not registered
-    qtbot.waitUntil(screen.identify.pinpad.isVisible, timeout=TIMEOUT)
-    type_pin(qtbot, screen.identify.pinpad, "1234")
+    place(qtbot, window, backend, "yamada")  # the same card again: a duplicate, refused on screen
     qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
-    assert "参加登録がありません" in screen.error_label.text()
+    assert "付与済み" in screen.error_label.text()
+    assert sound.played == ["ok", "error"]
+    assert _balance(backend, "YMDTRU01") == before + 300
+    remove(qtbot, window, backend)
+    place(qtbot, window, backend, "takahashi")  # a MyKey ID, but not registered
+    qtbot.waitUntil(lambda: "参加登録がありません" in screen.error_label.text(), timeout=TIMEOUT)
+    remove(qtbot, window, backend)
+    place(qtbot, window, backend, "kobayashi")  # a card with no MyKey ID
+    qtbot.waitUntil(lambda: "マイキーIDがありません" in screen.error_label.text(), timeout=TIMEOUT)
+    assert not screen.identify.pinpad.isVisible()
+    assert "1 件" in screen.tally.text()
+
+
+def test_a_second_tap_is_refused_even_when_the_cloud_already_has_it(qtbot, window, backend):
+    """The cloud's refusal (another terminal took the attendance) is shown as a duplicate."""
+    engine = backend.runtime.engine
+    programme = next(p for p in backend.runtime.client.programmes()["programmes"] if p["name"] == FESTIVAL)
+    key = engine.submit("attendance", {"programme_id": programme["id"], "mykey_id": "ITOYKO04"})
+    assert engine.wait_result(key, 30).status == "applied"
+    screen = _start(qtbot, window, backend, FESTIVAL, attendance=True)
+    place(qtbot, window, backend, "ito")
+    qtbot.waitUntil(lambda: "付与済み" in screen.error_label.text(), timeout=TIMEOUT)
+
+
+def test_attendance_taps_offline_are_queued_and_granted_once_online(qtbot, window, backend, sound):
+    before = _balance(backend, "ITOYKO04")
+    screen = _start(qtbot, window, backend, FESTIVAL, attendance=True)
+    stop_cloud(backend)
+    place(qtbot, window, backend, "ito")
+    qtbot.waitUntil(lambda: "保存しました" in screen.confirmation.text(), timeout=30000)
+    assert sound.played == ["ok"]
+    remove(qtbot, window, backend)
+    place(qtbot, window, backend, "ito")  # refused at the terminal even offline
+    qtbot.waitUntil(lambda: "付与済み" in screen.error_label.text(), timeout=TIMEOUT)
+    engine = backend.runtime.engine
+    assert engine.outbox.length_by_kind() == {"attendance": 1}
+    restart_cloud(backend)
+    qtbot.waitUntil(lambda: engine.outbox.length() == 0, timeout=60000)
+    assert _balance(backend, "ITOYKO04") == before + 300
 
 
 def test_grants_made_offline_are_queued_and_delivered_once(qtbot, window, backend):

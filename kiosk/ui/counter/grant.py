@@ -1,6 +1,8 @@
 """Grant points: choose the programme, then tap cards one after another or type a MyKey ID.
 
-Attendance mode (a programme marked for attendance): pre-registered applicants are granted when they tap.
+Attendance mode: pre-registered applicants are granted when they tap — without a PIN. The tap reads only the
+card's user-auth certificate (free to read), and the attendance goes through the outbox with its fingerprint; the
+cloud maps it to the bound MyKey ID (so it also works offline and queues). Ordinary grants keep the PIN.
 Each grant is confirmed on screen with a sound; duplicates within the programme's rule are refused.
 Grants are written to the outbox first, so they work offline (the screen says "queued").
 """
@@ -89,6 +91,15 @@ class GrantScreen(Screen):
         self.identify.identified.connect(self._on_tap_identified)
         self.identify.failed.connect(self._identify_failed)
         self.identify.cancelled.connect(self._next_tap)
+        self.tap_prompt = QLabel(self.tr("Attendance: please tap your My Number Card on the reader. "
+                                         "No PIN is needed."))
+        self.tap_prompt.setObjectName("attendancePrompt")
+        self.tap_prompt.setProperty("role", "title")
+        self.tap_prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tap_prompt.setWordWrap(True)
+        self.tap_prompt.hide()
+        self._tapped_generation: int | None = None
+        self.ctx.session.changed.connect(self._on_attendance_tap)
         self.confirmation = QLabel()
         self.confirmation.setObjectName("grantConfirmation")
         self.confirmation.setProperty("role", "title")
@@ -114,6 +125,7 @@ class GrantScreen(Screen):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 2)
         layout.addWidget(self.identify, 3)
+        layout.addWidget(self.tap_prompt, 3)
         return page
 
     # --- flow -----------------------------------------------------------------------------------------------
@@ -122,7 +134,41 @@ class GrantScreen(Screen):
             self.hide_error()
             self.ctx.runner.run(self.ctx.services.grants.programmes, self._show_programmes, self.show_error)
         else:
+            self._start_taps()
+
+    def _attendance(self) -> bool:
+        return self._programme is not None and self._programme.attendance
+
+    def _start_taps(self) -> None:
+        """Ordinary grants identify the resident with the PIN; attendance only reads the certificate."""
+        attendance = self._attendance()
+        self.identify.setVisible(not attendance)
+        self.tap_prompt.setVisible(attendance)
+        if attendance:
+            self.identify.stop()
+            self._on_attendance_tap()
+        else:
             self.identify.start()
+
+    def _on_attendance_tap(self) -> None:
+        session = self.ctx.session
+        if not (self._attendance() and self.stack.currentWidget() is self.grant_page and self.isVisible()):
+            return
+        if not session.card_present or self._tapped_generation == session.generation:
+            return
+        self._tapped_generation = session.generation
+        programme = self._programme
+        assert programme is not None
+        self.hide_error()
+        auth, grants = self.ctx.services.auth, self.ctx.services.grants
+
+        def failed(error: ServiceError) -> None:
+            self.confirmation.clear()
+            self.show_error(error)
+            self.ctx.sound("error")
+
+        self.ctx.runner.run(lambda: grants.attend_by_card(programme, auth.certificate_fingerprint()),
+                            self._granted, failed)
 
     def _show_programmes(self, programmes: object) -> None:
         assert isinstance(programmes, list)
@@ -153,7 +199,8 @@ class GrantScreen(Screen):
         self._count, self._total, self._last_points = 0, 0, 0
         self._update_tally()
         self.stack.setCurrentWidget(self.grant_page)
-        self.identify.start()
+        self._tapped_generation = None
+        self._start_taps()
 
     def _identify_failed(self, error: ServiceError) -> None:
         self.show_error(error)
@@ -191,7 +238,12 @@ class GrantScreen(Screen):
         assert isinstance(outcome, GrantOutcome)
         self.grant_button.setEnabled(True)
         self.mykey_input.clear()
-        if outcome.queued:
+        if outcome.queued and not outcome.mykey_id:
+            text = self.tr("Attendance saved: it will be sent when online")
+        elif not outcome.queued and self._attendance():
+            text = self.tr("✔ Attendance recorded: %1 points granted to %2").replace(
+                "%1", str(outcome.points)).replace("%2", outcome.mykey_id)
+        elif outcome.queued:
             text = self.tr("%1 points for %2: saved, will be sent when online").replace(
                 "%1", str(outcome.points)).replace("%2", outcome.mykey_id)
         else:
@@ -215,12 +267,13 @@ class GrantScreen(Screen):
     def on_resident_wiped(self) -> None:
         """Between residents: keep the programme and the session's tally (no MyKey IDs), forget the resident."""
         self.identify.stop()
+        self._tapped_generation = None
         self.mykey_input.clear()
         if self.confirmation.text():
             self.confirmation.setText(self.tr("✔ last grant: %1 points").replace("%1", str(self._last_points))
                                       if self._last_points else "")
         if self.stack.currentWidget() is self.grant_page and self.isVisible():
-            self.identify.start()
+            self._start_taps()
 
     def clear(self) -> None:
         super().clear()
