@@ -53,12 +53,12 @@ def _ms(text: str) -> float:
 
 
 def parse_wrk(output: str, connections: int) -> Figures:
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.M))
+    percentiles = dict(re.findall(r"^\s*(50|99)(?:\.0+)?%\s+(\S+)\s*$", output, re.M))
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     total = re.search(r"(\d+) requests in", output)
     rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
-    if not (percentiles and total and rate):
+    if not ("50" in percentiles and "99" in percentiles and total and rate):
         raise RuntimeError(f"could not read wrk output:\n{output}")
     return Figures(
         connections=connections,
