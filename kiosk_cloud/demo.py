@@ -123,16 +123,20 @@ async def _create(conn: AsyncConnection, pki: DemoPKI) -> None:
         "kids": await ref.add_programme(conn, department_id=dept_ids[0], point_type_id=kids, name="子育て応援給付",
                                         name_en="Child-care support grant", premium=False, validity_days=365),
         "checkup": await ref.add_programme(conn, department_id=dept_ids[1], point_type_id=normal, name="健診受診ポイント",
-                                           name_en="Health check-up points", premium=False, validity_days=180),
+                                           name_en="Health check-up points", premium=False, validity_days=180,
+                                           repeat_rule="once"),
         "volunteer": await ref.add_programme(conn, department_id=dept_ids[2], point_type_id=normal,
                                              name="ボランティアポイント", name_en="Volunteering points",
                                              premium=False, validity_days=365),
         "event": await ref.add_programme(conn, department_id=dept_ids[2], point_type_id=normal,
                                          name="けやき祭り参加ポイント", name_en="Keyaki festival attendance",
-                                         premium=False, validity_days=90),
+                                         premium=False, validity_days=90, repeat_rule="once"),
         "premium": await ref.add_programme(conn, department_id=dept_ids[3], point_type_id=normal,
                                            name="プレミアム付きポイント", name_en="Premium points",
                                            premium=True, validity_days=120),
+        "walking": await ref.add_programme(conn, department_id=dept_ids[1], point_type_id=normal,
+                                           name="ウォーキング参加ポイント", name_en="Walking day points",
+                                           premium=False, validity_days=180, repeat_rule="once_per_day"),
     }
     for i, name in enumerate(SHOPS, start=1):
         await ref.add_shop(conn, name, STREET, payee_account=f"多摩信用金庫 普通 {1234500 + i:07d}")

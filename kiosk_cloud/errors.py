@@ -60,6 +60,8 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
     "voucher_not_redeemed": (409, "This voucher has not been used.", "このポイント券は使用されていません。"),
     "not_pre_registered": (409, "This MyKey ID is not registered for the programme.",
                            "このマイキーIDは事業に登録されていません。"),
+    "duplicate_grant": (409, "This programme's points were already granted to this MyKey ID (its repeat rule).",
+                        "この付与事業のポイントは、このマイキーIDにすでに付与済みです（付与回数のルール）。"),
     "already_attended": (409, "Attendance has already been recorded.", "出席はすでに登録されています。"),
     "not_eligible": (409, "The application is not possible.", "申込の条件を満たしていません。"),
     "application_not_pending": (409, "The application has already been reviewed.", "この申込はすでに審査済みです。"),

@@ -68,8 +68,8 @@ class CloudAdapter:
     def history(self, mykey_id: str) -> list[dict[str, Any]]:
         return _rows(self._client.history(mykey_id), "entries")
 
-    def measures(self) -> list[dict[str, Any]]:
-        return self._list(lambda: self._client.measures(), "measures", "measure")
+    def measures(self, mykey_id: str | None = None) -> list[dict[str, Any]]:
+        return self._list(lambda: self._client.measures(mykey_id), "measures", "measure")
 
     def _list(self, fetch: Callable[[], Any], key: str, kind: str) -> list[dict[str, Any]]:
         """Online: the cloud's list. Offline: the reference data pulled earlier (changes feed), if any."""

@@ -3,10 +3,10 @@
 Every grant is written to the outbox first (works offline); the service then waits briefly for the cloud's
 answer.
 
-Duplicates: the cloud refuses a second attendance grant (`already_attended`). For plain grants the cloud has no
-per-programme repeat rule yet, so the terminal applies one: a MyKey ID gets a programme's points at most once a
-day (`once_per_day`, unless the programme row says `rule: "repeat"`). It checks its own grants of the day (works
-offline) and, when online, the resident's history in the cloud (grants made by any terminal).
+Duplicates: the cloud refuses a second attendance grant (`already_attended`) and any grant its programme's
+`repeat_rule` (`once_per_day` / `once` / `unlimited`) does not allow (`duplicate_grant`, also for grants made
+offline and synced later). The terminal refuses early what it can see: its own grants of the day (works offline)
+and, when online, the resident's history in the cloud (grants made by any terminal).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ class Programme:
     once_per_day: bool
     premium: bool = False
     attendance: bool = False
+    repeat_rule: str = "once_per_day"  # the cloud's rule: once_per_day | once | unlimited
 
 
 @dataclass
@@ -71,7 +72,8 @@ class GrantService:
             raise error from None
         today = self._today()
         return any(str(e.get("programme_id")) == programme.programme_id and e.get("kind") == "grant"
-                   and _local_day(str(e.get("occurred_at"))) == today for e in entries)
+                   and (programme.repeat_rule == "once" or _local_day(str(e.get("occurred_at"))) == today)
+                   for e in entries)
 
     def programmes(self) -> list[Programme]:
         try:
@@ -160,15 +162,17 @@ def _local_day(text: str) -> date | None:
 
 
 def programme_from(row: dict[str, Any]) -> Programme:
-    # the cloud does not (yet) publish a repeat rule per programme: once a day per MyKey ID unless it says "repeat"
-    rule = str(row.get("rule") or row.get("grant_rule") or "")
-    once = rule not in ("repeat", "repeatable")
+    rule = str(row.get("repeat_rule") or "")
+    if rule not in ("once_per_day", "once", "unlimited"):  # a row without the cloud's rule: once a day
+        legacy = str(row.get("rule") or row.get("grant_rule") or "")
+        rule = "unlimited" if legacy in ("repeat", "repeatable") else "once_per_day"
     return Programme(
         programme_id=str(row.get("programme_id") or row.get("id")),
         name=str(row.get("name_ja") or row.get("name") or ""),
         department_name=str(row.get("department_name") or row.get("department") or ""),
         points=int(row.get("points") or row.get("default_points") or 0),
-        once_per_day=once,
+        once_per_day=rule != "unlimited",
         premium=bool(row.get("premium", False)),
         attendance=bool(row.get("attendance", False)),
+        repeat_rule=rule,
     )

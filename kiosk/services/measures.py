@@ -32,6 +32,24 @@ class MeasureView:
     def measure_id(self) -> str:
         return self.measure.measure_id
 
+    @property
+    def places_left(self) -> int | None:
+        """Places left when the cloud said how many are taken and the measure has a capacity."""
+        if self.measure.capacity is None or not self.taken_known:
+            return None
+        return max(self.measure.capacity - self.taken, 0)
+
+    def refusal_before_input(self, mykey_id: str) -> core.Reason | None:
+        """What already rules this resident out before they type anything: the measure is full, or it takes
+        only pre-registered residents and this MyKey ID is not on its list (only when the cloud said so)."""
+        if self.places_left == 0:
+            return core.Reason.FULL
+        m = self.measure
+        if (self.pre_registered_known and m.eligibility is core.Eligibility.RESTRICTED and m.review is core.Review.PRE
+                and mykey_id not in m.pre_registered):
+            return core.Reason.NOT_PRE_REGISTERED
+        return None
+
 
 @dataclass(frozen=True)
 class ApplicationState:
@@ -47,13 +65,15 @@ class MeasureService:
         self._outbox = outbox
         self._wait_s = wait_s
 
-    def open_measures(self, now: datetime | None = None) -> list[MeasureView]:
+    def open_measures(self, now: datetime | None = None, mykey_id: str | None = None) -> list[MeasureView]:
+        """Open measures; with the resident's MyKey ID the cloud also says whether they are pre-registered, so
+        the screen can say "full" / "not pre-registered" before anything is typed (offline: unknown)."""
         try:
-            rows = self._cloud.measures()
+            rows = self._cloud.measures(mykey_id) if mykey_id else self._cloud.measures()
         except Exception as exc:
             raise translate_error(exc) from None
         now = now or datetime.now(UTC)
-        views = [measure_from(r) for r in rows]
+        views = [measure_from(r, mykey_id) for r in rows]
         return [v for v in views if v.measure.opens_at <= now < v.measure.closes_at]
 
     def read_basic_items(self, pin: str, consent: bool) -> BasicItems:
@@ -137,7 +157,12 @@ def _time(value: Any) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def measure_from(row: dict[str, Any]) -> MeasureView:
+def measure_from(row: dict[str, Any], mykey_id: str | None = None) -> MeasureView:
+    listed = row.get("pre_registered")
+    if isinstance(listed, bool):  # the cloud's answer for the MyKey ID it was asked about
+        pre_registered = frozenset({mykey_id}) if listed and mykey_id else frozenset()
+    else:
+        pre_registered = frozenset(listed or ())
     measure = core.Measure(
         measure_id=str(row.get("measure_id") or row.get("id")),
         name=str(row.get("name_ja") or row.get("name") or ""),
@@ -150,7 +175,7 @@ def measure_from(row: dict[str, Any]) -> MeasureView:
         review=core.Review(row.get("review", "post")),
         capacity=int(row["capacity"]) if row.get("capacity") is not None else None,
         residency_required=bool(row.get("residency_required", False)),
-        pre_registered=frozenset(row.get("pre_registered") or ()),
+        pre_registered=pre_registered,
     )
     services = tuple(str(s) for s in (row.get("payment_services") or DEFAULT_PAYMENT_SERVICES))
     taken = row.get("taken", row.get("applications"))

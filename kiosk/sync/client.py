@@ -191,8 +191,9 @@ class CloudClient:
         return dict(self._post("/v1/vouchers/reconcile", {"numbers": list(numbers), "shop_id": shop_id}))
 
     # -- measures ------------------------------------------------------------------------------------------------
-    def measures(self) -> Any:
-        return self._get("/v1/measures")
+    def measures(self, mykey_id: str | None = None) -> Any:
+        """Measures with `taken`; with `mykey_id`, also `pre_registered` for that MyKey ID."""
+        return self._get("/v1/measures", {"mykey_id": mykey_id} if mykey_id else None)
 
     def apply(self, measure_id: Any, mykey_id: str, municipality_code: str, payment_service: str,
               idempotency_key: str) -> JSON:

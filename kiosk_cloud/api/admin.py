@@ -37,6 +37,7 @@ class ProgrammeIn(Body):
     premium: bool = False
     validity_days: Annotated[int, Field(ge=1, le=3650)] = 365
     max_points_per_grant: Points = 100_000
+    repeat_rule: Literal["once_per_day", "once", "unlimited"] = "unlimited"
 
 
 class MeasureIn(Body):

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Response
 from pydantic import Field
 from sqlalchemy import select
 
+from kiosk.core.mykey_id import normalize_mykey_id
 from kiosk_cloud.api.schemas import Body, DbId, IdemKey, MyKeyText
 from kiosk_cloud.db import utcnow
 from kiosk_cloud.deps import DB, Admin, AnyTerminal, AppSettings, Counter
@@ -34,10 +35,20 @@ class ReviewIn(Body):
 
 
 @router.get("/measures")
-async def list_measures(caller: AnyTerminal, db: DB) -> dict[str, Any]:
+async def list_measures(caller: AnyTerminal, db: DB, mykey_id: MyKeyText | None = None) -> dict[str, Any]:
+    """Every measure with `taken` (applications counted against the capacity: applied, approved, granted); with
+    `?mykey_id=`, also `pre_registered`: whether that MyKey ID is on the measure's list of eligible residents."""
     async with db.read() as conn:
         rows = (await conn.execute(select(measures).order_by(measures.c.id))).all()
-    return {"measures": [svc.measure_out(r) for r in rows]}
+        taken = await svc.taken_by_measure(conn)
+        listed = await svc.pre_registered_for(conn, normalize_mykey_id(mykey_id)) if mykey_id is not None else None
+    out = []
+    for r in rows:
+        item = {**svc.measure_out(r), "taken": taken.get(r.id, 0)}
+        if listed is not None:
+            item["pre_registered"] = r.id in listed
+        out.append(item)
+    return {"measures": out}
 
 
 @router.post("/applications")

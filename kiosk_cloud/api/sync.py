@@ -15,6 +15,7 @@ from kiosk_cloud.services import pg_batch
 from kiosk_cloud.services.idempotent import APPLIED, OpResult
 from kiosk_cloud.services.operations import KINDS, GrantPayload
 from kiosk_cloud.services.perform import perform
+from kiosk_cloud.services.repeat_rule import UNLIMITED, rules_of
 from kiosk_cloud.services.sqlite_batch import GrantOp, run_grants
 
 router = APIRouter(tags=["sync"])
@@ -57,11 +58,25 @@ async def _grant_run(db: Database, caller: Caller, ops: list[OperationIn], start
         run.append(plain)
     if not run:
         return []
+    run = await _unlimited_prefix(db, run)
+    if not run:
+        return []
     if db.sqlite:
         applied = await db.run_exclusive(run_grants, db.sqlite_path, run, caller.terminal_id, now)
     else:
         applied = await pg_batch.run_grants(await db.raw_pool(), db.grant_sequences, run, caller.terminal_id, now)
     return [OpResult(op.key, APPLIED, result).as_json() for op, result in zip(run, applied, strict=False)]
+
+
+async def _unlimited_prefix(db: Database, run: list[GrantOp]) -> list[GrantOp]:
+    """The batch runners know no repeat rule: a grant for a programme with one (once_per_day, once) ends the run
+    and takes the general path, which checks it (services.repeat_rule)."""
+    async with db.read() as conn:
+        rules = await rules_of(conn, (op.programme_id for op in run))
+    for i, op in enumerate(run):
+        if rules.get(op.programme_id, UNLIMITED) != UNLIMITED:
+            return run[:i]
+    return run
 
 
 @router.post("/sync")

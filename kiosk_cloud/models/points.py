@@ -59,6 +59,8 @@ programmes = Table(
     Column("validity_days", Integer, nullable=False, server_default="365"),
     Column("max_points_per_grant", Integer, nullable=False, server_default="100000"),
     Column("active", Boolean, nullable=False, server_default=true()),
+    # how often one MyKey ID may receive this programme's points: once_per_day (JST day) | once | unlimited
+    Column("repeat_rule", String(20), nullable=False, server_default="unlimited"),
 )
 
 shops = Table(

@@ -39,6 +39,20 @@ def measure_out(row: Any) -> dict[str, Any]:
     }
 
 
+async def taken_by_measure(conn: AsyncConnection) -> dict[int, int]:
+    """Applications counted against each measure's capacity (the same count `apply` checks under its lock)."""
+    rows = (await conn.execute(select(applications.c.measure_id, func.count()).where(
+        applications.c.status.in_(TAKEN)).group_by(applications.c.measure_id))).all()
+    return {int(m): int(n) for m, n in rows}
+
+
+async def pre_registered_for(conn: AsyncConnection, mykey_id: str) -> set[int]:
+    """The measures whose list of eligible residents holds this MyKey ID."""
+    rows = (await conn.execute(select(measure_eligible.c.measure_id).where(
+        measure_eligible.c.mykey_id == mykey_id))).all()
+    return {int(r[0]) for r in rows}
+
+
 def application_out(row: Any) -> dict[str, Any]:
     return {
         "id": row.id, "measure_id": row.measure_id, "mykey_id": row.mykey_id,

@@ -19,6 +19,7 @@ from kiosk_cloud.services import ledger_ops, measures, mykey
 from kiosk_cloud.services import vouchers as vsvc
 from kiosk_cloud.services.common import jdump, require_valid_mykey
 from kiosk_cloud.services.idempotent import APPLIED, CONFLICT
+from kiosk_cloud.services.repeat_rule import check_repeat_rule
 from kiosk_cloud.services.residents import resolve_session
 from kiosk_cloud.services.trust import load_trust
 from kiosk_cloud.services.vouchers import JST
@@ -123,6 +124,7 @@ async def _conflict(conn: AsyncConnection, ctx: Ctx, kind: str, detail: dict[str
 
 async def do_grant(conn: AsyncConnection, p: GrantPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
     mykey_id = await require_valid_mykey(conn, p.mykey_id)
+    await check_repeat_rule(conn, programme_id=p.programme_id, mykey_id=mykey_id, at=ctx.occurred_at or ctx.now)
     return APPLIED, await ledger_ops.grant(
         conn, programme_id=p.programme_id, mykey_id=mykey_id, points=p.points, terminal_id=ctx.caller.terminal_id,
         now=ctx.now, occurred_at=ctx.occurred_at, staff_id=p.staff_id, key=ctx.key)

@@ -30,7 +30,8 @@ def point_type_out(r: Any) -> dict[str, Any]:
 def programme_out(r: Any) -> dict[str, Any]:
     return {"id": r.id, "department_id": r.department_id, "point_type_id": r.point_type_id, "name": r.name,
             "name_en": r.name_en, "premium": bool(r.premium), "validity_days": r.validity_days,
-            "max_points_per_grant": r.max_points_per_grant, "active": bool(r.active)}
+            "max_points_per_grant": r.max_points_per_grant, "active": bool(r.active),
+            "repeat_rule": r.repeat_rule}
 
 
 def shop_out(r: Any) -> dict[str, Any]:

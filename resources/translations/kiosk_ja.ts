@@ -708,48 +708,48 @@ Please keep the card on the reader until you are finished.</source>
         <translation>この施策に申し込む</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="79"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="85"/>
         <source>Open measures and their conditions:</source>
         <translation>受付中の施策と条件：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="86"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="93"/>
         <source>I agree that the terminal reads my name, address, date of birth and sex from my card to check whether I can apply. They are not stored.</source>
         <translation>申込できるかを確認するため、カードから氏名・住所・生年月日・性別を読み取ることに同意します。読み取った情報は保存されません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="90"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="97"/>
         <source>I agree</source>
         <translation>同意します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="93"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="100"/>
         <source>Please enter the 4-digit PIN for the card&apos;s text information (券面事項入力補助用) yourself.</source>
         <translation>券面事項入力補助用の暗証番号（数字4桁）を、ご自身で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="127"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="134"/>
         <source>Next: choose the payment service</source>
         <translation>次へ：決済サービスを選ぶ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="143"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="150"/>
         <source>Caution: the payment service cannot be changed after the application is submitted. The points go only to this service.</source>
         <translation>ご注意：申込後に決済サービスを変更することはできません。ポイントはこの決済サービスにのみ付与されます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="147"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="154"/>
         <source>I understand that this choice cannot be changed.</source>
         <translation>この選択は変更できないことを理解しました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="149"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="156"/>
         <source>Submit the application</source>
         <translation>申し込む</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/counter/measure_apply.py" line="50"/>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="152"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="159"/>
         <source>Payment service</source>
         <translation>決済サービス</translation>
     </message>
@@ -779,54 +779,54 @@ Please keep the card on the reader until you are finished.</source>
         <translation>申込完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="153"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="160"/>
         <source>Payment service (choose again to confirm)</source>
         <translation>決済サービス（確認のためもう一度選択）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="171"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="178"/>
         <source>Check the review state again</source>
         <translation>審査状況をもう一度確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="244"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="266"/>
         <source>Address on the card: %1
 Municipality: %2</source>
         <translation>カードの住所：%1
 市区町村：%2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="246"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="268"/>
         <source>not found</source>
         <translation>判定できません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="248"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="270"/>
         <source>Eligible for “%1”.</source>
         <translation>「%1」の対象です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="252"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="274"/>
         <source>Not eligible for “%1”.</source>
         <translation>「%1」の対象ではありません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="258"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="280"/>
         <source>— choose again —</source>
         <translation>— もう一度選択 —</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="274"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="296"/>
         <source>Please confirm that the payment service cannot be changed.</source>
         <translation>決済サービスは変更できないことを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="290"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="312"/>
         <source>Application number: %1</source>
         <translation>申込番号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="291"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="313"/>
         <source>The application is saved on this terminal and will be sent to the points cloud automatically.</source>
         <translation>申込はこの端末に保存しました。ポイントクラウドへ自動で送信されます。</translation>
     </message>
@@ -895,21 +895,26 @@ Municipality: %2</source>
     </message>
     <message>
         <location filename="../../kiosk/ui/counter/measure_text.py" line="39"/>
+        <source>capacity %1</source>
+        <translation>定員 %1 名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/measure_text.py" line="41"/>
         <source>capacity %1 (%2 places left)</source>
         <translation>定員 %1 名（残り %2 名）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_text.py" line="41"/>
+        <location filename="../../kiosk/ui/counter/measure_text.py" line="43"/>
         <source>review after applying</source>
         <translation>申込後に審査（事後審査）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_text.py" line="42"/>
+        <location filename="../../kiosk/ui/counter/measure_text.py" line="44"/>
         <source>reviewed before applying</source>
         <translation>事前審査済み</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_text.py" line="43"/>
+        <location filename="../../kiosk/ui/counter/measure_text.py" line="45"/>
         <source>until %1</source>
         <translation>%1 まで</translation>
     </message>

@@ -8,6 +8,7 @@ from ui_helpers import TIMEOUT, login, open_task, place, remove, restart_cloud, 
 CHECKUP = "健診受診ポイント"  # init-demo granted it today to every sample MyKey ID
 VOLUNTEER = "ボランティアポイント"
 FESTIVAL = "けやき祭り参加ポイント"
+WALKING = "ウォーキング参加ポイント"  # repeat_rule once_per_day in the cloud
 
 
 def _start(qtbot, window, backend, programme: str, attendance: bool = False):
@@ -31,7 +32,7 @@ def _balance(backend, mykey_id: str) -> int:
 
 def test_typed_grant_is_confirmed_with_a_sound_and_a_duplicate_is_refused(qtbot, window, backend, sound):
     before = _balance(backend, "TKHKEN03")
-    screen = _start(qtbot, window, backend, VOLUNTEER)
+    screen = _start(qtbot, window, backend, WALKING)
     screen.points.setValue(700)
     screen.mykey_input.setText("tkhken03")
     qtbot.mouseClick(screen.grant_button, Qt.MouseButton.LeftButton)
@@ -122,7 +123,7 @@ def test_attendance_taps_offline_are_queued_and_granted_once_online(qtbot, windo
 
 def test_grants_made_offline_are_queued_and_delivered_once(qtbot, window, backend):
     before = _balance(backend, "ITOYKO04")
-    screen = _start(qtbot, window, backend, VOLUNTEER)
+    screen = _start(qtbot, window, backend, WALKING)
     screen.points.setValue(250)
     stop_cloud(backend)
     screen.mykey_input.setText("ITOYKO04")
@@ -175,3 +176,19 @@ def test_programmes_are_listed_offline_from_the_reference_data(qtbot, window, ba
     screen.mykey_input.setText("SZKHNK02")
     qtbot.mouseClick(screen.grant_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "保存しました" in screen.confirmation.text(), timeout=30000)
+
+
+def test_the_clouds_repeat_rule_refusal_is_shown(qtbot, window, backend, sound, monkeypatch):
+    """A grant the terminal could not see (made at another terminal, synced later) is refused by the cloud's
+    per-programme rule: the screen shows the duplicate like its own refusal."""
+    before = _balance(backend, "TKHKEN03")
+    screen = _start(qtbot, window, backend, CHECKUP)  # repeat_rule "once"; init-demo already granted it
+    monkeypatch.setattr(backend.runtime.services.grants, "_granted_today_in_cloud", lambda programme, value: False)
+    screen.mykey_input.setText("TKHKEN03")
+    qtbot.mouseClick(screen.grant_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
+    assert "付与済み" in screen.error_label.text()
+    assert sound.played == ["error"]
+    assert _balance(backend, "TKHKEN03") == before
+    dead = backend.runtime.engine.outbox.dead_letters()
+    assert [d.code for d in dead if d.kind == "grant"] == ["duplicate_grant"]

@@ -6,10 +6,11 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt
-from ui_helpers import TIMEOUT, identify, login, open_task, restart_cloud, stop_cloud, type_pin
+from ui_helpers import TIMEOUT, identify, login, open_task, remove, restart_cloud, stop_cloud, type_pin
 
 RESIDENTS_ONLY = "市民限定給付（券面審査）"
 FOR_EVERYONE = "市民応援ポイント（全員）"
+PRE_REGISTERED = "子育て世帯応援（事前登録）"
 
 
 def _to_consent(qtbot, window, backend, key: str, measure_name: str):
@@ -85,12 +86,78 @@ def test_a_resident_of_another_city_is_told_why_not(qtbot, window, backend):
     assert not screen.to_payment.isVisible()
 
 
-def test_a_full_measure_is_refused_at_submission(qtbot, window, backend):
+def _fill_residents_only(backend) -> None:
     client = backend.runtime.client
     measure_id = next(m["id"] for m in client.measures()["measures"] if m["name"] == RESIDENTS_ONLY)
     for mykey_id in ("YMDTRU01", "TKHKEN03", "ITOYKO04"):  # three places taken by others
         client.apply(measure_id, mykey_id, "132063", "府中市ポイント", str(uuid.uuid4()))
+
+
+def _to_list(qtbot, window, backend, key: str):
+    login(qtbot, window, backend)
+    screen = open_task(qtbot, window, "measure_apply")
+    identify(qtbot, window, backend, screen, key)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.list_page and screen.measure_list.count() > 0,
+                    timeout=TIMEOUT)
+    return screen
+
+
+def _again(qtbot, window, backend, key: str):
+    """The next resident: the task again from the counter menu."""
+    window.go("counter_home")
+    screen = open_task(qtbot, window, "measure_apply")
+    identify(qtbot, window, backend, screen, key)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.list_page and screen.measure_list.count() > 0,
+                    timeout=TIMEOUT)
+    return screen
+
+
+def _select(screen, name: str):
+    names = [view.measure.name for view in screen._measures]
+    screen.measure_list.setCurrentRow(names.index(name))
+    return screen.measure_list.currentItem().text()
+
+
+def test_places_left_are_listed_and_a_full_measure_is_refused_before_any_input(qtbot, window, backend):
+    client = backend.runtime.client
+    measure_id = next(m["id"] for m in client.measures()["measures"] if m["name"] == RESIDENTS_ONLY)
+    client.apply(measure_id, "YMDTRU01", "132063", "府中市ポイント", str(uuid.uuid4()))
+    screen = _to_list(qtbot, window, backend, "suzuki")
+    assert "残り 2 名" in _select(screen, RESIDENTS_ONLY)  # capacity 3, one taken
+    assert screen.choose_button.isEnabled() and not screen.list_note.isVisible()
+    remove(qtbot, window, backend)
+    _fill_residents_only_rest(backend, measure_id)
+    screen = _again(qtbot, window, backend, "suzuki")
+    text = _select(screen, RESIDENTS_ONLY)
+    assert "残り 0 名" in text and "定員に達しました" in text
+    assert screen.list_note.isVisible() and "定員に達しました" in screen.list_note.text()
+    assert not screen.choose_button.isEnabled()
+    screen._choose()  # even if called, nothing moves on: no consent, no card-text PIN
+    assert screen.stack.currentWidget() is screen.list_page
+    assert "定員に達しました" not in _select(screen, FOR_EVERYONE) and screen.choose_button.isEnabled()
+
+
+def _fill_residents_only_rest(backend, measure_id) -> None:
+    for mykey_id in ("TKHKEN03", "ITOYKO04"):
+        backend.runtime.client.apply(measure_id, mykey_id, "132063", "府中市ポイント", str(uuid.uuid4()))
+
+
+def test_a_resident_not_pre_registered_is_told_before_any_input(qtbot, window, backend):
+    screen = _to_list(qtbot, window, backend, "yamada")
+    text = _select(screen, PRE_REGISTERED)
+    assert "対象者名簿に登録されていません" in text and not screen.choose_button.isEnabled()
+    assert "対象者名簿" in screen.list_note.text()
+    _select(screen, FOR_EVERYONE)
+    assert screen.choose_button.isEnabled() and not screen.list_note.isVisible()
+    remove(qtbot, window, backend)
+    screen = _again(qtbot, window, backend, "suzuki")  # suzuki is on the list
+    assert "対象者名簿" not in _select(screen, PRE_REGISTERED) and screen.choose_button.isEnabled()
+
+
+def test_a_full_measure_is_refused_at_submission(qtbot, window, backend):
+    """The places went while the resident was at the counter: the cloud refuses at submission."""
     screen = _to_consent(qtbot, window, backend, "suzuki", RESIDENTS_ONLY)
+    _fill_residents_only(backend)
     _read_card_text(qtbot, screen)
     qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.result_page, timeout=TIMEOUT)
     _submit(qtbot, screen)

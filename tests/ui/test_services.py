@@ -81,3 +81,40 @@ def test_the_clouds_history_of_today_counts():
     repeatable = Programme("2", "健診受診ポイント", "健康推進課", 100, once_per_day=False)
     assert service.grant(repeatable, "ABCD2345").queued
     assert outbox.sent == [("grant", {"programme_id": 2, "mykey_id": "ABCD2345", "points": 100})]
+
+
+def test_the_clouds_repeat_rule_decides_what_the_terminal_refuses_early():
+    from datetime import datetime, timedelta
+
+    from kiosk.services.grants import programme_from
+
+    row = {"id": 7, "name": "x", "department_name": "d", "points": 10}
+    assert programme_from({**row, "repeat_rule": "unlimited"}).once_per_day is False
+    assert programme_from({**row, "repeat_rule": "once_per_day"}).once_per_day is True
+    assert programme_from(row).repeat_rule == "once_per_day"  # a row from an older cloud: once a day
+    once = programme_from({**row, "repeat_rule": "once"})
+    cloud, outbox = _Cloud(), _Outbox()
+    service = GrantService(cloud, outbox, today=date.today)  # type: ignore[arg-type]
+    cloud.entries = [{"kind": "grant", "programme_id": 7,
+                      "occurred_at": (datetime.now(UTC) - timedelta(days=40)).isoformat()}]
+    with pytest.raises(ServiceError) as refused:  # granted weeks ago: "once" still refuses
+        service.grant(once, "ABCD2345")
+    assert refused.value.code == "duplicate_grant"
+    assert service.grant(programme_from({**row, "repeat_rule": "once_per_day"}), "ABCD2345").queued
+    assert outbox.sent == [("grant", {"programme_id": 7, "mykey_id": "ABCD2345", "points": 10})]
+
+
+def test_measure_rows_with_taken_and_pre_registered_for_the_asked_mykey_id():
+    from kiosk.core.measures import Reason
+    from kiosk.services.measures import measure_from
+
+    row = {"id": 4, "name": "m", "eligibility": "restricted", "review": "pre", "capacity": 2,
+           "opens_at": "2026-01-01T00:00:00+09:00", "closes_at": "2027-01-01T00:00:00+09:00"}
+    listed = measure_from({**row, "taken": 1, "pre_registered": True}, "ABCD2345")
+    assert listed.places_left == 1 and listed.refusal_before_input("ABCD2345") is None
+    assert measure_from({**row, "taken": 1, "pre_registered": False}, "ABCD2345").refusal_before_input(
+        "ABCD2345") is Reason.NOT_PRE_REGISTERED
+    assert measure_from({**row, "taken": 2, "pre_registered": True}, "ABCD2345").refusal_before_input(
+        "ABCD2345") is Reason.FULL
+    offline = measure_from(row)  # from the reference data: nothing known, nothing refused early
+    assert offline.places_left is None and offline.refusal_before_input("ABCD2345") is None

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.measures import Decision
+from kiosk.core.measures import Decision, Reason
 from kiosk.services.errors import ServiceError
 from kiosk.services.measures import ApplicationState, MeasureView
 from kiosk.services.ports import BasicItems
@@ -74,10 +74,17 @@ class MeasureApplyScreen(Screen):
         self.measure_list.setWordWrap(True)
         self.choose_button = primary(QPushButton(self.tr("Apply for this measure")))
         self.choose_button.clicked.connect(self._choose)
+        self.list_note = QLabel()  # why the chosen measure is not possible for this resident (full, not listed)
+        self.list_note.setObjectName("measureListNote")
+        self.list_note.setProperty("role", "error")
+        self.list_note.setWordWrap(True)
+        self.list_note.hide()
+        self.measure_list.currentRowChanged.connect(self._on_row)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Open measures and their conditions:")))
         layout.addWidget(self.measure_list, 1)
+        layout.addWidget(self.list_note)
         layout.addWidget(self.choose_button)
         return page
 
@@ -191,23 +198,38 @@ class MeasureApplyScreen(Screen):
             self.show_error(ServiceError("no_mykey_id"))
             return
         self.hide_error()
-        self.ctx.runner.run(self.ctx.services.measures.open_measures, self._show_measures, self.show_error)
+        measures, mykey_id = self.ctx.services.measures, identity.mykey_id
+        self.ctx.runner.run(lambda: measures.open_measures(mykey_id=mykey_id), self._show_measures, self.show_error)
 
     def _show_measures(self, measures: object) -> None:
         assert isinstance(measures, list)
         self._measures = measures
         self.measure_list.clear()
         for view in measures:
-            item = QListWidgetItem(f"{view.measure.name}\n{conditions_text(view)}")
+            text = f"{view.measure.name}\n{conditions_text(view)}"
+            refusal = self._refusal(view)
+            if refusal is not None:
+                text += "\n✖ " + reason_text(refusal)
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, view.measure_id)
             self.measure_list.addItem(item)
         if measures:
             self.measure_list.setCurrentRow(0)
         self.stack.setCurrentWidget(self.list_page)
 
+    def _refusal(self, view: MeasureView) -> Reason | None:
+        mykey_id = self.ctx.session.mykey_id
+        return view.refusal_before_input(mykey_id) if mykey_id else None
+
+    def _on_row(self, row: int) -> None:
+        refusal = self._refusal(self._measures[row]) if 0 <= row < len(self._measures) else None
+        self.list_note.setText(reason_text(refusal) if refusal is not None else "")
+        self.list_note.setVisible(refusal is not None)
+        self.choose_button.setEnabled(refusal is None)
+
     def _choose(self) -> None:
         row = self.measure_list.currentRow()
-        if row < 0:
+        if row < 0 or self._refusal(self._measures[row]) is not None:
             return
         self._measure = self._measures[row]
         self.hide_error()

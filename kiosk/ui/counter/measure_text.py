@@ -35,7 +35,9 @@ def conditions_text(view: MeasureView) -> str:
         parts.append(QCoreApplication.translate("Measures", "residents only (checked from the address on the card)"))
     if m.eligibility is Eligibility.RESTRICTED and m.review is Review.PRE:
         parts.append(QCoreApplication.translate("Measures", "pre-registered residents only"))
-    if m.capacity is not None:
+    if m.capacity is not None and view.places_left is None:  # offline: the places taken are not known
+        parts.append(QCoreApplication.translate("Measures", "capacity %1").replace("%1", str(m.capacity)))
+    elif m.capacity is not None:
         parts.append(QCoreApplication.translate("Measures", "capacity %1 (%2 places left)").replace("%1", str(m.capacity))
                      .replace("%2", str(max(m.capacity - view.taken, 0))))
     parts.append(QCoreApplication.translate("Measures", "review after applying") if m.review is Review.POST

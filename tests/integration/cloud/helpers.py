@@ -99,7 +99,7 @@ class Cloud:
     def programme(self, premium: bool = False, point_type_id: int | None = None) -> int:
         pt = point_type_id or self.point_type
         for p in self.demo.programmes:
-            if p["premium"] == premium and p["point_type_id"] == pt:
+            if p["premium"] == premium and p["point_type_id"] == pt and p["repeat_rule"] == "unlimited":
                 return int(p["id"])
         raise LookupError("no such programme")
 
