@@ -39,6 +39,7 @@ from kiosk_cloud.demo import init_demo
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 CONNECTIONS = (1, 10, 50)
+WORKERS = 2  # server processes, for the cloud and the baseline alike
 
 
 def _start(cmd: list[str], env: dict[str, str], health: str) -> subprocess.Popen[bytes]:
@@ -100,7 +101,7 @@ def measure_cloud(url: str, data_dir: Path, residents: int, seconds: int) -> lis
     port = pgcluster.free_port()
     base = f"http://127.0.0.1:{port}"
     server = _start([sys.executable, "-m", "kiosk_cloud.cli", "serve", "--database-url", url, "--port", str(port),
-                     "--workers", "2"], {}, f"{base}/v1/health")
+                     "--workers", str(WORKERS)], {}, f"{base}/v1/health")
     try:
         ids, store, point_type = seed_residents(base, info, residents)
         extra = f',"point_type_id":{point_type}'
@@ -115,7 +116,7 @@ def measure_baseline(url: str, residents: int, seconds: int) -> list[dict[str, A
     asyncio.run(baseline_asgi.prepare(url, ids, 10**12))
     port = pgcluster.free_port()
     server = _start([sys.executable, "-m", "uvicorn", "benchmarks.baseline_asgi:app", "--port", str(port),
-                     "--workers", "2", "--log-level", "warning", "--no-access-log"],
+                     "--workers", str(WORKERS), "--log-level", "warning", "--no-access-log"],
                     {"BASELINE_DB_URL": url}, f"http://127.0.0.1:{port}/health")
     try:
         return [loadgen.run_wrk(f"http://127.0.0.1:{port}", "/pay", ids, n, seconds).as_dict() for n in CONNECTIONS]

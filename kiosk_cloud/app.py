@@ -25,6 +25,7 @@ from kiosk_cloud.api.schemas import reject_nul
 from kiosk_cloud.db import Database
 from kiosk_cloud.deps import TerminalCache
 from kiosk_cloud.errors import install_error_handlers
+from kiosk_cloud.fastlane import FastLane
 from kiosk_cloud.settings import Settings
 
 API_VERSION = "1.0.0"
@@ -53,6 +54,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.terminal_cache = TerminalCache()
     install_error_handlers(app)
+    app.add_middleware(FastLane)
     for module in (health, terminals, residents, mykey, points, shops, measures, sync, changes, reports, admin):
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(reject_nul)])
     return app

@@ -61,19 +61,16 @@ class TerminalCache:
         self._rows.pop(terminal_id, None)
 
 
-async def current_terminal(
-    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-) -> Caller:
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise ApiError("unauthorized")
-    parsed = split_token(credentials.credentials)
+async def authenticate(state: Any, token: str) -> Caller:
+    """The terminal behind a bearer token (cached ≤ TERMINAL_CACHE_S per worker); ApiError when refused."""
+    parsed = split_token(token)
     if parsed is None:
         raise ApiError("unauthorized")
     terminal_id, secret = parsed
-    cache: TerminalCache = request.app.state.terminal_cache
+    cache: TerminalCache = state.terminal_cache
     hit = cache.get(terminal_id)
     if hit is None:
-        db: Database = request.app.state.db
+        db: Database = state.db
         async with db.read() as conn:
             row = (
                 await conn.execute(
@@ -94,6 +91,14 @@ async def current_terminal(
     if revoked:
         raise ApiError("terminal_revoked")
     return caller
+
+
+async def current_terminal(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+) -> Caller:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise ApiError("unauthorized")
+    return await authenticate(request.app.state, credentials.credentials)
 
 
 def require(*roles: str) -> Callable[..., Coroutine[Any, Any, Caller]]:

@@ -38,6 +38,21 @@ async def _try_fast_payment(
     return None if result is None else OpResult(key, APPLIED, result)
 
 
+async def try_fast(
+    db: Database, caller: Caller, *, kind: str, key: str, payload: dict[str, Any], now: datetime
+) -> OpResult | None:
+    """The PostgreSQL hot paths (a store's payment by MyKey ID, a voucher redemption); None: take the general path."""
+    if caller.role != "store" or caller.shop_id is None or db.sqlite:
+        return None
+    if kind == "payment":
+        return await _try_fast_payment(db, caller, key, payload, now)
+    if kind == "voucher_redeem" and isinstance(payload.get("code"), str) and len(payload) == 1:
+        result = await fast_redeem(await db.raw_pool(), db.voucher_key_cache, code=payload["code"],
+                                   shop_id=caller.shop_id, terminal_id=caller.terminal_id, key=key, now=now)
+        return None if result is None else OpResult(key, APPLIED, result)
+    return None
+
+
 def _validation_detail(exc: ValidationError) -> str:
     if not exc.errors():
         return ""
@@ -52,16 +67,9 @@ async def perform(
 ) -> OpResult:
     now = utcnow()
     spec = KINDS.get(kind)
-    if caller.role == "store" and caller.shop_id is not None and not db.sqlite:
-        fast = None
-        if kind == "payment":
-            fast = await _try_fast_payment(db, caller, key, payload, now)
-        elif kind == "voucher_redeem" and isinstance(payload.get("code"), str) and len(payload) == 1:
-            result = await fast_redeem(await db.raw_pool(), db.voucher_key_cache, code=payload["code"],
-                                       shop_id=caller.shop_id, terminal_id=caller.terminal_id, key=key, now=now)
-            fast = None if result is None else OpResult(key, APPLIED, result)
-        if fast is not None:
-            return fast
+    fast = await try_fast(db, caller, kind=kind, key=key, payload=payload, now=now)
+    if fast is not None:
+        return fast
 
     async def work(conn: AsyncConnection) -> tuple[str, dict[str, Any]]:
         if spec is None:
