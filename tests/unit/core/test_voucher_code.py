@@ -1,4 +1,5 @@
 import base64
+import contextlib
 
 import pytest
 from hypothesis import given, settings
@@ -104,10 +105,8 @@ def test_invalid_claims_cannot_be_encoded(bad):
 @settings(max_examples=300)
 @given(st.text(max_size=200))
 def test_garbled_text_raises_only_documented_errors(text):
-    try:
+    with contextlib.suppress(VoucherError):
         verify_voucher(text, KEYS, now=1_800_000_000)
-    except VoucherError:
-        pass
 
 
 @settings(max_examples=300)

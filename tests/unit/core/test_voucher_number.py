@@ -1,3 +1,5 @@
+import contextlib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -49,7 +51,5 @@ def test_serial_range(bad):
 
 @given(st.text(max_size=30))
 def test_garbage_raises_only_the_documented_error(text):
-    try:
+    with contextlib.suppress(VoucherNumberInvalid):
         check_voucher_number(text)
-    except VoucherNumberInvalid:
-        pass
