@@ -48,17 +48,17 @@ def _plain_grant(caller: Caller, op: OperationIn, now: datetime) -> GrantOp | No
     return GrantOp(op.key, p.programme_id, p.mykey_id, p.points, p.staff_id, when)
 
 
-async def _grant_run(db: Database, caller: Caller, ops: list[OperationIn], start: int) -> list[dict[str, Any]]:
+async def _grant_run(db: Database, caller: Caller, ops: list[OperationIn], start: int,
+                     limited: set[int]) -> list[dict[str, Any]]:
+    """The batch runners know no repeat rule: a grant for a programme with one (`limited`) ends the run and takes
+    the general path, which checks it (services.repeat_rule)."""
     now = utcnow()
     run: list[GrantOp] = []
     for op in ops[start:]:
         plain = _plain_grant(caller, op, now)
-        if plain is None:
+        if plain is None or plain.programme_id in limited:
             break
         run.append(plain)
-    if not run:
-        return []
-    run = await _unlimited_prefix(db, run)
     if not run:
         return []
     if db.sqlite:
@@ -68,15 +68,15 @@ async def _grant_run(db: Database, caller: Caller, ops: list[OperationIn], start
     return [OpResult(op.key, APPLIED, result).as_json() for op, result in zip(run, applied, strict=False)]
 
 
-async def _unlimited_prefix(db: Database, run: list[GrantOp]) -> list[GrantOp]:
-    """The batch runners know no repeat rule: a grant for a programme with one (once_per_day, once) ends the run
-    and takes the general path, which checks it (services.repeat_rule)."""
+async def _limited_programmes(db: Database, ops: list[OperationIn]) -> set[int]:
+    """The programmes of this batch's grants that have a repeat rule (one query per request)."""
+    ids = {op.payload.get("programme_id") for op in ops if op.kind == "grant"}
+    wanted = [i for i in ids if isinstance(i, int) and not isinstance(i, bool) and 0 < i < 2**31]
+    if not wanted:
+        return set()
     async with db.read() as conn:
-        rules = await rules_of(conn, (op.programme_id for op in run))
-    for i, op in enumerate(run):
-        if rules.get(op.programme_id, UNLIMITED) != UNLIMITED:
-            return run[:i]
-    return run
+        rules = await rules_of(conn, wanted)
+    return {pid for pid, rule in rules.items() if rule != UNLIMITED}
 
 
 @router.post("/sync")
@@ -86,9 +86,10 @@ async def sync(body: SyncIn, caller: AnyTerminal, db: DB, settings: AppSettings)
     grant through the general path (services.perform)."""
     ops = body.operations
     results: list[dict[str, Any]] = []
+    limited = await _limited_programmes(db, ops)
     i = 0
     while i < len(ops):
-        done = await _grant_run(db, caller, ops, i)
+        done = await _grant_run(db, caller, ops, i, limited)
         results.extend(done)
         i += len(done)
         if i >= len(ops):

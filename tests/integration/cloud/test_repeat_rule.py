@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
+
+from kiosk.sync.credentials import enrol
+from kiosk.sync.terminal import credential_store, open_terminal
 
 from .helpers import Cloud, Terminal, key
 
@@ -105,3 +109,32 @@ def test_two_terminals_offline_grant_the_same_person_one_applies(cloud: Cloud) -
     assert sorted(r["status"] for r in results) == ["applied"] + ["rejected"] * (len(terminals) - 1), results
     assert {r["code"] for r in results if r["status"] == "rejected"} == {"duplicate_grant"}
     assert _balance(terminals[0], m) == before + 70
+
+
+def test_two_real_terminals_queue_the_same_grant_offline_then_sync(cloud: Cloud, tmp_path: Path) -> None:
+    """Two kiosk terminals (real local store + outbox + sync engine) each grant the same person a once_per_day
+    programme while offline; when they sync, the cloud applies the first and rejects the second."""
+    daily = _programme(cloud, "once_per_day")
+    m = cloud.mykey("ito")
+    before = _balance(cloud.admin, m)
+    terminals = []
+    for name in ("north", "south"):
+        code = cloud.admin.ok("POST", "/admin/enrolment-codes", {"role": "counter", "name": name})["code"]
+        data_dir = tmp_path / name
+        enrol(cloud.url, code, name, credential_store(data_dir, demo=True))
+        terminals.append(open_terminal(data_dir, demo=True, cloud_url=cloud.url))
+    try:
+        keys = [t.engine.outbox.enqueue("grant", {"programme_id": daily, "mykey_id": m, "points": 40}, offline=True)
+                for t in terminals]
+        reports = [t.engine.drain() for t in terminals]
+        assert all(r.error is None and r.remaining == 0 for r in reports), reports
+        first, second = (t.engine.outbox.operation(k) for t, k in zip(terminals, keys, strict=True))
+        assert first is not None and second is not None
+        assert first.status == "applied" and (second.status, second.code) == ("rejected", "duplicate_grant")
+        assert second.message_ja
+        letters = terminals[1].engine.outbox.dead_letters()
+        assert [(d.key, d.code) for d in letters] == [(keys[1], "duplicate_grant")]  # the office sees it
+    finally:
+        for t in terminals:
+            t.close()
+    assert _balance(cloud.admin, m) == before + 40
