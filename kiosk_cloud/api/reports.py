@@ -1,4 +1,4 @@
-"""Reports (grants per month, settlement per shop) and the conflict list for the office."""
+"""Reports (grants per month, settlement per shop) and the conflict list (the office: all; a shop: its own)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import PlainTextResponse
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 
 from kiosk_cloud.api.schemas import Day, DbId
 from kiosk_cloud.deps import DB, Admin, Office, StoreOrOffice
@@ -62,14 +62,49 @@ async def settlement(caller: StoreOrOffice, db: DB, from_: Annotated[Day, Query(
             "total_due_yen": sum(r["amount_due_yen"] for r in rows)}
 
 
+CONFLICT_PAGE = 1000
+
+
+def involvement(row: Any, detail: dict[str, Any], shop_id: int | None) -> str | None:
+    """How a shop is involved in a conflict: it made the operation (`attempted_here`) or it is the shop whose
+    earlier redemption of the voucher stands (`redeemed_here`); None when it is not involved."""
+    if shop_id is None:
+        return None
+    if row.shop_id == shop_id:
+        return "attempted_here"
+    if row.kind == "offline_voucher_redeem" and detail.get("redeemed_shop_id") == shop_id:
+        return "redeemed_here"
+    return None
+
+
 @router.get("/conflicts")
-async def list_conflicts(caller: Office, db: DB, resolved: bool = False) -> dict[str, Any]:
+async def list_conflicts(caller: StoreOrOffice, db: DB, resolved: bool = False, include_resolved: bool = False,
+                         after_id: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+    """Office/admin: every conflict. A store terminal: those involving its shop (its own operation, or a voucher
+    its shop redeemed that was also presented elsewhere), each with `involvement`. `after_id` pages by id;
+    `cursor` is the last id looked at and `more` says whether to ask again from there."""
+    query = select(conflicts).where(conflicts.c.id > after_id).order_by(conflicts.c.id).limit(CONFLICT_PAGE)
+    if not include_resolved:
+        query = query.where(conflicts.c.resolved == resolved)
+    store = caller.role == "store"
+    if store:  # narrow in SQL; the other shop named in the JSON detail is matched below (SQLite and PostgreSQL)
+        query = query.where(or_(conflicts.c.shop_id == caller.shop_id,
+                                conflicts.c.kind == "offline_voucher_redeem"))
     async with db.read() as conn:
-        rows = (await conn.execute(select(conflicts).where(conflicts.c.resolved == resolved)
-                                   .order_by(conflicts.c.id).limit(1000))).all()
-    return {"conflicts": [{"id": r.id, "kind": r.kind, "operation_key": r.operation_key, "terminal_id": r.terminal_id,
-                           "shop_id": r.shop_id, "detail": jload(r.detail), "created_at": iso(r.created_at),
-                           "resolved": bool(r.resolved)} for r in rows]}
+        rows = (await conn.execute(query)).all()
+    items = []
+    for r in rows:
+        detail = jload(r.detail) or {}
+        item = {"id": r.id, "kind": r.kind, "operation_key": r.operation_key, "terminal_id": r.terminal_id,
+                "shop_id": r.shop_id, "detail": detail, "created_at": iso(r.created_at),
+                "resolved": bool(r.resolved)}
+        if store:
+            how = involvement(r, detail, caller.shop_id)
+            if how is None:
+                continue
+            item["involvement"] = how
+        items.append(item)
+    return {"conflicts": items, "cursor": rows[-1].id if rows else after_id, "more": len(rows) == CONFLICT_PAGE}
 
 
 @router.post("/conflicts/{conflict_id}/resolve")
