@@ -4,8 +4,10 @@ batch runners take only `unlimited` programmes (api/sync.py routes the others he
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -40,7 +42,52 @@ async def check_repeat_rule(conn: AsyncConnection, *, programme_id: int, mykey_i
     query = (select(ledger.c.id).join(accounts, accounts.c.id == ledger.c.account_id)
              .where(accounts.c.mykey_id == mykey_id, ledger.c.kind == "grant", ledger.c.programme_id == programme_id))
     if rule == "once_per_day":
-        start = datetime.combine(at.astimezone(JST).date(), time(), JST)
-        query = query.where(ledger.c.occurred_at >= start, ledger.c.occurred_at < start + timedelta(days=1))
+        start, end = jst_day_bounds(at)
+        query = query.where(ledger.c.occurred_at >= start, ledger.c.occurred_at < end)
     if (await conn.execute(query.limit(1))).first() is not None:
         raise ApiError("duplicate_grant", rule=rule)
+
+
+# --- for the batch runners (services/sqlite_batch.py, services/pg_batch.py), should they take ruled programmes ---
+# Today api/sync.py keeps ruled programmes out of the runs; a runner that wants them calls one of these before it
+# writes a grant and steps aside (falls back) when it answers True. Within one run, an earlier grant of the same
+# run must count too: SQLite sees it (same transaction); the PostgreSQL runner, which checks everything before
+# writing, must also track the (programme, MyKey ID, day) pairs of its own run.
+
+_DUPLICATE_SQL = ("SELECT 1 FROM ledger JOIN accounts ON accounts.id = ledger.account_id WHERE accounts.mykey_id = {m} "
+                  "AND ledger.kind = 'grant' AND ledger.programme_id = {p}")
+_DAY_SQL = " AND ledger.occurred_at >= {start} AND ledger.occurred_at < {end}"
+_SQLITE_FMT = "%Y-%m-%d %H:%M:%S.%f"  # SQLAlchemy's SQLite DATETIME storage (UTC), as in sqlite_batch
+
+
+def jst_day_bounds(at: datetime) -> tuple[datetime, datetime]:
+    """The JST day around `at` (once_per_day), as UTC datetimes."""
+    start = datetime.combine(at.astimezone(JST).date(), time(), JST)
+    return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
+
+
+def sqlite_is_duplicate(db: sqlite3.Connection, *, programme_id: int, mykey_id: str, rule: str,
+                        at: datetime) -> bool:
+    """Plain-sqlite3 twin of `check_repeat_rule` (True: the rule refuses this grant)."""
+    if rule == UNLIMITED:
+        return False
+    sql = _DUPLICATE_SQL.format(m="?", p="?")
+    args: list[Any] = [mykey_id, programme_id]
+    if rule == "once_per_day":
+        start, end = jst_day_bounds(at)
+        sql += _DAY_SQL.format(start="?", end="?")
+        args += [start.strftime(_SQLITE_FMT), end.strftime(_SQLITE_FMT)]
+    return db.execute(sql + " LIMIT 1", args).fetchone() is not None
+
+
+async def pg_is_duplicate(conn: Any, *, programme_id: int, mykey_id: str, rule: str, at: datetime) -> bool:
+    """asyncpg twin of `check_repeat_rule` (`conn`: an asyncpg connection; True: the rule refuses this grant).
+    The caller holds the MyKey ID's lock (or serialises otherwise) so that concurrent grants see each other."""
+    if rule == UNLIMITED:
+        return False
+    sql = _DUPLICATE_SQL.format(m="$1", p="$2")
+    args: list[Any] = [mykey_id, programme_id]
+    if rule == "once_per_day":
+        sql += _DAY_SQL.format(start="$3", end="$4")
+        args += list(jst_day_bounds(at))
+    return bool(await conn.fetchval(sql + " LIMIT 1", *args))
