@@ -139,6 +139,9 @@ def cmd_run(args: argparse.Namespace) -> int:
                 engine.pull_reference()
             except (CloudUnavailable, CloudRejected) as exc:
                 report.error = f"reference pull: {exc}"
+        if report.error is None:
+            for c in engine.pull_conflicts():  # a store terminal: conflicts of its shop found by other syncs
+                print(f"{c.key} {c.kind:<22} conflict {c.code}: {c.message_ja} / {c.message}", flush=True)
         summary = f"sent {len(report.results)}, remaining {report.remaining}"
         print(summary + (f", stopped: {report.error}" if report.error else ""), file=sys.stderr)
         return 0 if report.error is None else 2

@@ -257,8 +257,17 @@ class CloudClient:
             params["shop_id"] = shop_id
         return params
 
-    def conflicts(self, resolved: bool = False) -> JSON:
-        return dict(self._get("/v1/conflicts", {"resolved": str(resolved).lower()}))
+    def conflicts(self, resolved: bool = False, *, include_resolved: bool = False, after_id: int = 0) -> JSON:
+        """Office/admin: all conflicts; a store terminal: those involving its shop (with `involvement`)."""
+        params: dict[str, Any] = {"resolved": str(resolved).lower()}
+        if include_resolved:
+            params["include_resolved"] = "true"
+        if after_id:
+            params["after_id"] = after_id
+        body = self._get("/v1/conflicts", params)
+        if not isinstance(body, dict) or not isinstance(body.get("conflicts"), list):
+            raise CloudProtocolError("conflicts answer malformed")
+        return body
 
     def resolve_conflict(self, conflict_id: Any) -> JSON:
         return dict(self._post(f"/v1/conflicts/{_seg(conflict_id)}/resolve"))

@@ -28,19 +28,29 @@ _TEXT: dict[str, tuple[str, str]] = {  # code -> (English, 日本語); {shortfal
     "offline_limit_exceeded": (
         "An offline card payment exceeded the municipality's offline limit. The office will review it.",
         "オフラインのカード決済が自治体のオフライン上限を超えていました。事務局が確認します。"),
+    "voucher_presented_elsewhere": (
+        "Voucher {number}, accepted at this shop, was also presented at another shop while offline. Your "
+        "redemption stands and no action is needed here; the office settles the second use with the other shop.",
+        "このお店で受け付けたポイント券 {number} が、オフラインの間に別の店舗でも提示されていました。"
+        "このお店での利用は有効です。店舗での対応は不要です（もう一方の店舗との精算は事務局が行います）。"),
     "conflict": (
         "The cloud recorded a conflict for this operation. The office will review it.",
         "この操作についてクラウドで不整合が記録されました。事務局が確認します。"),
 }
 
 
-def describe_conflict(kind: str, detail: dict[str, Any] | None) -> tuple[str, str, str]:
-    """(code, English, Japanese) for a conflict result."""
+def describe_conflict(kind: str, detail: dict[str, Any] | None,
+                      involvement: str = "attempted_here") -> tuple[str, str, str]:
+    """(code, English, Japanese) for a conflict result. `involvement` is how this shop took part (the cloud's
+    `GET /v1/conflicts` for shops): `attempted_here` (its own operation) or `redeemed_here` (its earlier use of
+    the voucher stands; another shop presented it again)."""
     detail = detail or {}
     problems = list(detail.get("problems") or [])
     if detail.get("problem"):
         problems.insert(0, str(detail["problem"]))
     code = next((p for p in problems if p in _TEXT), "conflict")
+    if involvement == "redeemed_here" and code in ("voucher_already_used", "voucher_voided"):
+        code = "voucher_presented_elsewhere"
     english, japanese = _TEXT[code]
     values = {"shortfall": detail.get("shortfall", "?"), "number": detail.get("number", "")}
     return code, english.format(**values), japanese.format(**values)

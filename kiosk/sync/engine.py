@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from kiosk.sync import shop_conflicts
 from kiosk.sync.backoff import Backoff
 from kiosk.sync.client import CloudClient
 from kiosk.sync.clock import ClockOffset
 from kiosk.sync.errors import CloudRejected, CloudUnavailable
-from kiosk.sync.outbox import LocalWrite, OperationResult, Outbox, QueuedOperation
+from kiosk.sync.outbox import LocalWrite, OperationResult, Outbox, QueuedOperation, shop_conflict_view
 from kiosk.sync.reference import ReferenceCache
 from kiosk.sync.status import SyncStatus
 from kiosk.sync.store import LocalStore
@@ -45,7 +46,8 @@ class SyncEngine:
     def __init__(self, store: LocalStore, client: CloudClient | None, *, clock: ClockOffset | None = None,
                  batch_size: int = 200, backoff: Backoff | None = None, idle_probe_interval: float = 10.0,
                  pull_interval: float = 300.0, request_timeout: float | None = 30.0,
-                 credential_label: str | None = None, retention_days: int = 90) -> None:
+                 credential_label: str | None = None, retention_days: int = 90,
+                 shop_conflicts: bool = False) -> None:
         self.store = store
         self.client = client
         self.clock = clock or (client.clock if client is not None else ClockOffset())
@@ -66,6 +68,7 @@ class SyncEngine:
         self.request_timeout = request_timeout
         self.credential_label = credential_label
         self.retention_days = retention_days
+        self.shop_conflicts = shop_conflicts  # a store terminal: pull the conflicts involving its shop
         self._last_prune_monotonic: float | None = None
         self._online: bool | None = None
         self._last_error: str | None = None
@@ -206,6 +209,26 @@ class SyncEngine:
         self._succeeded()
         return count
 
+    def pull_conflicts(self) -> list[OperationResult]:
+        """A store terminal: fetch the conflicts involving its shop that it has not seen (e.g. a voucher it
+        accepted that another shop also took offline), keep them locally and tell the conflict listeners.
+        Cheap (one request after the last id seen); called after a drain that sent something or a reference
+        refresh, never on a bare probe. Failures are logged and retried at the next such moment."""
+        if self.client is None or not self.shop_conflicts:
+            return []
+        try:
+            added = shop_conflicts.pull(self.store, self.client, self.clock.cloud_now)
+        except (CloudUnavailable, CloudRejected) as exc:
+            log.warning("could not pull the shop's conflicts: %s", exc)
+            return []
+        found = [OperationResult(shop_conflicts.view_key(c.cloud_id), c.kind, "conflict", c.code, c.message,
+                                 c.message_ja, shop_conflict_view(c).detail or {}) for c in added]
+        if found:
+            for fn in self._conflict_listeners:
+                _call(fn, found)
+            self._emit_status()
+        return found
+
     def _succeeded(self, contact_only: bool = False) -> None:
         """The cloud answered. `contact_only` (a health probe) clears a network failure but not a refusal of
         this terminal's requests (revoked token, wrong address): those keep their own slower back-off."""
@@ -247,10 +270,14 @@ class SyncEngine:
             return self._next_attempt - now
         if self.probe():
             report = self.drain()
+            pulled = False
             if report.error is None and (self._last_pull_monotonic is None or
                                          now - self._last_pull_monotonic >= self.pull_interval):
                 with contextlib.suppress(CloudUnavailable, CloudRejected):
                     self.pull_reference()
+                    pulled = True
+            if report.error is None and (pulled or report.results):
+                self.pull_conflicts()
             if self._last_prune_monotonic is None or now - self._last_prune_monotonic >= 86_400:
                 self._last_prune_monotonic = now
                 self.outbox.prune(self.clock.cloud_now() - timedelta(days=self.retention_days))

@@ -2,7 +2,8 @@
 
 `operations` holds the local row of every write the terminal makes; `outbox` holds one entry per operation that
 still has to reach the cloud (same transaction, same idempotency key). Results come back into `operations`;
-permanent refusals also go to `dead_letters`, cloud-reported conflicts to `conflicts`.
+permanent refusals also go to `dead_letters`, cloud-reported conflicts to `conflicts`; conflicts of this shop
+found by other terminals' syncs (pulled from the cloud) to `shop_conflicts`.
 """
 
 from __future__ import annotations
@@ -105,6 +106,25 @@ class Conflict(Base):
     message_ja: Mapped[str] = mapped_column(Text)
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reported_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class ShopConflict(Base):
+    """A conflict involving this terminal's shop that the cloud reported to the shop (`GET /v1/conflicts`), e.g.
+    a voucher this shop accepted that another shop also took offline. Keyed by the cloud's conflict id."""
+
+    __tablename__ = "shop_conflicts"
+
+    cloud_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    operation_key: Mapped[str] = mapped_column(String(64), index=True)  # the cloud's key of the operation
+    kind: Mapped[str] = mapped_column(String(40))
+    involvement: Mapped[str] = mapped_column(String(20))  # attempted_here | redeemed_here
+    code: Mapped[str] = mapped_column(String(64))
+    message: Mapped[str] = mapped_column(Text)
+    message_ja: Mapped[str] = mapped_column(Text)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)  # when the cloud recorded it
+    reported_at: Mapped[datetime] = mapped_column(UtcDateTime)  # when this terminal learned of it
     acknowledged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 

@@ -3,7 +3,8 @@
 `enqueue` writes the operation's local row, its outbox entry and any extra local rows in ONE transaction on the
 store's writer thread; the key is generated there once and never changes. `record_results` stores the cloud's
 answer per operation: applied/replayed finish it, `rejected` moves it to the dead-letter list, `conflict` to the
-conflict list (both keep the cloud's reason in English and Japanese).
+conflict list (both keep the cloud's reason in English and Japanese). Conflicts of this shop pulled from the cloud
+(`kiosk.sync.shop_conflicts`) are listed, counted and acknowledged next to them under the key `cloud-<id>`.
 """
 
 from __future__ import annotations
@@ -17,9 +18,18 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from kiosk.sync import shop_conflicts
 from kiosk.sync.clock import Clock, system_clock
 from kiosk.sync.conflicts import describe_conflict
-from kiosk.sync.models import Conflict, DeadLetter, OfflinePayment, Operation, OutboxEntry, Redemption
+from kiosk.sync.models import (
+    Conflict,
+    DeadLetter,
+    OfflinePayment,
+    Operation,
+    OutboxEntry,
+    Redemption,
+    ShopConflict,
+)
 from kiosk.sync.store import LocalStore
 
 KINDS = frozenset({
@@ -156,9 +166,15 @@ class Outbox:
         return self.store.write(txn)
 
     def acknowledge_conflict(self, key: str) -> None:
+        """Mark a conflict as seen: a local one by its operation key, one pulled from the cloud by `cloud-<id>`."""
         now = self._clock()
+        cloud_id = shop_conflicts.cloud_id_of(key)
 
         def txn(session: Session) -> None:
+            if cloud_id is not None:
+                if not shop_conflicts.acknowledge(session, cloud_id, now):
+                    raise KeyError(key)
+                return
             row = session.scalar(select(Conflict).where(Conflict.operation_key == key))
             if row is None:
                 raise KeyError(key)
@@ -210,8 +226,10 @@ class Outbox:
             select(func.count()).select_from(DeadLetter).where(DeadLetter.resolved_at.is_(None))) or 0)
 
     def open_conflict_count(self) -> int:
-        return self.store.read(lambda s: s.scalar(
+        """Open conflicts: this terminal's own and those of its shop pulled from the cloud."""
+        return self.store.read(lambda s: (s.scalar(
             select(func.count()).select_from(Conflict).where(Conflict.acknowledged_at.is_(None))) or 0)
+            + shop_conflicts.open_count(s))
 
     def operation(self, key: str) -> OperationResult | None:
         """The stored outcome of one operation (status `queued` while it waits)."""
@@ -242,10 +260,19 @@ class Outbox:
             query = select(Conflict).order_by(Conflict.id)
             if not include_acknowledged:
                 query = query.where(Conflict.acknowledged_at.is_(None))
-            return [ConflictView(c.operation_key, c.kind, c.code, c.message, c.message_ja, c.detail,
-                                 c.reported_at, c.acknowledged_at) for c in session.scalars(query)]
+            own = [ConflictView(c.operation_key, c.kind, c.code, c.message, c.message_ja, c.detail,
+                                c.reported_at, c.acknowledged_at) for c in session.scalars(query)]
+            shop = [shop_conflict_view(c) for c in shop_conflicts.rows(session, include_acknowledged)]
+            return sorted(own + shop, key=lambda v: v.reported_at)
 
         return self.store.read(load)
+
+
+def shop_conflict_view(c: ShopConflict) -> ConflictView:
+    """A conflict of this shop pulled from the cloud; its detail also says how the shop was involved."""
+    detail = {**(c.detail or {}), "involvement": c.involvement, "conflict_id": c.cloud_id}
+    return ConflictView(shop_conflicts.view_key(c.cloud_id), c.kind, c.code, c.message, c.message_ja, detail,
+                        c.reported_at, c.acknowledged_at)
 
 
 def _add_operation(session: Session, key: str, kind: str, payload: dict[str, Any], stamp: datetime,

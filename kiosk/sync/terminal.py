@@ -73,5 +73,6 @@ def open_terminal(data_dir: Path | None = None, *, demo: bool | None = None,
     clock = clock or ClockOffset()
     client = (CloudClient(cloud_url or terminal.cloud_url, terminal.token, clock=clock)
               if terminal is not None else None)
+    engine_options.setdefault("shop_conflicts", terminal is not None and terminal.role == "store")
     engine = SyncEngine(store, client, clock=clock, credential_label=credentials.label, **engine_options)
     return TerminalSync(data_dir, store, credentials, terminal, client, engine)

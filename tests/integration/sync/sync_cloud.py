@@ -29,9 +29,10 @@ class Cloud:
     def programme(self, name_en: str) -> dict[str, Any]:
         return next(p for p in self.info.programmes if p["name_en"] == name_en)
 
-    def new_terminal(self, role: str, name: str, cloud_url: str | None = None) -> Path:
-        """Enrol a fresh terminal (demo file keyring) and return its data directory."""
-        code = self.admin.create_enrolment_code(role, name, self.info.shops[0]["id"] if role == "store" else None)
+    def new_terminal(self, role: str, name: str, cloud_url: str | None = None, shop: int = 0) -> Path:
+        """Enrol a fresh terminal (demo file keyring) and return its data directory (a store: of the demo's
+        `shop`-th shop)."""
+        code = self.admin.create_enrolment_code(role, name, self.info.shops[shop]["id"] if role == "store" else None)
         data_dir = self.tmp / f"terminal-{name}"
         enrol(cloud_url or self.url, code["code"], name, credential_store(data_dir, demo=True))
         return data_dir
