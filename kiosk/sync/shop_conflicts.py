@@ -53,8 +53,9 @@ def pull(store: LocalStore, client: ConflictSource, clock: Clock) -> list[ShopCo
     cursor = int(store.get_state(CURSOR, 0) or 0)
     for _ in range(MAX_PAGES):
         body = client.conflicts(include_resolved=True, after_id=cursor)
-        items = body["conflicts"]
-        next_cursor = int(body.get("cursor") or cursor)
+        items, next_cursor = body["conflicts"], body.get("cursor", cursor)
+        if not isinstance(next_cursor, int):
+            raise CloudProtocolError("conflicts answer malformed")
         added.extend(store.write(partial(_store, items=items, cursor=next_cursor, now=clock())))
         if not body.get("more") or next_cursor <= cursor:
             break
