@@ -19,6 +19,10 @@ class CloudAdapter:
         self._client = client
         self._reference = reference  # kiosk.sync ReferenceCache: lists used while offline
 
+    def revoked_serials(self) -> set[int]:
+        """Revoked JPKI certificate serials from the reference data pulled last (empty before the first pull)."""
+        return set(self._reference.revoked_serials()) if self._reference is not None else set()
+
     def is_online(self) -> bool:
         try:
             self._client.health(timeout=2.0)

@@ -55,6 +55,7 @@ class GrantService:
     def __init__(self, cloud: CloudPort, outbox: OutboxPort, wait_s: float = 3.0,
                  today: Callable[[], date] = date.today) -> None:
         self._cloud = cloud
+        self._revoked: Callable[[], set[int]] = getattr(cloud, "revoked_serials", set)
         self._today = today
         self._outbox = outbox
         self._wait_s = wait_s
@@ -82,7 +83,7 @@ class GrantService:
             raise translate_error(exc) from None
         return [programme_from(r) for r in rows]
 
-    def attend_by_card(self, programme: Programme, fingerprint: str) -> GrantOutcome:
+    def attend_by_card(self, programme: Programme, fingerprint: str, serial: int | None = None) -> GrantOutcome:
         """Attendance by a card tap without a PIN: the certificate's fingerprint (read freely from the card) goes
         to the cloud, which maps it to the bound MyKey ID and grants the registered points once. Through the
         outbox, so it also works offline (queued; the cloud decides when it arrives). A second tap of the same
@@ -90,6 +91,8 @@ class GrantService:
         value = fingerprint.strip().lower()
         if len(value) != 64:
             raise ServiceError("certificate_invalid")
+        if serial is not None and serial in self._revoked():  # the reference data's CRLs: refused even offline
+            raise ServiceError("certificate_revoked")
         pid: int | str = int(programme.programme_id) if programme.programme_id.isdigit() else programme.programme_id
         tag = "card:" + value
         with self._lock:

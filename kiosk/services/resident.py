@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from cryptography import x509
+
 from kiosk.services.errors import ServiceError, translate_error
 from kiosk.services.ports import CardPort, CloudPort
 
@@ -44,6 +46,16 @@ class ResidentAuth:
         except Exception as exc:
             raise translate_error(exc) from None
         return hashlib.sha256(der).hexdigest()
+
+    def card_certificate(self) -> tuple[str, int]:
+        """Fingerprint (lower-case hex SHA-256 of the DER) and serial of the card's user-auth certificate, read
+        without a PIN (attendance taps)."""
+        try:
+            der = self._card.read_user_auth_certificate()
+            serial = x509.load_der_x509_certificate(der).serial_number
+        except Exception as exc:
+            raise translate_error(exc) from None
+        return hashlib.sha256(der).hexdigest(), int(serial)
 
     def authenticate(self, pin: str, progress: Callable[[str], None] = lambda step: None) -> ResidentIdentity:
         """Prove the card to the cloud. Needs the cloud (the challenge comes from it).

@@ -192,3 +192,15 @@ def test_the_clouds_repeat_rule_refusal_is_shown(qtbot, window, backend, sound, 
     assert _balance(backend, "TKHKEN03") == before
     dead = backend.runtime.engine.outbox.dead_letters()
     assert [d.code for d in dead if d.kind == "grant"] == ["duplicate_grant"]
+
+
+def test_a_revoked_card_is_refused_at_the_tap_even_offline(qtbot, window, backend, sound):
+    """sato's certificate is on the CRL of the reference data: refused on screen, nothing queued."""
+    engine = backend.runtime.engine
+    screen = _start(qtbot, window, backend, FESTIVAL, attendance=True)
+    qtbot.waitUntil(lambda: len(engine.reference.revoked_serials()) > 0, timeout=30000)
+    stop_cloud(backend)
+    place(qtbot, window, backend, "sato")
+    qtbot.waitUntil(lambda: "失効" in screen.error_label.text(), timeout=TIMEOUT)
+    assert sound.played == ["error"]
+    assert engine.outbox.length() == 0

@@ -118,3 +118,22 @@ def test_measure_rows_with_taken_and_pre_registered_for_the_asked_mykey_id():
         "ABCD2345") is Reason.FULL
     offline = measure_from(row)  # from the reference data: nothing known, nothing refused early
     assert offline.places_left is None and offline.refusal_before_input("ABCD2345") is None
+
+
+def test_attendance_by_card_sends_the_fingerprint_once_and_refuses_revoked_serials():
+    cloud, outbox = _Cloud(), _Outbox()
+    cloud.revoked_serials = lambda: {77}  # type: ignore[attr-defined]
+    service = GrantService(cloud, outbox)  # type: ignore[arg-type]
+    event = Programme("5", "けやき祭り", "d", 0, once_per_day=False, attendance=True)
+    fingerprint = "AB" * 32
+    assert service.attend_by_card(event, fingerprint, 12).queued
+    assert outbox.sent == [("attendance", {"programme_id": 5, "certificate_fingerprint": "ab" * 32})]
+    with pytest.raises(ServiceError) as again:  # the same card again, before any answer: refused here
+        service.attend_by_card(event, fingerprint.lower(), 12)
+    assert again.value.code == "duplicate_grant"
+    with pytest.raises(ServiceError) as revoked:
+        service.attend_by_card(event, "cd" * 32, 77)
+    assert revoked.value.code == "certificate_revoked"
+    with pytest.raises(ServiceError):
+        service.attend_by_card(event, "not-a-fingerprint")
+    assert len(outbox.sent) == 1

@@ -167,7 +167,7 @@ class GrantScreen(Screen):
             self.show_error(error)
             self.ctx.sound("error")
 
-        self.ctx.runner.run(lambda: grants.attend_by_card(programme, auth.certificate_fingerprint()),
+        self.ctx.runner.run(lambda: grants.attend_by_card(programme, *auth.card_certificate()),
                             self._granted, failed)
 
     def _show_programmes(self, programmes: object) -> None:
