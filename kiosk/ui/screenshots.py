@@ -201,6 +201,8 @@ def _scenario(d: Driver) -> None:
     s = w.current()
     d.wait(lambda: s.programme_list.count() > 0)
     d.shot("grant-programmes")
+    # a programme granted at most once a day, so that the second grant below is refused as a duplicate
+    s.programme_list.setCurrentRow(next(i for i, p in enumerate(s._programmes) if p.repeat_rule == "once_per_day"))
     s._start()
     d.wait(lambda: s.identify.card_prompt.isVisible())
     s.mykey_input.setText("TKHKEN03")
