@@ -102,7 +102,9 @@ class EngineOutbox:
 
     `submit` writes the operation durably first (local row + outbox entry, one transaction) and wakes the sync
     worker; it then waits up to `wait_s` for the cloud's answer and returns it, or `queued` when the cloud has not
-    answered (offline): nothing is lost, the worker delivers it later.
+    answered (offline): nothing is lost, the worker delivers it later. A refusal answered while the caller waits
+    is shown on screen by the caller, so it is closed in the dead-letter list at once (as the store desk does);
+    refusals of operations delivered later stay there for staff.
     """
 
     def __init__(self, engine: Any) -> None:
@@ -113,6 +115,8 @@ class EngineOutbox:
         result = self._engine.wait_result(key, wait_s) if wait_s > 0 else None
         if result is None or result.status == "queued":
             return Submitted(key, "queued")
+        if result.status == "rejected":
+            self._engine.outbox.resolve_dead_letter(key, "discard", by="terminal", note="refused on screen")
         return Submitted(key, result.status, result.code or "", result.message or "", dict(result.result or {}))
 
     def queued_count(self) -> int:

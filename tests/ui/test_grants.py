@@ -190,8 +190,11 @@ def test_the_clouds_repeat_rule_refusal_is_shown(qtbot, window, backend, sound, 
     assert "付与済み" in screen.error_label.text()
     assert sound.played == ["error"]
     assert _balance(backend, "TKHKEN03") == before
-    dead = backend.runtime.engine.outbox.dead_letters()
-    assert [d.code for d in dead if d.kind == "grant"] == ["duplicate_grant"]
+    # refused on screen while the clerk waited: closed in the dead-letter list, kept in its history
+    outbox = backend.runtime.engine.outbox
+    assert [d.code for d in outbox.dead_letters() if d.kind == "grant"] == []
+    closed = [d for d in outbox.dead_letters(include_resolved=True) if d.kind == "grant"]
+    assert [(d.code, d.resolution) for d in closed] == [("duplicate_grant", "discarded")]
 
 
 def test_a_revoked_card_is_refused_at_the_tap_even_offline(qtbot, window, backend, sound):
