@@ -593,21 +593,26 @@ Please keep the card on the reader until you are finished.</source>
     </message>
     <message>
         <location filename="../../kiosk/ui/widgets/statusbar.py" line="35"/>
+        <source>Cloud: OFFLINE</source>
+        <translation>クラウド：オフライン</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="36"/>
         <source>Cloud: OFFLINE — grants and applications are queued</source>
         <translation>クラウド：オフライン — 付与と申込は端末に保存して後で送信します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="36"/>
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="37"/>
         <source>Queued: %1</source>
         <translation>未送信：%1件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="37"/>
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="38"/>
         <source>Last sync: %1</source>
         <translation>最終同期：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="50"/>
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="53"/>
         <source>Working…</source>
         <translation>処理中…</translation>
     </message>

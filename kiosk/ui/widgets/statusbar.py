@@ -19,11 +19,11 @@ class KioskStatusBar(QStatusBar):
         self.keyring_label.setStyleSheet("QLabel { background: #ffd54f; color: #3b2a00; font-weight: bold; "
                                          "padding: 2px 8px; }")
         self.keyring_label.hide()
-        for label in (self.online_label, self.queue_label, self.sync_label, self.busy_label, self.keyring_label):
-            label.setMinimumWidth(40)  # shrink (clipped) rather than widen the window at 1280×800
+        # the demo label gives way (clipped, full text in its tooltip) rather than the sync state or the window width
+        self.keyring_label.setMinimumWidth(40)
         for widget in (self.online_label, self.queue_label, self.sync_label, self.busy_label):
             self.addWidget(widget)
-        self.addWidget(self.keyring_label)
+        self.addWidget(self.keyring_label, 1)
         self.set_sync_status(None, 0, "")
 
     def set_sync_status(self, online: bool | None, queued: int, last_sync: str) -> None:
@@ -32,9 +32,12 @@ class KioskStatusBar(QStatusBar):
         elif online:
             self.online_label.setText(self.tr("Cloud: online"))
         else:
-            self.online_label.setText(self.tr("Cloud: OFFLINE — grants and applications are queued"))
+            self.online_label.setText(self.tr("Cloud: OFFLINE"))
+            self.online_label.setToolTip(self.tr("Cloud: OFFLINE — grants and applications are queued"))
         self.queue_label.setText(self.tr("Queued: %1").replace("%1", str(queued)))
         self.sync_label.setText(self.tr("Last sync: %1").replace("%1", last_sync) if last_sync else "")
+        for label in (self.online_label, self.queue_label, self.sync_label):
+            label.setMinimumWidth(label.sizeHint().width())
 
     def set_keyring_label(self, text: str) -> None:
         """The sync layer's label is "日本語 / English": show the half for the current language."""
