@@ -34,11 +34,13 @@ from kiosk_cloud.models.points import (
     voucher_keys,
     vouchers,
 )
+from kiosk_cloud.models.staff_sessions import audit_log, staff_login_throttle, staff_sessions
 
 __all__ = [
     "accounts",
     "applications",
     "attendance_registrations",
+    "audit_log",
     "auth_challenges",
     "certificates",
     "changes",
@@ -60,6 +62,8 @@ __all__ = [
     "service_ids",
     "shops",
     "staff",
+    "staff_login_throttle",
+    "staff_sessions",
     "terminals",
     "trust_anchors",
     "voucher_keys",

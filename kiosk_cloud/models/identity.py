@@ -50,6 +50,8 @@ staff = Table(
     Column("department_id", Integer, ForeignKey("departments.id"), nullable=False),
     Column("password_hash", String(200), nullable=False),
     Column("active", Boolean, nullable=False, server_default=true()),
+    # counter | office | admin (issue 8): what a staff session of this member may do
+    Column("role", String(10), nullable=False, server_default="counter"),
 )
 
 # kind: ca (DER certificate of a trusted JPKI user-auth CA) | crl (DER CRL)

@@ -1,0 +1,84 @@
+"""The audit log: one row per sensitive action, in the caller's transaction (issue 8).
+
+Who (staff member), on which terminal, when, what (action), about whom (MyKey ID) and a short subject/detail.
+Never a PIN, a certificate, a token or a password: `detail` keys that look like secrets are refused.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from kiosk_cloud.db import utcnow
+from kiosk_cloud.models import audit_log
+from kiosk_cloud.services.common import iso, jdump, jload
+
+# Actions written today (others may be added by the helpers that own them; keep names snake_case, ≤ 40 chars).
+ACTIONS = (
+    "staff_login", "staff_login_failed", "staff_login_locked", "staff_logout",
+    "grant", "application_reviewed", "attendance", "service_id", "mykey_created", "mykey_status", "mykey_rebind",
+    "payment", "voucher_issue", "voucher_void", "voucher_reconcile",
+    "terminal_enrolment_code", "terminal_enrolled", "terminal_revoked", "conflict_resolved",
+)
+
+_SECRET_WORDS = frozenset({"pin", "password", "token", "certificate", "cert", "secret", "signature", "der"})
+
+
+def _check_detail(detail: dict[str, Any] | None) -> None:
+    for key in detail or {}:
+        if _SECRET_WORDS.intersection(str(key).lower().split("_")):
+            raise ValueError(f"audit detail must not carry secrets ({key!r})")
+
+
+async def audit(
+    conn: AsyncConnection,
+    *,
+    action: str,
+    terminal_id: int | None,
+    staff_id: int | None = None,
+    mykey_id: str | None = None,
+    subject: str | None = None,
+    detail: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> None:
+    """Append one audit row in the caller's transaction (so it stands or falls with the action)."""
+    _check_detail(detail)
+    await conn.execute(
+        insert(audit_log).values(
+            at=at or utcnow(), action=action[:40], terminal_id=terminal_id, staff_id=staff_id,
+            mykey_id=mykey_id, subject=None if subject is None else str(subject)[:200],
+            detail=None if detail is None else jdump(detail),
+        )
+    )
+
+
+async def list_audit(
+    conn: AsyncConnection, *, action: str | None, before_id: int | None, limit: int,
+    mykey_id: str | None = None,
+) -> dict[str, Any]:
+    """Newest first; `before_id` pages backwards (next_before_id is None on the last page)."""
+    query = select(audit_log).order_by(audit_log.c.id.desc()).limit(limit + 1)
+    count = select(func.count()).select_from(audit_log)
+    if action is not None:
+        query = query.where(audit_log.c.action == action)
+        count = count.where(audit_log.c.action == action)
+    if mykey_id is not None:
+        query = query.where(audit_log.c.mykey_id == mykey_id)
+        count = count.where(audit_log.c.mykey_id == mykey_id)
+    if before_id is not None:
+        query = query.where(audit_log.c.id < before_id)
+    rows = (await conn.execute(query)).all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return {
+        "entries": [
+            {"id": r.id, "at": iso(r.at), "action": r.action, "terminal_id": r.terminal_id, "staff_id": r.staff_id,
+             "mykey_id": r.mykey_id, "subject": r.subject, "detail": jload(r.detail)}
+            for r in rows
+        ],
+        "total": (await conn.execute(count)).scalar_one(),
+        "next_before_id": rows[-1].id if more and rows else None,
+    }
