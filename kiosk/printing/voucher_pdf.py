@@ -1,0 +1,164 @@
+"""Point vouchers on A4: 8 a sheet (2 × 4 cards of 96 × 68 mm) with cut marks, IPAex Gothic embedded.
+
+Why 8: the QR symbol is 41 modules (version 6-M) drawn 0.75 mm a module (30.75 mm, plus a 3 mm quiet zone). At 10
+a sheet (2 × 5) the card would be ~57 mm tall and, with room kept for the two stamp boxes (a hanko is 12–18 mm),
+the symbol would shrink to ~0.55 mm a module; 12 a sheet to under 0.5 mm. 0.75 mm modules read from a phone at
+10–25 cm and from a shop's 2D imager at its normal distance, and give ~9 pixels a module on a 300 dpi scan.
+
+The QR is drawn as vector rectangles (one path per symbol, one rectangle per horizontal run of dark modules), so it
+prints crisp at any printer resolution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from kiosk.printing.fonts import register_pdf_font
+from kiosk.printing.qr import MODULES, matrix_runs, voucher_matrix
+from kiosk.printing.voucher import (
+    ISSUE_STAMP,
+    REPRINT_EN,
+    REPRINT_JA,
+    SHOP_STAMP,
+    TITLE,
+    PrintableVoucher,
+)
+
+CARD_W, CARD_H = 96.0, 68.0          # mm
+COLUMNS, ROWS = 2, 4
+PER_PAGE = COLUMNS * ROWS
+MODULE_MM = 0.75
+QR_MM = MODULES * MODULE_MM          # 30.75 mm
+PAGE_W, PAGE_H = A4[0] / mm, A4[1] / mm
+MARGIN_X = (PAGE_W - COLUMNS * CARD_W) / 2   # 9 mm
+MARGIN_Y = (PAGE_H - ROWS * CARD_H) / 2      # 12.5 mm
+CUT_GAP, CUT_LEN = 1.5, 5.0          # mm between the card edge and a cut mark, and its length
+
+
+def _text(c: Canvas, font: str, size: float, x: float, y: float, text: str, *, max_w: float | None = None,
+          align: str = "left") -> float:
+    """Draw `text` at (x, y) mm; shrink it to fit max_w mm; return its width in mm."""
+    width = stringWidth(text, font, size) / mm
+    if max_w is not None and width > max_w:
+        size *= max_w / width
+        width = max_w
+    c.setFont(font, size)
+    if align == "center":
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    c.drawString(x * mm, y * mm, text)
+    return width
+
+
+def draw_qr(c: Canvas, code: str, x: float, y: float, module: float = MODULE_MM) -> None:
+    """The voucher QR with its lower-left corner at (x, y) mm, `module` mm a module (no quiet zone drawn)."""
+    matrix = voucher_matrix(code)
+    size = matrix.shape[0]
+    m = module * mm
+    x0, top = x * mm, (y + size * module) * mm
+    ops = [f"{x0 + col * m:.3f} {top - (row + 1) * m:.3f} {length * m:.3f} {m:.3f} re"
+           for row, col, length in matrix_runs(matrix)]
+    c.addLiteral("q 0 g\n" + "\n".join(ops) + "\nf Q")
+
+
+def draw_voucher(c: Canvas, v: PrintableVoucher, x: float, y: float) -> None:
+    """One 96 × 68 mm voucher card with its lower-left corner at (x, y) mm."""
+    font = register_pdf_font()
+    c.saveState()
+    c.translate(x * mm, y * mm)
+    c.setLineWidth(0.6)
+    c.roundRect(2 * mm, 2 * mm, (CARD_W - 4) * mm, (CARD_H - 4) * mm, 2 * mm)
+
+    title_x = (CARD_W - 24) / 2 + 2 if v.reprint else CARD_W / 2
+    _text(c, font, 11, title_x, CARD_H - 8.5, TITLE, align="center")
+    if v.reprint:
+        c.setLineWidth(1.2)
+        c.rect((CARD_W - 24) * mm, (CARD_H - 11) * mm, 20 * mm, 7 * mm)
+        _text(c, font, 8.5, CARD_W - 14, CARD_H - 7.2, REPRINT_JA, align="center")
+        _text(c, font, 5.5, CARD_W - 14, CARD_H - 10, REPRINT_EN, align="center")
+
+    left, col_w = 5.5, 51.0
+    _text(c, font, 10, left, CARD_H - 17, v.point_name, max_w=col_w)
+    big = _text(c, font, 28, left, CARD_H - 28, v.points_text, max_w=col_w - 17)
+    _text(c, font, 11, left + big + 1.5, CARD_H - 28, "ポイント")
+    _text(c, font, 7, left, CARD_H - 34, "有効期間")
+    _text(c, font, 8.5, left + 2, CARD_H - 38.2, f"{v.valid_from_text} から", max_w=col_w - 2)
+    _text(c, font, 8.5, left + 2, CARD_H - 42.4, f"{v.valid_until_text} まで", max_w=col_w - 2)
+    _text(c, font, 7, left, CARD_H - 48.4, "発行日")
+    _text(c, font, 8.5, left + 11.5, CARD_H - 48.4, v.issued_text)
+    _text(c, font, 7, left, CARD_H - 54.4, "発券番号")
+    _text(c, font, 10.5, left + 11.5, CARD_H - 54.4, v.number_text)
+    _text(c, font, 7.5, left, 5.2, v.usage_text, max_w=col_w + 3)
+
+    qr_x, qr_y = CARD_W - 5 - QR_MM, CARD_H - 12 - QR_MM
+    draw_qr(c, v.code, qr_x, qr_y)
+
+    c.setLineWidth(0.6)
+    box_w, box_h, box_y = 16.0, 17.0, 4.0
+    for i, label in enumerate((ISSUE_STAMP, SHOP_STAMP)):
+        bx = CARD_W - 4 - box_w * (2 - i) - 2.0 * (1 - i)
+        c.rect(bx * mm, box_y * mm, box_w * mm, box_h * mm)
+        _text(c, font, 5.5, bx + box_w / 2, box_y + box_h - 2.6, label, align="center")
+    c.restoreState()
+
+
+def draw_cut_marks(c: Canvas) -> None:
+    c.setLineWidth(0.3)
+    xs = [MARGIN_X + i * CARD_W for i in range(COLUMNS + 1)]
+    ys = [MARGIN_Y + j * CARD_H for j in range(ROWS + 1)]
+    for x in xs:
+        for y0 in (MARGIN_Y - CUT_GAP, PAGE_H - MARGIN_Y + CUT_GAP + CUT_LEN):
+            c.line(x * mm, y0 * mm, x * mm, (y0 - CUT_LEN) * mm)
+    for y in ys:
+        for x0 in (MARGIN_X - CUT_GAP, PAGE_W - MARGIN_X + CUT_GAP + CUT_LEN):
+            c.line(x0 * mm, y * mm, (x0 - CUT_LEN) * mm, y * mm)
+
+
+def card_origin(slot: int) -> tuple[float, float]:
+    """Lower-left corner (mm) of the card in `slot` (0..7, left to right, top to bottom)."""
+    col, row = slot % COLUMNS, slot // COLUMNS
+    return MARGIN_X + col * CARD_W, PAGE_H - MARGIN_Y - (row + 1) * CARD_H
+
+
+def _chunks(items: Sequence[PrintableVoucher], size: int) -> Iterable[Sequence[PrintableVoucher]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def render_vouchers_a4(vouchers: Sequence[PrintableVoucher], target: str | Path | BytesIO,
+                       *, title: str = "ポイント券") -> None:
+    if not vouchers:
+        raise ValueError("no vouchers to print")
+    c = Canvas(target if isinstance(target, BytesIO) else str(target), pagesize=A4, invariant=True)
+    c.setTitle(title)
+    c.setCreator("mykey-kiosk")
+    for page in _chunks(vouchers, PER_PAGE):
+        draw_cut_marks(c)
+        for slot, voucher in enumerate(page):
+            draw_voucher(c, voucher, *card_origin(slot))
+        c.showPage()
+    c.save()
+
+
+def vouchers_a4_pdf(vouchers: Sequence[PrintableVoucher]) -> bytes:
+    buffer = BytesIO()
+    render_vouchers_a4(vouchers, buffer)
+    return buffer.getvalue()
+
+
+def save_vouchers_a4(vouchers: Sequence[PrintableVoucher], path: str | Path) -> Path:
+    """Write the A4 sheets to `path` (the PDF is always saved, whatever else prints it) and return the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".part")
+    render_vouchers_a4(vouchers, tmp)
+    tmp.replace(path)
+    return path
