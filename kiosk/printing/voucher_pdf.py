@@ -21,6 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.printing.fonts import register_pdf_font
+from kiosk.printing.pdf import make_canvas, save_atomically
 from kiosk.printing.qr import MODULES, matrix_runs, voucher_matrix
 from kiosk.printing.voucher import (
     ISSUE_STAMP,
@@ -137,9 +138,7 @@ def render_vouchers_a4(vouchers: Sequence[PrintableVoucher], target: str | Path 
                        *, title: str = "ポイント券") -> None:
     if not vouchers:
         raise ValueError("no vouchers to print")
-    c = Canvas(target if isinstance(target, BytesIO) else str(target), pagesize=A4, invariant=True)
-    c.setTitle(title)
-    c.setCreator("mykey-kiosk")
+    c = make_canvas(target, A4, title)
     for page in _chunks(vouchers, PER_PAGE):
         draw_cut_marks(c)
         for slot, voucher in enumerate(page):
@@ -156,9 +155,4 @@ def vouchers_a4_pdf(vouchers: Sequence[PrintableVoucher]) -> bytes:
 
 def save_vouchers_a4(vouchers: Sequence[PrintableVoucher], path: str | Path) -> Path:
     """Write the A4 sheets to `path` (the PDF is always saved, whatever else prints it) and return the path."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".part")
-    render_vouchers_a4(vouchers, tmp)
-    tmp.replace(path)
-    return path
+    return save_atomically(lambda tmp: render_vouchers_a4(vouchers, tmp), path)
