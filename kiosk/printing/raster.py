@@ -18,6 +18,7 @@ DPI = 203
 MARGIN = 12          # dots each side
 INNER = WIDTH - 2 * MARGIN
 
+_NO_LINE_START = frozenset("）」』】〕、。，．・ー～ゃゅょっャュョッ!?！？)]")  # kinsoku: never starts a line
 Op = Callable[[ImageDraw.ImageDraw, Image.Image, int], int]  # draws at y, returns the height used
 
 
@@ -28,7 +29,7 @@ def wrap(text: str, size: int, width: int) -> list[str]:
     for paragraph in text.split("\n"):
         line = ""
         for ch in paragraph:
-            if line and font.getlength(line + ch) > width:
+            if line and font.getlength(line + ch) > width and ch not in _NO_LINE_START:
                 lines.append(line)
                 line = ch
             else:
