@@ -46,7 +46,7 @@ CUT_GAP, CUT_LEN = 1.5, 5.0          # mm between the card edge and a cut mark, 
 def _text(c: Canvas, font: str, size: float, x: float, y: float, text: str, *, max_w: float | None = None,
           align: str = "left") -> float:
     """Draw `text` at (x, y) mm; shrink it to fit max_w mm; return its width in mm."""
-    width = stringWidth(text, font, size) / mm
+    width: float = float(stringWidth(text, font, size)) / float(mm)
     if max_w is not None and width > max_w:
         size *= max_w / width
         width = max_w
