@@ -19,6 +19,7 @@ from typing import TypeVar
 from kiosk.card import jpki, textap
 from kiosk.card.backend import Backend
 from kiosk.card.basic_items import BasicItems
+from kiosk.card.constants import JPKI_AID
 from kiosk.card.errors import (
     CardError,
     CardRemoved,
@@ -27,6 +28,7 @@ from kiosk.card.errors import (
     NoReader,
     NotMyNumberCard,
     ReaderGone,
+    SecurityNotSatisfied,
 )
 from kiosk.card.events import (
     CardEvent,
@@ -274,6 +276,25 @@ class CardService:
                 self._cert_cache = jpki.read_user_auth_certificate(session)
             signature = jpki.sign_challenge(session, pin, challenge)
             return Authentication(self._cert_cache.cert_der, self._cert_cache.ca_cert_der, signature)
+
+        return self.run(task)
+
+    def sign_statement(self, statement: bytes, pin: str | None = None) -> Future[bytes]:
+        """The resident's consent to a debit: sign `statement` (kiosk.core.consent.encode_statement) with the
+        user-auth key — RSA PKCS#1 v1.5 over SHA-256, like the auth challenge.
+
+        Without `pin`: the PIN the resident verified earlier in this visit (`authenticate`) must still hold — the
+        card keeps it until it is reset, re-powered or the JPKI application is selected again — so no second PIN
+        while the card stays; otherwise `SecurityNotSatisfied` (code `pin_required`) and nothing is signed: the
+        caller asks for the PIN and calls again with it. With `pin`: verify it once, then sign (never retried; a
+        wrong PIN raises `WrongPin`/`PinBlocked`). The PIN is never logged or kept."""
+
+        def task(session: CardSession) -> bytes:
+            if pin is not None:
+                return jpki.sign_challenge(session, pin, statement)
+            if session.current[0] != JPKI_AID:
+                raise SecurityNotSatisfied("the JPKI application is no longer selected: PIN needed")
+            return jpki.sign_verified(session, statement)
 
         return self.run(task)
 
