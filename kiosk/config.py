@@ -7,11 +7,13 @@ label with ``QCoreApplication.translate("Settings", label)``).
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -100,7 +102,10 @@ class Config:
     def set(self, name: str, value: Any) -> None:
         if name not in _BY_NAME:
             raise KeyError(name)
-        self._values[name] = _coerce(_BY_NAME[name], value)
+        coerced = _coerce(_BY_NAME[name], value)
+        if name == "cloud_url" and coerced.strip() and cloud_url_problem(coerced) is not None:
+            raise ValueError(CLOUD_URL_RULE)  # a saved file is not refused here: the runtime refuses to connect
+        self._values[name] = coerced
 
     def save(self) -> None:
         if self.path is None:
@@ -112,6 +117,42 @@ class Config:
 
 
 def _coerce(setting: Setting, value: Any) -> Any:
+def is_loopback_url(url: str) -> bool:
+    """True when the URL's host is this machine: localhost, 127.0.0.0/8 or ::1."""
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return False
+    if not host:
+        return False
+    if host.lower() == "localhost" or host.lower().endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def cloud_url_problem(url: str, *, demo_keyring: bool = False) -> str | None:
+    """None when a terminal may talk to this cloud: https, or plain http to a loopback address only (the token
+    and residents' data never cross a network in clear); with the unencrypted demo keyring the cloud must be on
+    this machine whatever the scheme. Else the code: `insecure_cloud_url` or `demo_keyring_not_local`."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return "insecure_cloud_url"
+    scheme, loopback = parts.scheme.lower(), is_loopback_url(url)
+    if not parts.hostname or scheme not in ("https", "http") or (scheme == "http" and not loopback):
+        return "insecure_cloud_url"
+    if demo_keyring and not loopback:
+        return "demo_keyring_not_local"
+    return None
+
+
+CLOUD_URL_RULE = QT_TRANSLATE_NOOP("Settings", "The points cloud address must start with https:// (http:// only for "
+                                               "this computer, e.g. http://127.0.0.1).")
+
+
     if setting.type is bool:
         if isinstance(value, str):
             value = value.strip().lower() in ("1", "true", "yes", "on")

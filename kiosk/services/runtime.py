@@ -36,9 +36,12 @@ class TerminalRuntime:
               credential_label: str | None = None, wait_s: float = 3.0,
               probe_interval: float = 5.0) -> TerminalRuntime:
         from kiosk.sync.client import CloudClient
+        from kiosk.sync.credentials import check_cloud_url
         from kiosk.sync.engine import SyncEngine
         from kiosk.sync.store import LocalStore
 
+        # https only, plain http for a loopback cloud; the demo's unencrypted keyring only with a loopback cloud
+        cloud_url = check_cloud_url(cloud_url, demo_keyring=credential_label is not None)
         data_dir.mkdir(parents=True, exist_ok=True)
         store = LocalStore(data_dir / "terminal.db")
         client = CloudClient(cloud_url, token)

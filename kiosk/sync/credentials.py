@@ -15,8 +15,9 @@ from typing import Any
 import keyring
 from keyring.backend import KeyringBackend
 
+from kiosk.config import cloud_url_problem
 from kiosk.sync.client import CloudClient
-from kiosk.sync.errors import KeyringUnavailable, NotEnrolled
+from kiosk.sync.errors import DemoKeyringNotLocal, InsecureCloudUrl, KeyringUnavailable, NotEnrolled
 
 SERVICE = "mykey-kiosk"
 USERNAME = "terminal"
@@ -34,6 +35,18 @@ class TerminalCredentials:
     municipality_code: str | None = None
     shop_id: Any = None
     name: str | None = None
+
+
+def check_cloud_url(url: str, *, demo_keyring: bool = False) -> str:
+    """The cloud URL, if the terminal may talk to it: https, or plain http to a loopback address only (the
+    token and residents' data must never cross a network in clear). With the unencrypted demo keyring the cloud
+    must be on this machine whatever the scheme. Raises InsecureCloudUrl / DemoKeyringNotLocal."""
+    problem = cloud_url_problem(url, demo_keyring=demo_keyring)
+    if problem == "demo_keyring_not_local":
+        raise DemoKeyringNotLocal()
+    if problem is not None:
+        raise InsecureCloudUrl()
+    return url.strip().rstrip("/")
 
 
 def is_secure(backend: KeyringBackend) -> bool:
@@ -76,6 +89,7 @@ class CredentialStore:
     def save(self, credentials: TerminalCredentials) -> None:
         if not self.usable:
             raise KeyringUnavailable()
+        check_cloud_url(credentials.cloud_url, demo_keyring=self.demo)
         self.backend.set_password(SERVICE, USERNAME, json.dumps(asdict(credentials)))
 
     def load(self) -> TerminalCredentials | None:
@@ -101,6 +115,7 @@ def enrol(cloud_url: str, code: str, name: str, credentials: CredentialStore,
     keyring (the token would otherwise have to be written in plain text)."""
     if not credentials.usable:
         raise KeyringUnavailable()
+    cloud_url = check_cloud_url(cloud_url, demo_keyring=credentials.demo)  # before the code is sent anywhere
     own = client is None
     client = client or CloudClient(cloud_url)
     try:

@@ -62,6 +62,25 @@ class KeyringUnavailable(SyncError):
                   "管理者にキーリングの設定を依頼するか、デモモードを使ってください。")
 
 
+class InsecureCloudUrl(SyncError):
+    """The cloud address is not https (only a loopback address may use plain http), or the unencrypted demo
+    keyring was asked to hold credentials for a cloud that is not on this machine."""
+
+    code = "insecure_cloud_url"
+    message = ("The points cloud address must start with https:// (plain http:// is allowed only for this "
+               "computer itself, e.g. http://127.0.0.1). Ask your administrator for the correct address.")
+    message_ja = ("ポイントクラウドのアドレスは https:// で始まる必要があります（http:// はこのコンピューター自身、"
+                  "例えば http://127.0.0.1 の場合のみ使えます）。正しいアドレスを管理者に確認してください。")
+
+
+class DemoKeyringNotLocal(InsecureCloudUrl):
+    code = "demo_keyring_not_local"
+    message = ("Demo mode keeps credentials in an unencrypted file, so it may only be used with a points cloud "
+               "on this computer (a loopback address).")
+    message_ja = ("デモモードは資格情報を暗号化されていないファイルに保存するため、このコンピューター上の"
+                  "ポイントクラウド（ループバックアドレス）でのみ使えます。")
+
+
 class NotEnrolled(SyncError):
     code = "not_enrolled"
     message = "This terminal is not enrolled with the points cloud yet."

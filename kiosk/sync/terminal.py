@@ -11,7 +11,7 @@ from keyring.backend import KeyringBackend
 
 from kiosk.sync.client import CloudClient
 from kiosk.sync.clock import ClockOffset
-from kiosk.sync.credentials import CredentialStore, TerminalCredentials
+from kiosk.sync.credentials import CredentialStore, TerminalCredentials, check_cloud_url
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.store import LocalStore
 
@@ -71,7 +71,8 @@ def open_terminal(data_dir: Path | None = None, *, demo: bool | None = None,
     credentials = credential_store(data_dir, demo, backend)
     terminal = credentials.load()
     clock = clock or ClockOffset()
-    client = (CloudClient(cloud_url or terminal.cloud_url, terminal.token, clock=clock)
+    client = (CloudClient(check_cloud_url(cloud_url or terminal.cloud_url, demo_keyring=credentials.demo),
+                          terminal.token, clock=clock)
               if terminal is not None else None)
     engine_options.setdefault("shop_conflicts", terminal is not None and terminal.role == "store")
     engine = SyncEngine(store, client, clock=clock, credential_label=credentials.label, **engine_options)

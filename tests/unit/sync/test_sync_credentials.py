@@ -54,7 +54,7 @@ def _cloud_with_enrolment() -> tuple[FakeCloud, CloudClient]:
 
     cloud.handle = handle  # type: ignore[method-assign]
     cloud.enrol_calls = calls  # type: ignore[attr-defined]
-    return cloud, CloudClient("http://cloud.test", transport=cloud.transport())
+    return cloud, CloudClient("https://cloud.test", transport=cloud.transport())
 
 
 @pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring(), PlaintextKeyring()])
@@ -62,7 +62,7 @@ def test_no_usable_keyring_refuses_to_enrol_before_contacting_the_cloud(backend:
     cloud, client = _cloud_with_enrolment()
     store = CredentialStore(backend)
     with pytest.raises(KeyringUnavailable) as exc:
-        enrol("http://cloud.test", "CODE", "shop-1", store, client)
+        enrol("https://cloud.test", "CODE", "shop-1", store, client)
     assert "キーリング" in exc.value.message_ja and "keyring" in exc.value.message
     assert cloud.enrol_calls == []  # type: ignore[attr-defined]
     assert store.label is None
@@ -72,8 +72,8 @@ def test_os_keyring_keeps_the_token() -> None:
     _, client = _cloud_with_enrolment()
     backend = MemoryOSKeyring()
     store = CredentialStore(backend)
-    creds = enrol("http://cloud.test/", "CODE", "shop-1", store, client)
-    assert creds == TerminalCredentials("http://cloud.test", 7, "good-token", "store", "131016", 3, "shop-1")
+    creds = enrol("https://cloud.test/", "CODE", "shop-1", store, client)
+    assert creds == TerminalCredentials("https://cloud.test", 7, "good-token", "store", "131016", 3, "shop-1")
     assert store.load() == creds
     assert "good-token" in backend.items[(SERVICE, "terminal")]
     store.clear()
@@ -83,7 +83,7 @@ def test_os_keyring_keeps_the_token() -> None:
 def test_demo_mode_uses_a_labelled_file(tmp_path: Path) -> None:
     _, client = _cloud_with_enrolment()
     store = CredentialStore(fail.Keyring(), demo_dir=tmp_path / "demo")
-    enrol("http://cloud.test", "CODE", "shop-1", store, client)
+    enrol("http://127.0.0.1:8000", "CODE", "shop-1", store, client)  # the demo keyring: a loopback cloud only
     assert (tmp_path / "demo" / "demo-credentials.cfg").exists()
     assert store.label is not None and "デモ" in store.label and "Demo" in store.label
     reopened = CredentialStore(demo_dir=tmp_path / "demo")
