@@ -25,6 +25,8 @@ The signature is RSA PKCS#1 v1.5 over SHA-256 of `encode_statement(s)`, like the
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import secrets
 from dataclasses import dataclass
@@ -182,6 +184,31 @@ def parse_statement(data: bytes) -> ConsentStatement:
     if encode_statement(statement) != bytes(data):
         raise ConsentMalformed("statement is not in canonical form")
     return statement
+
+
+def to_wire(statement: bytes, signature: bytes, certificate_der: bytes) -> dict[str, str]:
+    """The wire form everywhere a debit is asked: `{"statement", "signature", "certificate"}`, base64 each."""
+    return {
+        "statement": base64.b64encode(statement).decode("ascii"),
+        "signature": base64.b64encode(signature).decode("ascii"),
+        "certificate": base64.b64encode(certificate_der).decode("ascii"),
+    }
+
+
+def from_wire(consent: object) -> tuple[bytes, bytes, bytes]:
+    """(statement, signature, certificate DER) of a wire-form consent; ConsentMalformed on anything else."""
+    if not isinstance(consent, dict):
+        raise ConsentMalformed("consent must be an object")
+    out = []
+    for name in ("statement", "signature", "certificate"):
+        value = consent.get(name)
+        if not isinstance(value, str):
+            raise ConsentMalformed(f"consent.{name} missing")
+        try:
+            out.append(base64.b64decode(value, validate=True))
+        except (binascii.Error, ValueError):
+            raise ConsentMalformed(f"consent.{name} is not base64") from None
+    return out[0], out[1], out[2]
 
 
 def statement_now(now: datetime) -> datetime:

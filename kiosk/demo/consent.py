@@ -7,14 +7,13 @@ SHA-256 DigestInfo), the certificate the resident's user-auth certificate (DER).
 
 from __future__ import annotations
 
-import base64
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
-from kiosk.core.consent import ConsentStatement, encode_statement, new_nonce, statement_now
+from kiosk.core.consent import ConsentStatement, encode_statement, new_nonce, statement_now, to_wire
 
 if TYPE_CHECKING:
     from kiosk.demo.pki import DemoResident
@@ -27,11 +26,7 @@ def sign_statement_with(resident: DemoResident, statement: bytes) -> bytes:
 
 def consent_wire(statement: bytes, signature: bytes, certificate: bytes) -> dict[str, str]:
     """The wire form `{"statement", "signature", "certificate"}` (base64 each)."""
-    return {
-        "statement": base64.b64encode(statement).decode("ascii"),
-        "signature": base64.b64encode(signature).decode("ascii"),
-        "certificate": base64.b64encode(certificate).decode("ascii"),
-    }
+    return to_wire(statement, signature, certificate)
 
 
 def make_consent(

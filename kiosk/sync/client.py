@@ -8,7 +8,7 @@ Call it from a worker thread, never from the GUI thread.
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
@@ -161,22 +161,21 @@ class CloudClient:
         return dict(self._get(f"/v1/history/{_seg(mykey_id)}", params))
 
     # -- shops ---------------------------------------------------------------------------------------------------
-    def pay(self, point_type_id: Any, points: int, idempotency_key: str, *, auth_token: str | None = None,
-            mykey_id: str | None = None) -> JSON:
-        body: JSON = {"point_type_id": point_type_id, "points": points, "idempotency_key": idempotency_key}
-        if auth_token is not None:
-            body["auth_token"] = auth_token
-        if mykey_id is not None:
-            body["mykey_id"] = mykey_id
+    def pay(self, point_type_id: Any, points: int, idempotency_key: str, *, consent: Mapping[str, str]) -> JSON:
+        """A card payment with the resident's signed consent (wire form, kiosk.core.consent.to_wire)."""
+        body: JSON = {"point_type_id": point_type_id, "points": points, "idempotency_key": idempotency_key,
+                      "consent": dict(consent)}
         return dict(self._post("/v1/payments", body))
 
     def reverse_payment(self, payment_id: Any) -> JSON:
         return dict(self._post(f"/v1/payments/{_seg(payment_id)}/reverse"))
 
     # -- vouchers ------------------------------------------------------------------------------------------------
-    def issue_vouchers(self, auth_token: str, point_type_id: Any, points: int, count: int,
+    def issue_vouchers(self, consent: Mapping[str, str], point_type_id: Any, points: int, count: int,
                        validity_days: int | None = None) -> JSON:
-        body: JSON = {"auth_token": auth_token, "point_type_id": point_type_id, "points": points, "count": count}
+        """Vouchers from the resident's balance; the consent's statement says voucher_issue, shop "-", this
+        terminal, the point type, points × count and count."""
+        body: JSON = {"consent": dict(consent), "point_type_id": point_type_id, "points": points, "count": count}
         if validity_days is not None:
             body["validity_days"] = validity_days
         return dict(self._post("/v1/vouchers", body))

@@ -33,6 +33,11 @@ _TEXT: dict[str, tuple[str, str]] = {  # code -> (English, 日本語); {shortfal
         "redemption stands and no action is needed here; the office settles the second use with the other shop.",
         "このお店で受け付けたポイント券 {number} が、オフラインの間に別の店舗でも提示されていました。"
         "このお店での利用は有効です。店舗での対応は不要です（もう一方の店舗との精算は事務局が行います）。"),
+    "consent_refused": (
+        "An offline card payment was not accepted by the cloud: the resident's card signature could not be "
+        "verified ({proof}). Nothing was taken from the resident's points; the office will review it with the shop.",
+        "オフラインのカード決済は、カードの署名を確認できなかったため（{proof}）クラウドで受け付けられませんでした。"
+        "利用者のポイントは引かれていません。事務局が店舗と確認します。"),
     "conflict": (
         "The cloud recorded a conflict for this operation. The office will review it.",
         "この操作についてクラウドで不整合が記録されました。事務局が確認します。"),
@@ -48,9 +53,12 @@ def describe_conflict(kind: str, detail: dict[str, Any] | None,
     problems = list(detail.get("problems") or [])
     if detail.get("problem"):
         problems.insert(0, str(detail["problem"]))
+    if detail.get("proof"):  # the resident's consent was missing or bad: nothing debited (issue 8)
+        problems.insert(0, "consent_refused")
     code = next((p for p in problems if p in _TEXT), "conflict")
     if involvement == "redeemed_here" and code in ("voucher_already_used", "voucher_voided"):
         code = "voucher_presented_elsewhere"
     english, japanese = _TEXT[code]
-    values = {"shortfall": detail.get("shortfall", "?"), "number": detail.get("number", "")}
+    values = {"shortfall": detail.get("shortfall", "?"), "number": detail.get("number", ""),
+              "proof": detail.get("proof", "")}
     return code, english.format(**values), japanese.format(**values)

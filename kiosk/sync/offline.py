@@ -3,8 +3,10 @@
 - Vouchers: signature with the cached public keys (kiosk.core), validity window at the cloud-corrected time,
   the cached voided list, and a second use at this terminal (the `redemptions` table, checked and written in the
   same transaction as the operation).
-- Card payments: the JPKI user-auth signature over a terminal-made challenge, the certificate chain to a cached
-  CA, the cached revocation data, and the municipality's offline limit per card per day.
+- Card payments: the resident's signed consent (kiosk.core.consent: the statement says this terminal, shop, point
+  type and points, made just now) — its JPKI user-auth signature, the certificate chain to a cached CA, validity at
+  the statement's time, the cached revocation data — and the municipality's offline limit per card per day.
+  (`verify_card` checks a signature over a terminal-made challenge the same way.)
 Every refusal is an `OfflineRefused` with a code and text in Japanese and English.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -22,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kiosk.core.consent import ConsentMalformed, ConsentStatement, from_wire, parse_statement
 from kiosk.core.errors import VoucherError
 from kiosk.core.voucher_code import VoucherClaims, verify_voucher
 from kiosk.sync.errors import OfflineRefused
@@ -31,6 +35,7 @@ from kiosk.sync.reference import ReferenceCache
 
 JST = timezone(timedelta(hours=9), "JST")  # municipality-local day for the offline limit (no DST in Japan)
 VOUCHER_LEEWAY_SECONDS = 300  # residual clock error after the cloud offset correction
+CONSENT_SKEW_SECONDS = 300  # a consent statement's time vs the cloud-corrected clock (the cloud's clock_skew_s)
 
 MESSAGES: dict[str, tuple[str, str]] = {  # code -> (English, 日本語)
     "voucher_malformed": ("This is not a valid point voucher code.", "ポイント券のコードとして読み取れません。"),
@@ -56,6 +61,11 @@ MESSAGES: dict[str, tuple[str, str]] = {  # code -> (English, 日本語)
     "card_certificate_revoked": ("The card's certificate has been revoked.", "カードの証明書は失効しています。"),
     "card_signature_invalid": ("The card's signature does not verify.", "カードの署名を検証できません。"),
     "invalid_points": ("Enter a positive number of points.", "1以上のポイント数を入力してください。"),
+    "consent_malformed": ("The resident's consent cannot be read.", "ご本人の同意の内容を読み取れません。"),
+    "consent_mismatch": ("The resident's consent is for a different payment.",
+                         "ご本人の同意の内容が、この支払いと一致しません。"),
+    "consent_stale": ("The resident's consent is too old or dated in the future; confirm again with the card.",
+                      "ご本人の同意の時刻が古いか未来になっています。もう一度カードで確認してください。"),
     "awaiting_cloud": ("The cloud has not confirmed this payment yet; it is kept and sent when the connection "
                        "returns. Do not hand over the goods until it is confirmed.",
                        "クラウドでの確認がまだ取れていません。決済は保存され、接続が戻りしだい送信されます。"
@@ -107,16 +117,16 @@ def new_challenge() -> bytes:
     return os.urandom(32)
 
 
-def verify_card(cert_der: bytes, signature: bytes, challenge: bytes, reference: ReferenceCache,
-                now: datetime) -> CardIdentity:
-    """Verify a user-auth signature over `challenge` against cached CA certificates and revocation data."""
+def _check_card(cert_der: bytes, signature: bytes, signed: bytes, reference: ReferenceCache,
+                at: datetime) -> CardIdentity:
+    """Certificate chain to a cached CA, validity at `at`, cached revocation data, signature over `signed`."""
     try:
         cert = x509.load_der_x509_certificate(cert_der)
     except ValueError:
         raise refuse("card_certificate_invalid") from None
     if not any(_issued_by(cert, ca) for ca in reference.ca_certificates()):
         raise refuse("card_certificate_untrusted")
-    if not cert.not_valid_before_utc <= now <= cert.not_valid_after_utc:
+    if not cert.not_valid_before_utc <= at <= cert.not_valid_after_utc:
         raise refuse("card_certificate_expired")
     if cert.serial_number in reference.revoked_serials():
         raise refuse("card_certificate_revoked")
@@ -124,11 +134,39 @@ def verify_card(cert_der: bytes, signature: bytes, challenge: bytes, reference: 
     if not isinstance(public_key, rsa.RSAPublicKey):
         raise refuse("card_certificate_invalid")
     try:
-        public_key.verify(signature, challenge, padding.PKCS1v15(), hashes.SHA256())
+        public_key.verify(signature, signed, padding.PKCS1v15(), hashes.SHA256())
     except InvalidSignature:
         raise refuse("card_signature_invalid") from None
     return CardIdentity(hashlib.sha256(cert_der).hexdigest(), str(cert.serial_number),
                         cert.issuer.rfc4514_string())
+
+
+def verify_card(cert_der: bytes, signature: bytes, challenge: bytes, reference: ReferenceCache,
+                now: datetime) -> CardIdentity:
+    """Verify a user-auth signature over `challenge` against cached CA certificates and revocation data."""
+    return _check_card(cert_der, signature, challenge, reference, now)
+
+
+def verify_consent_offline(consent: Mapping[str, str], reference: ReferenceCache, now: datetime, *,
+                           action: str, terminal_id: int | None, shop_id: int | None, point_type_id: int,
+                           points: int, count: int = 1) -> tuple[CardIdentity, ConsentStatement]:
+    """The resident's signed consent (wire form), checked with cached data only: the statement says what is done
+    here (action, terminal, shop, point type, points, count; terminal/shop None: not checked), it is recent
+    (clock skew either side of the cloud-corrected `now`), and the certificate and signature are good (as
+    `verify_card`, validity at the statement's time). The cloud checks all of it again at sync."""
+    try:
+        statement_bytes, signature, cert_der = from_wire(dict(consent))
+        statement = parse_statement(statement_bytes)
+    except ConsentMalformed:
+        raise refuse("consent_malformed") from None
+    said = (statement.action, statement.point_type_id, statement.points, statement.count)
+    if said != (action, point_type_id, points, count) \
+            or (terminal_id is not None and statement.terminal_id != int(terminal_id)) \
+            or (shop_id is not None and statement.shop_id != int(shop_id)):
+        raise refuse("consent_mismatch")
+    if abs((statement.at - now).total_seconds()) > CONSENT_SKEW_SECONDS:
+        raise refuse("consent_stale")
+    return _check_card(cert_der, signature, statement_bytes, reference, statement.at), statement
 
 
 def _issued_by(cert: x509.Certificate, ca: x509.Certificate) -> bool:

@@ -1,5 +1,6 @@
 """Qt-free services the store screens call (through an operation object on a worker thread, never the GUI
 thread): voucher redemption and card payment, online when the cloud answers and offline when it does not.
+A card payment carries the resident's signed consent (kiosk.core.consent), online and offline alike.
 
 Every write goes through the outbox. Online, the service waits a few seconds for the cloud's answer; offline (or
 if the answer does not come in time) the local checks decide and the operation reaches the cloud later.
@@ -7,9 +8,12 @@ if the answer does not come in time) the local checks decide and the operation r
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.core.consent import ConsentStatement, encode_statement, new_nonce, statement_now
+from kiosk.sync.credentials import TerminalCredentials
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.errors import OfflineRefused
 from kiosk.sync.offline import (
@@ -21,6 +25,7 @@ from kiosk.sync.offline import (
     redemption_guard,
     refuse,
     verify_card,
+    verify_consent_offline,
 )
 
 
@@ -42,10 +47,13 @@ def _refused(exc: OfflineRefused) -> Outcome:
 
 
 class StoreDesk:
-    def __init__(self, engine: SyncEngine, *, answer_wait: float = 5.0) -> None:
-        """The shop is the enrolled terminal's own (the cloud takes it from the terminal's token)."""
+    def __init__(self, engine: SyncEngine, *, answer_wait: float = 5.0,
+                 terminal: TerminalCredentials | None = None) -> None:
+        """The shop is the enrolled terminal's own (the cloud takes it from the terminal's token); `terminal`
+        (its credentials) lets the desk write consent statements and check them offline for this till."""
         self.engine = engine
         self.answer_wait = answer_wait
+        self.terminal = terminal
 
     # -- vouchers (pattern ②: scan and redeem at once) --------------------------------------------------------
     def redeem_voucher(self, code: str) -> Outcome:
@@ -82,26 +90,44 @@ class StoreDesk:
         used = self.engine.store.read(lambda s: offline_used_today(s, card.fingerprint, point_type_id, now))
         return max(0, limit - used)
 
-    def pay_offline(self, card: CardIdentity, point_type_id: int, points: int) -> Outcome:
-        """Take a card payment the cloud will settle at sync (card already verified with verify_card_offline)."""
+    def consent_statement(self, point_type_id: int, points: int) -> bytes:
+        """The statement the resident reads on the customer-facing display and the card signs
+        (`CardService.sign_statement`): this municipality, shop and terminal, the point type and points, a fresh
+        nonce and the cloud-corrected time. Needs the terminal's credentials (`terminal=`)."""
+        t = self.terminal
+        if t is None or t.municipality_code is None or t.shop_id is None:
+            raise ValueError("StoreDesk needs the store terminal's credentials to write a consent statement")
+        return encode_statement(ConsentStatement(
+            action="payment", municipality_code=str(t.municipality_code), shop_id=int(t.shop_id),
+            terminal_id=int(t.terminal_id), point_type_id=int(point_type_id), points=int(points), count=1,
+            nonce=new_nonce(), at=statement_now(self.engine.clock.cloud_now())))
+
+    def pay_offline(self, consent: Mapping[str, str], point_type_id: int, points: int) -> Outcome:
+        """Take a card payment the cloud will settle at sync: the resident's signed consent (wire form,
+        `kiosk.core.consent.to_wire`) is checked here with cached data (statement = this payment, signature,
+        chain, validity, CRL) and counted against the card's offline limit for the day; the operation carries the
+        certificate, statement and signature, and the cloud verifies all of it again at sync."""
         now = self.engine.clock.cloud_now()
         limit = self.engine.reference.offline_limit(point_type_id)
+        t = self.terminal
         try:
             if limit is None:
                 raise refuse("offline_limit_unknown")
-            # the cloud maps the fingerprint to the MyKey ID; the certificate itself never leaves the terminal
-            payload = {"certificate_fingerprint": card.fingerprint, "point_type_id": point_type_id,
-                       "points": points}
+            card, _ = verify_consent_offline(
+                consent, self.engine.reference, now, action="payment", point_type_id=point_type_id, points=points,
+                terminal_id=None if t is None else t.terminal_id, shop_id=None if t is None else t.shop_id)
+            payload = {"point_type_id": point_type_id, "points": points, "consent": dict(consent)}
             key = self.engine.submit("offline_payment", payload, offline=True,
                                      local=offline_payment_guard(card, point_type_id, points, limit, now))
         except OfflineRefused as exc:
             return _refused(exc)
         return Outcome(key, True, True, "queued", points)
 
-    def pay_online(self, auth_token: str, point_type_id: int, points: int) -> Outcome:
-        """Card payment with a fresh resident `auth_token` from /v1/auth/verify, through the outbox."""
-        key = self.engine.submit("payment", {"auth_token": auth_token, "point_type_id": point_type_id,
-                                             "points": points})
+    def pay_online(self, consent: Mapping[str, str], point_type_id: int, points: int) -> Outcome:
+        """Card payment with the resident's signed consent (wire form), through the outbox; accepted only when
+        the cloud confirms."""
+        key = self.engine.submit("payment", {"point_type_id": point_type_id, "points": points,
+                                             "consent": dict(consent)})
         return self._answer(key, True, points, checked_locally=False)
 
     def _answer(self, key: str, online: bool, points: int, checked_locally: bool = True) -> Outcome:

@@ -11,9 +11,11 @@ from cryptography.hazmat.primitives.asymmetric import padding
 from sync_fakecloud import FakeCloud
 from sync_vouchers import PUBLIC, voucher
 
+from kiosk.core.consent import to_wire
 from kiosk.core.voucher_code import new_signing_key
 from kiosk.core.voucher_number import make_voucher_number
 from kiosk.demo.pki import DemoPKI, ensure_demo_pki
+from kiosk.sync.credentials import TerminalCredentials
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.errors import OfflineRefused
 from kiosk.sync.offline import MESSAGES, local_day, new_challenge
@@ -34,7 +36,8 @@ def desk(engine: SyncEngine, cloud: FakeCloud, pki: DemoPKI) -> StoreDesk:
                                             "crls": [base64.b64encode(pki.crl_der).decode()],
                                             "revoked_serials": []})
     engine.reference.pull(engine.client)
-    return StoreDesk(engine, answer_wait=2.0)
+    till = TerminalCredentials("http://cloud.test", 7, "good-token", "store", municipality_code="132063", shop_id=3)
+    return StoreDesk(engine, answer_wait=2.0, terminal=till)
 
 
 def test_every_offline_refusal_has_japanese_and_english_text() -> None:
@@ -101,21 +104,31 @@ def _sign(pki: DemoPKI, who: str, challenge: bytes) -> tuple[bytes, bytes]:
     return resident.cert_der, resident.private_key().sign(challenge, padding.PKCS1v15(), hashes.SHA256())
 
 
-def test_offline_card_payment_checks_chain_revocation_and_daily_limit(desk: StoreDesk, engine: SyncEngine,
-                                                                      pki: DemoPKI) -> None:
+def _consent(desk: StoreDesk, pki: DemoPKI, who: str, point_type_id: int, points: int,
+             statement: bytes | None = None) -> dict[str, str]:
+    """What the store screen does: the desk writes the statement, the resident's card signs it."""
+    data = statement if statement is not None else desk.consent_statement(point_type_id, points)
+    cert, signature = _sign(pki, who, data)
+    return to_wire(data, signature, cert)
+
+
+def test_offline_card_payment_checks_consent_chain_revocation_and_daily_limit(desk: StoreDesk, engine: SyncEngine,
+                                                                              pki: DemoPKI) -> None:
     challenge = new_challenge()
     cert, signature = _sign(pki, "yamada", challenge)
     card = desk.verify_card_offline(cert, signature, challenge)
     assert len(card.fingerprint) == 64
     assert desk.offline_allowance(card, 1) == 1000
-    assert desk.pay_offline(card, 1, 600).accepted
-    assert desk.pay_offline(card, 1, 401).code == "offline_limit_exceeded"
-    assert desk.pay_offline(card, 1, 400).accepted
+    first = _consent(desk, pki, "yamada", 1, 600)
+    assert desk.pay_offline(first, 1, 600).accepted
+    assert desk.pay_offline(_consent(desk, pki, "yamada", 1, 401), 1, 401).code == "offline_limit_exceeded"
+    assert desk.pay_offline(_consent(desk, pki, "yamada", 1, 400), 1, 400).accepted
     assert desk.offline_allowance(card, 1) == 0
-    assert desk.pay_offline(card, 2, 10).code == "offline_limit_unknown"
+    assert desk.pay_offline(_consent(desk, pki, "yamada", 2, 10), 2, 10).code == "offline_limit_unknown"
     [op1, _op2] = engine.outbox.peek(10)
-    assert op1.kind == "offline_payment" and op1.payload["certificate_fingerprint"] == card.fingerprint
-    assert "certificate" not in op1.payload  # fingerprint, serial and issuer only
+    # the operation carries the proof for the cloud to verify at sync: statement, signature, certificate
+    assert op1.kind == "offline_payment" and op1.payload["consent"] == first
+    assert set(op1.payload) == {"point_type_id", "points", "consent"}
     # a second card has its own allowance
     cert2, sig2 = _sign(pki, "suzuki", challenge)
     assert desk.offline_allowance(desk.verify_card_offline(cert2, sig2, challenge), 1) == 1000
@@ -127,6 +140,24 @@ def test_offline_card_payment_checks_chain_revocation_and_daily_limit(desk: Stor
     with pytest.raises(OfflineRefused) as revoked:
         desk.verify_card_offline(revoked_cert, revoked_sig, challenge)
     assert revoked.value.code == "card_certificate_revoked"
+    assert desk.pay_offline(_consent(desk, pki, "sato", 1, 5), 1, 5).code == "card_certificate_revoked"
+
+
+def test_offline_payment_refuses_a_consent_for_something_else(desk: StoreDesk, engine: SyncEngine,
+                                                              pki: DemoPKI) -> None:
+    good = desk.consent_statement(1, 100)
+    assert desk.pay_offline(_consent(desk, pki, "ito", 1, 100, good), 1, 200).code == "consent_mismatch"
+    for old, new in ((b"terminal=7", b"terminal=8"), (b"shop=3", b"shop=4"), (b"action=payment", b"action=exchange")):
+        other = good.replace(old, new)
+        assert desk.pay_offline(_consent(desk, pki, "ito", 1, 100, other), 1, 100).code == "consent_mismatch"
+    stale = desk.consent_statement(1, 100).replace(b"at=20", b"at=19")
+    assert desk.pay_offline(_consent(desk, pki, "ito", 1, 100, stale), 1, 100).code == "consent_stale"
+    tampered = dict(_consent(desk, pki, "ito", 1, 100, good))
+    tampered["statement"] = base64.b64encode(good.replace(b"points=100", b"points=10")).decode()
+    assert desk.pay_offline(tampered, 1, 10).code == "card_signature_invalid"
+    assert desk.pay_offline({"statement": "", "signature": "", "certificate": ""}, 1, 100).code == \
+        "consent_malformed"
+    assert engine.outbox.length() == 0  # nothing queued
 
 
 def test_untrusted_card_is_refused(desk: StoreDesk, tmp_path: Path) -> None:
@@ -148,12 +179,12 @@ def test_online_payment_is_not_accepted_until_the_cloud_confirms(desk: StoreDesk
     assert engine.probe()
     desk.answer_wait = 0.3
     cloud.fail_next = ["drop"] * 50  # the cloud vanishes right after the resident authenticated
-    waiting = desk.pay_online("auth-token", 1, 700)
+    waiting = desk.pay_online({"statement": "c3Q=", "signature": "c2ln", "certificate": "Y2VydA=="}, 1, 700)
     assert not waiting.accepted and waiting.status == "queued" and waiting.code == "awaiting_cloud"
     assert waiting.message_ja and "商品" in waiting.message_ja
     cloud.fail_next = []
     engine.start()
-    confirmed = desk.pay_online("auth-token", 1, 300)
+    confirmed = desk.pay_online({"statement": "c3Q=", "signature": "c2ln", "certificate": "Y2VydA=="}, 1, 300)
     assert confirmed.accepted and confirmed.status == "applied" and not confirmed.offline
     result = engine.wait_result(waiting.key or "", 5)
     assert result is not None and result.status == "applied"  # the first one went through later, once
