@@ -38,6 +38,7 @@ SETTINGS: tuple[Setting, ...] = (
             ("simulated", "pcsc", "nfc")),
     Setting("idle_timeout_s", int, 120, QT_TRANSLATE_NOOP("Settings", "Idle time before the resident is cleared (seconds)")),
     Setting("large_text", bool, False, QT_TRANSLATE_NOOP("Settings", "Large text")),
+    Setting("high_contrast", bool, False, QT_TRANSLATE_NOOP("Settings", "High contrast")),
     Setting("sound", bool, True, QT_TRANSLATE_NOOP("Settings", "Confirmation sound")),
     Setting("kiosk_mode", bool, False, QT_TRANSLATE_NOOP("Settings", "Full-screen kiosk mode")),
     Setting("resident_display", bool, False,
@@ -116,7 +117,6 @@ class Config:
         tmp.replace(self.path)
 
 
-def _coerce(setting: Setting, value: Any) -> Any:
 def is_loopback_url(url: str) -> bool:
     """True when the URL's host is this machine: localhost, 127.0.0.0/8 or ::1."""
     try:
@@ -153,6 +153,7 @@ CLOUD_URL_RULE = QT_TRANSLATE_NOOP("Settings", "The points cloud address must st
                                                "this computer, e.g. http://127.0.0.1).")
 
 
+def _coerce(setting: Setting, value: Any) -> Any:
     if setting.type is bool:
         if isinstance(value, str):
             value = value.strip().lower() in ("1", "true", "yes", "on")

@@ -21,4 +21,5 @@ class UiContext:
     demo: bool = False
     data_dir: Path = field(default_factory=Path.cwd)
     terminal_name: str = ""
+    is_online: Callable[[], bool | None] = lambda: None  # the sync engine's last word (None: not known yet)
     resident_display: Any = None  # kiosk.ui.resident_display.ResidentDisplay when a second screen faces the resident

@@ -80,3 +80,36 @@ def message_for(error: ServiceError) -> str:
 
 def known_codes() -> frozenset[str]:
     return frozenset(_MESSAGES)
+
+
+_HEADLINES: dict[str, str] = {
+    "wrong_pin": QT_TRANSLATE_NOOP("Headlines", "Wrong PIN"),
+    "pin_blocked": QT_TRANSLATE_NOOP("Headlines", "The PIN is locked"),
+    "cloud_unavailable": QT_TRANSLATE_NOOP("Headlines", "Offline"),
+    "certificate_revoked": QT_TRANSLATE_NOOP("Headlines", "The certificate is revoked"),
+    "certificate_invalid": QT_TRANSLATE_NOOP("Headlines", "The card cannot be used"),
+    "certificate_untrusted": QT_TRANSLATE_NOOP("Headlines", "The card cannot be used"),
+    "no_user_auth_certificate": QT_TRANSLATE_NOOP("Headlines", "The card cannot be used"),
+    "not_mynumber_card": QT_TRANSLATE_NOOP("Headlines", "The card cannot be used"),
+    "card_removed": QT_TRANSLATE_NOOP("Headlines", "The card was removed"),
+    "no_card": QT_TRANSLATE_NOOP("Headlines", "No card"),
+    "reader_gone": QT_TRANSLATE_NOOP("Headlines", "No card reader"),
+    "mykey_id_taken": QT_TRANSLATE_NOOP("Headlines", "Already in use"),
+    "mykey_id_not_found": QT_TRANSLATE_NOOP("Headlines", "Not found"),
+    "invalid_mykey_id": QT_TRANSLATE_NOOP("Headlines", "Not a MyKey ID"),
+    "no_mykey_id": QT_TRANSLATE_NOOP("Headlines", "No MyKey ID yet"),
+    "duplicate_grant": QT_TRANSLATE_NOOP("Headlines", "Already granted"),
+    "not_registered": QT_TRANSLATE_NOOP("Headlines", "Not registered"),
+    "not_eligible": QT_TRANSLATE_NOOP("Headlines", "Not eligible"),
+    "already_applied": QT_TRANSLATE_NOOP("Headlines", "Already applied"),
+    "measure_full": QT_TRANSLATE_NOOP("Headlines", "No places left"),
+    "service_id_taken": QT_TRANSLATE_NOOP("Headlines", "Already registered"),
+}
+
+
+def headline_for(error: ServiceError) -> str:
+    """The short headline of a result panel for an error (the message is its detail line)."""
+    text = _HEADLINES.get(error.code)
+    if text is not None:
+        return QCoreApplication.translate("Headlines", text)
+    return QCoreApplication.translate("Headlines", "This did not work")

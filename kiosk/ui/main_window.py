@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QMainWindow,
@@ -29,6 +30,9 @@ from kiosk.ui.counter.grant import GrantScreen
 from kiosk.ui.counter.home import CounterHome
 from kiosk.ui.counter.lookup import LookupScreen
 from kiosk.ui.counter.measure_apply import MeasureApplyScreen
+from kiosk.ui.design import style
+from kiosk.ui.design.style import sized
+from kiosk.ui.design.tokens import Theme
 from kiosk.ui.login import StaffLogin
 from kiosk.ui.roles import RoleChooser, placeholder_homes
 from kiosk.ui.screen import Screen
@@ -37,6 +41,22 @@ from kiosk.ui.widgets.banner import ResidentBanner
 from kiosk.ui.widgets.statusbar import KioskStatusBar
 
 RESIDENT_FLOWS = ("create_mykey", "lookup", "measure_apply")
+
+
+class CentredColumn(QWidget):
+    """Holds a screen centred, at most the theme's content width (about 1,100 px, scaled) wide."""
+
+    def __init__(self, screen: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("page")
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addWidget(screen)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        side = max(0, (event.size().width() - style.current().content_width()) // 2)
+        self._row.setContentsMargins(side, 0, side, 0)
+        super().resizeEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +80,7 @@ class MainWindow(QMainWindow):
         self.banner.logout.connect(self.logout)
         self.status = KioskStatusBar()
         self.setStatusBar(self.status)
+        ctx.is_online = lambda: self.status.online
         ctx.runner.busy_changed.connect(self.status.set_busy)
         self.stack = QStackedWidget()
         self.screens: dict[str, Screen] = {}
@@ -75,10 +96,11 @@ class MainWindow(QMainWindow):
         outer.addLayout(column, 1)
         self.side_panel = side_panel
         if side_panel is not None:
-            side_panel.setFixedWidth(300)
+            sized(side_panel, fixed_w=300)
             outer.addWidget(side_panel)
         self.setCentralWidget(central)
         self.session.wiped.connect(self._on_wiped)
+        self.settings_saved.connect(lambda: self.apply_look(force=True))
         self.go(start)
 
     def _build_screens(self) -> None:
@@ -108,24 +130,51 @@ class MainWindow(QMainWindow):
         self.go(current if current in self.screens else "roles")
 
     def _add(self, screen: Screen) -> None:
-        """Each screen sits in a scroll area: at 1280×800 nothing scrolls, but the large-text option may."""
+        """Each screen sits centred in a column capped at about 1,100 px, inside a scroll area that stays unused at
+        both sizes (a safety net for the large-text setting on a small screen)."""
         self.screens[screen.name] = screen
+        column = CentredColumn(screen)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(screen)
+        scroll.setWidget(column)
         self._scrolls[screen.name] = scroll
         self.stack.addWidget(scroll)
         screen.navigate.connect(self.go)
 
+    # --- the look: scaled to the window, large text and high contrast from the settings ---------------------------
+    def theme(self) -> Theme:
+        return Theme.for_size(self.width(), self.height(), bool(self.config.large_text),
+                              bool(self.config.get("high_contrast")))
+
+    def apply_look(self, force: bool = False) -> None:
+        theme = self.theme()
+        if theme == style.current() and not force:
+            return
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            style.apply_theme(app, theme)
+        style.apply_metrics(self, theme)
+        for scroll in self._scrolls.values():
+            column = scroll.widget()
+            if column is not None:
+                column.resize(column.size())
+                QApplication.postEvent(column, QResizeEvent(column.size(), column.size()))
+        if self.resident_display is not None:
+            style.apply_metrics(self.resident_display, theme)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.apply_look()
+
     # --- navigation -----------------------------------------------------------------------------------------
     def current(self) -> Screen:
         scroll = self.stack.currentWidget()
-        assert isinstance(scroll, QScrollArea)
-        widget = scroll.widget()
-        assert isinstance(widget, Screen)
-        return widget
+        for name, candidate in self._scrolls.items():
+            if candidate is scroll:
+                return self.screens[name]
+        raise LookupError("no current screen")
 
     def go(self, target: str) -> None:
         if target.startswith("role:"):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.context import UiContext
+from kiosk.ui.design.action_bar import ActionBar
+from kiosk.ui.design.choices import Tile
+from kiosk.ui.design.style import metrics
 from kiosk.ui.screen import Screen
-from kiosk.ui.theme import title
+from kiosk.ui.theme import label
 
 
 class RoleChooser(Screen):
@@ -22,47 +25,52 @@ class RoleChooser(Screen):
             ("admin", self.tr("Administration"), self.tr("Programmes, measures, reports")),
         ]
         grid = QGridLayout()
-        self.buttons: dict[str, QPushButton] = {}
+        metrics(grid, 0, "gap")
+        self.buttons: dict[str, Tile] = {}
         for i, (role, text, sub) in enumerate(roles):
-            button = QPushButton(f"{text}\n{sub}")
-            button.setObjectName(f"role_{role}")
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            button.setMinimumHeight(140)
-            button.clicked.connect(lambda _=False, r=role: self.navigate.emit(f"role:{r}"))
-            self.buttons[role] = button
-            grid.addWidget(button, i // 2, i % 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title(self.tr("Choose the terminal's role")))
+            tile = Tile(text, sub)
+            tile.setObjectName(f"role_{role}")
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            tile.clicked.connect(lambda _=False, r=role: self.navigate.emit(f"role:{r}"))
+            self.buttons[role] = tile
+            grid.addWidget(tile, i // 2, i % 2)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        metrics(layout, 0, "gap")
         if ctx.demo:
-            note = QLabel(self.tr("Demo mode: everything runs on this computer with sample residents' cards. "
-                                  "Use the demo panel to place or remove a sample card."))
-            note.setWordWrap(True)
-            layout.addWidget(note)
+            layout.addWidget(label(self.tr("Demo mode: everything runs on this computer with sample residents' "
+                                           "cards. Use the demo panel to place or remove a sample card."), "muted"))
         layout.addLayout(grid, 1)
         settings = QPushButton(self.tr("Settings"))
         settings.setObjectName("openSettings")
         settings.clicked.connect(lambda: self.navigate.emit("settings"))
-        layout.addWidget(settings, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(ActionBar(None, settings))
+        self.frame(self.tr("Choose the terminal's role"), body, back=None)
 
 
 class PlaceholderHome(Screen):
     """A role's home that a later issue builds; says so instead of pretending."""
 
+    back_target = "roles"
+
     def __init__(self, ctx: UiContext, role_name: str, role_title: str, plan: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.name = f"{role_name}_home"
-        text = QLabel(self.tr("This part of the terminal is not built yet. It will offer: %1").replace("%1", plan))
-        text.setObjectName("placeholderText")
-        text.setWordWrap(True)
-        text.setProperty("role", "resident")
-        back = QPushButton(self.tr("Back to the role chooser"))
-        back.clicked.connect(lambda: self.navigate.emit("roles"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(title(role_title))
-        layout.addWidget(text)
+        text = label(self.tr("This part of the terminal is not built yet. It will offer: %1").replace("%1", plan),
+                     "resident", name="placeholderText")
+        box = QFrame()
+        box.setProperty("role", "card")
+        inner = QVBoxLayout(box)
+        metrics(inner, "margin", "gap")
+        inner.addWidget(text)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        metrics(layout, 0, "gap")
         layout.addStretch(1)
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(box)
+        layout.addStretch(2)
+        self.frame(role_title, body, back=self.tr("Back to the role chooser"))
 
 
 def placeholder_homes(ctx: UiContext) -> list[PlaceholderHome]:

@@ -1,22 +1,30 @@
-"""Load the QSS theme; small helpers to mark widgets with theme roles."""
+"""Theme glue for the screens: apply the design system's stylesheet, mark widgets with theme roles."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
-
-from kiosk.ui.i18n import RESOURCES
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 
-def apply_theme(app: QApplication) -> None:
-    path = RESOURCES / "theme" / "kiosk.qss"
-    app.setStyleSheet(path.read_text(encoding="utf-8"))
+def apply_theme(app: QApplication, large_text: bool = False, high_contrast: bool = False) -> None:
+    from kiosk.ui.design import style
+    from kiosk.ui.design.tokens import Theme
+
+    now = style.current()
+    style.apply_theme(app, Theme(now.scale, large_text, high_contrast))
+
+
+def label(text: str = "", role: str | None = None, wrap: bool = True, name: str | None = None) -> QLabel:
+    widget = QLabel(text)
+    if role:
+        widget.setProperty("role", role)
+    if name:
+        widget.setObjectName(name)
+    widget.setWordWrap(wrap)
+    return widget
 
 
 def title(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("role", "title")
-    label.setWordWrap(True)
-    return label
+    return label(text, "title")
 
 
 def primary(button: QPushButton) -> QPushButton:
@@ -27,11 +35,3 @@ def primary(button: QPushButton) -> QPushButton:
 def restyle(widget: QWidget) -> None:
     widget.style().unpolish(widget)
     widget.style().polish(widget)
-
-
-def header(text: str, back: QPushButton) -> QHBoxLayout:
-    """Screen header: the title on the left, the way back on the right (saves a row at 1280×800)."""
-    row = QHBoxLayout()
-    row.addWidget(title(text), 1)
-    row.addWidget(back)
-    return row

@@ -1,10 +1,10 @@
-"""Grant points: choose the programme, then tap cards one after another or type a MyKey ID.
+"""Grant points: choose the programme (tiles) and the mode (segmented), then grant by card tap or typed MyKey ID.
 
 Attendance mode: pre-registered applicants are granted when they tap — without a PIN. The tap reads only the
 card's user-auth certificate (free to read), and the attendance goes through the outbox with its fingerprint; the
 cloud maps it to the bound MyKey ID (so it also works offline and queues). Ordinary grants keep the PIN.
-Each grant is confirmed on screen with a sound; duplicates within the programme's rule are refused.
-Grants are written to the outbox first, so they work offline (the screen says "queued").
+Every outcome is a result panel with its own sound: a grant closes itself after about 3 s, a refusal waits.
+Grants are written to the outbox first, so they work offline (the result says "saved on this terminal").
 """
 
 from __future__ import annotations
@@ -12,26 +12,22 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QSpinBox,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
 from kiosk.services.grants import GrantOutcome, Programme
+from kiosk.services.mykey import normalize
 from kiosk.services.resident import ResidentIdentity
 from kiosk.ui.context import UiContext
-from kiosk.ui.screen import Screen
-from kiosk.ui.theme import header, primary
+from kiosk.ui.design.action_bar import ActionBar
+from kiosk.ui.design.amount import PointsInput
+from kiosk.ui.design.choices import Segmented, TileList
+from kiosk.ui.design.field import Field
+from kiosk.ui.design.format import points, signed_points
+from kiosk.ui.design.result_panel import Action, Result
+from kiosk.ui.design.style import metrics
+from kiosk.ui.screen import Screen, page
+from kiosk.ui.theme import label
 from kiosk.ui.widgets.identify import IdentifyStep
 
 
@@ -43,101 +39,108 @@ class GrantScreen(Screen):
         self._programmes: list[Programme] = []
         self._programme: Programme | None = None
         self._count, self._total, self._last_points = 0, 0, 0
+        self._tapped_generation: int | None = None
         self.stack = QStackedWidget()
         self.choose_page = self._choose_page()
         self.grant_page = self._grant_page()
         self.stack.addWidget(self.choose_page)
         self.stack.addWidget(self.grant_page)
-        back = QPushButton(self.tr("Back to the counter menu"))
-        back.clicked.connect(lambda: self.navigate.emit("counter_home"))
-        layout = QVBoxLayout(self)
-        layout.addLayout(header(self.tr("Grant points"), back))
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.stack, 1)
+        self.frame(self.tr("Grant points"), self.stack)
+        self.ctx.session.changed.connect(self._on_attendance_tap)
 
+    def _rule(self, rule: str) -> str:
+        texts = {"once_per_day": self.tr("once a day per person"), "once": self.tr("once per person"),
+                 "unlimited": self.tr("no repeat limit")}
+        return texts.get(rule, rule)
+
+    # --- pages ----------------------------------------------------------------------------------------------
     def _choose_page(self) -> QWidget:
-        page = QWidget()
-        self.programme_list = QListWidget()
+        self.programme_list = TileList(columns=2)
         self.programme_list.setObjectName("programmeList")
-        self.attendance_mode = QCheckBox(self.tr("Attendance mode (出席登録): participants registered in advance "
-                                                 "receive their registered points when they tap the card"))
+        self.attendance_mode = Segmented([
+            (self.tr("Grant (card and PIN, or MyKey ID)"), False),
+            (self.tr("Attendance (出席登録): tap only, registered participants"), True)])
         self.attendance_mode.setObjectName("attendanceMode")
-        self.start_button = primary(QPushButton(self.tr("Start granting")))
+        self.attendance_mode.setCurrentIndex(0)
+        self.start_button = QPushButton(self.tr("Start granting"))
+        self.start_button.setEnabled(False)
         self.start_button.clicked.connect(self._start)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Choose the grant programme:")))
-        layout.addWidget(self.programme_list, 1)
-        layout.addWidget(self.attendance_mode)
-        layout.addWidget(self.start_button)
-        return page
+        self.programme_list.currentRowChanged.connect(lambda row: self.start_button.setEnabled(row >= 0))
+        return page(label(self.tr("Choose the grant programme:"), "section"), self.programme_list,
+                    label(self.tr("Mode"), "section"), self.attendance_mode, ActionBar(self.start_button))
 
     def _grant_page(self) -> QWidget:
-        page = QWidget()
-        self.programme_label = QLabel()
-        self.programme_label.setObjectName("programmeLabel")
-        self.programme_label.setProperty("role", "resident")
-        self.points = QSpinBox()
+        self.programme_label = label("", "section", name="programmeLabel")
+        self.tally = label("", "muted", name="grantTally")
+        self.tally.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        change = QPushButton(self.tr("Change programme"))
+        change.clicked.connect(self._change_programme)
+        top = QHBoxLayout()
+        metrics(top, 0, "gap")
+        top.addWidget(self.programme_label, 1)
+        top.addWidget(self.tally)
+        top.addWidget(change)
+        # left: grant by typed MyKey ID
+        self.points = PointsInput()
         self.points.setObjectName("points")
-        self.points.setRange(1, 1_000_000)
-        self.mykey_input = QLineEdit()
+        self.points.valueChanged.connect(lambda _v: self._validate())
+        self.mykey_field = Field(self.tr("MyKey ID"), self.tr("8 characters"))
+        self.mykey_input = self.mykey_field.edit
         self.mykey_input.setObjectName("grantMykey")
-        self.mykey_input.setPlaceholderText(self.tr("MyKey ID (or tap the card)"))
-        self.grant_button = primary(QPushButton(self.tr("Grant")))
+        self.mykey_input.textChanged.connect(lambda _t: self._validate())
+        self.mykey_input.returnPressed.connect(self._grant_typed)
+        self.grant_button = QPushButton(self.tr("Grant"))
         self.grant_button.setObjectName("grantButton")
         self.grant_button.clicked.connect(self._grant_typed)
-        self.mykey_input.returnPressed.connect(self._grant_typed)
+        self.form = QWidget()
+        form = QVBoxLayout(self.form)
+        metrics(form, 0, "tight")
+        form.addWidget(label(self.tr("Grant by MyKey ID"), "section"))
+        form.addWidget(label(self.tr("Points"), "fieldLabel"))
+        form.addWidget(self.points)
+        form.addWidget(self.mykey_field)
+        form.addStretch(1)
+        form.addWidget(ActionBar(self.grant_button))
+        # right: grant by card (PIN) or attendance (tap only)
         self.identify = IdentifyStep(ctx=self.ctx)
         self.identify.identified.connect(self._on_tap_identified)
         self.identify.failed.connect(self._identify_failed)
         self.identify.cancelled.connect(self._next_tap)
-        self.tap_prompt = QLabel(self.tr("Attendance: please tap your My Number Card on the reader. "
-                                         "No PIN is needed."))
-        self.tap_prompt.setObjectName("attendancePrompt")
-        self.tap_prompt.setProperty("role", "title")
+        self.identify.stack.currentChanged.connect(self._identify_step_changed)
+        self.tap_prompt = label(self.tr("Attendance: please tap your My Number Card on the reader. No PIN is "
+                                        "needed."), "title", name="attendancePrompt")
         self.tap_prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tap_prompt.setWordWrap(True)
         self.tap_prompt.hide()
-        self._tapped_generation: int | None = None
-        self.ctx.session.changed.connect(self._on_attendance_tap)
-        self.confirmation = QLabel()
-        self.confirmation.setObjectName("grantConfirmation")
-        self.confirmation.setProperty("role", "title")
-        self.confirmation.setWordWrap(True)
-        self.tally = QLabel()
-        self.tally.setObjectName("grantTally")
-        change = QPushButton(self.tr("Change programme"))
-        change.clicked.connect(lambda: self.stack.setCurrentWidget(self.choose_page))
-        self.programme_label.setWordWrap(True)
+        self.card_side = QWidget()
+        self.card_side.setObjectName("cardSide")
+        side = QVBoxLayout(self.card_side)
+        metrics(side, 0, 0)
+        side.addWidget(self.identify, 1)
+        side.addWidget(self.tap_prompt, 1)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Points")))
-        row.addWidget(self.points)
-        left = QVBoxLayout()
-        left.addWidget(self.programme_label)
-        left.addLayout(row)
-        left.addWidget(self.mykey_input)
-        left.addWidget(self.grant_button)
-        left.addWidget(self.confirmation)
-        left.addWidget(self.tally)
-        left.addStretch(1)
-        left.addWidget(change, 0, Qt.AlignmentFlag.AlignLeft)
-        layout = QHBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 2)
-        layout.addWidget(self.identify, 3)
-        layout.addWidget(self.tap_prompt, 3)
-        return page
+        metrics(row, 0, "margin")
+        row.addWidget(self.form, 1)
+        row.addWidget(self.card_side, 1)
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        metrics(layout, 0, "gap")
+        layout.addLayout(top)
+        layout.addLayout(row, 1)
+        return widget
 
     # --- flow -----------------------------------------------------------------------------------------------
     def entered(self) -> None:
         if self.stack.currentWidget() is self.choose_page:
-            self.hide_error()
             self.ctx.runner.run(self.ctx.services.grants.programmes, self._show_programmes, self.show_error)
-        else:
+        elif not self.result_shown():
             self._start_taps()
 
     def _attendance(self) -> bool:
         return self._programme is not None and self._programme.attendance
+
+    def _identify_step_changed(self) -> None:
+        """While the resident types the PIN (or waits for the card check), the card side has the whole width."""
+        self.form.setVisible(self.identify.stack.currentWidget() is self.identify.card_prompt or self._attendance())
 
     def _start_taps(self) -> None:
         """Ordinary grants identify the resident with the PIN; attendance only reads the certificate."""
@@ -147,8 +150,15 @@ class GrantScreen(Screen):
         if attendance:
             self.identify.stop()
             self._on_attendance_tap()
+            return
+        if self.ctx.is_online() is False:  # said before the card and the PIN
+            self.identify.set_card_text(self.tr("Offline: a card cannot be checked now."),
+                                        self.tr("Please type the resident's MyKey ID on the left: the grant is "
+                                                "saved and sent later."))
         else:
-            self.identify.start()
+            self.identify.set_card_text(self.tr("Or: the resident places the My Number Card and types the PIN."),
+                                        self.tr("Please keep the card on the reader until you are finished."))
+        self.identify.start()
 
     def _on_attendance_tap(self) -> None:
         session = self.ctx.session
@@ -159,62 +169,64 @@ class GrantScreen(Screen):
         self._tapped_generation = session.generation
         programme = self._programme
         assert programme is not None
-        self.hide_error()
         auth, grants = self.ctx.services.auth, self.ctx.services.grants
-
-        def failed(error: ServiceError) -> None:
-            self.confirmation.clear()
-            self.show_error(error)
-            self.ctx.sound("error")
-
         self.ctx.runner.run(lambda: grants.attend_by_card(programme, *auth.card_certificate()),
-                            self._granted, failed)
+                            self._granted, self._refused)
 
     def _show_programmes(self, programmes: object) -> None:
         assert isinstance(programmes, list)
         self._programmes = programmes
         self.programme_list.clear()
         for p in programmes:
-            text = f"{p.name} — {p.department_name}" if p.department_name else p.name
+            parts = [p.department_name] if p.department_name else []
             if p.points > 0:
-                text += " (" + self.tr("%1 points").replace("%1", f"{p.points:,}") + ")"
-            item = QListWidgetItem(text)
-            self.programme_list.addItem(item)
-        if programmes:
-            self.programme_list.setCurrentRow(0)
+                parts.append(points(p.points))
+            parts.append(self._rule(p.repeat_rule))
+            self.programme_list.add(p.name, "・".join(parts), p.programme_id)
+        self.start_button.setEnabled(False)
 
     def _start(self) -> None:
         row = self.programme_list.currentRow()
         if row < 0:
             return
-        p = replace(self._programmes[row], attendance=self.attendance_mode.isChecked())
+        p = replace(self._programmes[row], attendance=bool(self.attendance_mode.currentData()))
         self._programme = p
-        text = self.tr("Programme: %1").replace("%1", p.name)
-        if p.attendance:
-            text += "\n" + self.tr("Attendance mode: registered participants are granted when they tap their card.")
+        text = p.name + (self.tr(" — attendance mode") if p.attendance else "")
         self.programme_label.setText(text)
         self.points.setValue(p.points if p.points > 0 else 100)
         self.points.setEnabled(not p.attendance)
-        self.confirmation.clear()
+        self.form.setEnabled(not p.attendance)
         self._count, self._total, self._last_points = 0, 0, 0
         self._update_tally()
         self.stack.setCurrentWidget(self.grant_page)
         self._tapped_generation = None
+        self._validate()
         self._start_taps()
 
+    def _change_programme(self) -> None:
+        self.identify.stop()
+        self.stack.setCurrentWidget(self.choose_page)
+
+    def _validate(self) -> bool:
+        text = normalize(self.mykey_input.text()) if self.mykey_input.text().strip() else ""
+        ok = self._programme is not None and not self._attendance() and len(text) == 8 and self.points.value() > 0
+        self.grant_button.setEnabled(ok)
+        return ok
+
     def _identify_failed(self, error: ServiceError) -> None:
-        self.show_error(error)
         if error.code == "cloud_unavailable":
-            self.error_label.setText(self.error_label.text() + "\n" + self.tr(
-                "Identifying a card needs the points cloud. Offline, type the resident's MyKey ID instead: the grant "
-                "is saved and sent later."))
+            self._refused(error, self.tr("Identifying a card needs the points cloud. Offline, type the resident's "
+                                         "MyKey ID instead: the grant is saved and sent later."))
+        else:
+            self._refused(error)
 
     def _grant_typed(self) -> None:
-        self._grant(self.mykey_input.text())
+        if self._validate():
+            self._grant(self.mykey_input.text())
 
     def _on_tap_identified(self, identity: ResidentIdentity) -> None:
         if not identity.mykey_id:
-            self.show_error(ServiceError("no_mykey_id"))
+            self._refused(ServiceError("no_mykey_id"))
             return
         self._grant(identity.mykey_id)
 
@@ -222,39 +234,48 @@ class GrantScreen(Screen):
         programme = self._programme
         if programme is None:
             return
-        self.hide_error()
-        grants, points = self.ctx.services.grants, self.points.value()
+        grants, amount = self.ctx.services.grants, self.points.value()
         self.grant_button.setEnabled(False)
+        self.ctx.runner.run(lambda: grants.grant(programme, mykey_id, amount), self._granted, self._refused)
 
-        def failed(error: ServiceError) -> None:
-            self.grant_button.setEnabled(True)
-            self.confirmation.clear()
-            self.show_error(error)
-            self.ctx.sound("error")
+    def _next_action(self) -> Action:
+        return Action(self.tr("Next resident"), self._next_resident, primary=True)
 
-        self.ctx.runner.run(lambda: grants.grant(programme, mykey_id, points), self._granted, failed)
+    def _next_resident(self) -> None:
+        self.close_result()
+        self.ctx.session.wipe("next")
+
+    def _refused(self, error: ServiceError, detail: str | None = None) -> None:
+        self._validate()
+        result = self.error_result(error, [self._next_action()])
+        if detail:
+            result.detail = detail
+        self.show_result(result)
 
     def _granted(self, outcome: object) -> None:
         assert isinstance(outcome, GrantOutcome)
-        self.grant_button.setEnabled(True)
         self.mykey_input.clear()
+        self._validate()
+        if outcome.mykey_id and self.ctx.session.mykey_id is None:
+            self.ctx.session.set_mykey_id(outcome.mykey_id, "valid")  # the header shows who was just served
+        who = self.tr("MyKey ID %1").replace("%1", outcome.mykey_id) if outcome.mykey_id else ""
         if outcome.queued and not outcome.mykey_id:
-            text = self.tr("Attendance saved: it will be sent when online")
-        elif not outcome.queued and self._attendance():
-            text = self.tr("✔ Attendance recorded: %1 points granted to %2").replace(
-                "%1", str(outcome.points)).replace("%2", outcome.mykey_id)
+            result = Result("queued", self.tr("Attendance saved: it will be sent when online"), who)
         elif outcome.queued:
-            text = self.tr("%1 points for %2: saved, will be sent when online").replace(
-                "%1", str(outcome.points)).replace("%2", outcome.mykey_id)
+            result = Result("queued", self.tr("Points saved: they will be sent when online"), who,
+                            signed_points(outcome.points))
+        elif self._attendance():
+            result = Result("success", self.tr("Attendance recorded: points granted"), who,
+                            signed_points(outcome.points))
         else:
-            text = self.tr("✔ %1 points granted to %2").replace("%1", str(outcome.points)).replace(
-                "%2", outcome.mykey_id)
-        self.confirmation.setText(text)
+            result = Result("success", self.tr("Points granted"), who, signed_points(outcome.points))
+        result.actions = [self._next_action()]
+        result.auto_close = True
         self._count += 1
         self._total += outcome.points
         self._last_points = outcome.points
         self._update_tally()
-        self.ctx.sound("ok")
+        self.show_result(result)
 
     def _update_tally(self) -> None:
         self.tally.setText(self.tr("This session: %1 grants, %2 points").replace("%1", str(self._count))
@@ -269,9 +290,8 @@ class GrantScreen(Screen):
         self.identify.stop()
         self._tapped_generation = None
         self.mykey_input.clear()
-        if self.confirmation.text():
-            self.confirmation.setText(self.tr("✔ last grant: %1 points").replace("%1", str(self._last_points))
-                                      if self._last_points else "")
+        self.mykey_field.set_state(None)
+        self.close_result()
         if self.stack.currentWidget() is self.grant_page and self.isVisible():
             self._start_taps()
 

@@ -1,12 +1,14 @@
-"""The counter's home: the tasks a clerk does with a resident."""
+"""The counter's home: the tasks a clerk does with a resident, as four large tiles."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.context import UiContext
+from kiosk.ui.design.choices import Tile
+from kiosk.ui.design.style import metrics
 from kiosk.ui.screen import Screen
-from kiosk.ui.theme import title
+from kiosk.ui.theme import label
 
 
 class CounterHome(Screen):
@@ -14,10 +16,10 @@ class CounterHome(Screen):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.staff = QLabel()
-        self.staff.setObjectName("staffLabel")
+        self.staff = label("", "muted", name="staffLabel")
         grid = QGridLayout()
-        self.buttons: dict[str, QPushButton] = {}
+        metrics(grid, 0, "gap")
+        self.buttons: dict[str, Tile] = {}
         tasks = [
             ("create_mykey", self.tr("Create a MyKey ID"), self.tr("The resident places the card and chooses an ID")),
             ("lookup", self.tr("Look up a MyKey ID / service IDs"), self.tr("Status and service ID registration")),
@@ -25,18 +27,18 @@ class CounterHome(Screen):
             ("grant", self.tr("Grant points"), self.tr("Programme grants and event attendance")),
         ]
         for i, (target, text, sub) in enumerate(tasks):
-            button = QPushButton(f"{text}\n{sub}")
-            button.setObjectName(f"task_{target}")
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            button.setMinimumHeight(120)
-            button.clicked.connect(lambda _=False, t=target: self.navigate.emit(t))
-            self.buttons[target] = button
-            grid.addWidget(button, i // 2, i % 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title(self.tr("Counter")))
+            tile = Tile(text, sub)
+            tile.setObjectName(f"task_{target}")
+            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            tile.clicked.connect(lambda _=False, t=target: self.navigate.emit(t))
+            self.buttons[target] = tile
+            grid.addWidget(tile, i // 2, i % 2)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        metrics(layout, 0, "gap")
         layout.addWidget(self.staff)
         layout.addLayout(grid, 1)
-        layout.addWidget(self.error_label)
+        self.frame(self.tr("Counter"), body, back=None)
 
     def set_staff(self, text: str) -> None:
         self.staff.setText(text)

@@ -1,27 +1,61 @@
-"""Look up a MyKey ID and its status; register service IDs (business ID + customer ID) for it.
+"""Look up a MyKey ID and its status; register service IDs (a business, by name, + the customer ID) for it.
 
-The customer ID is typed twice: a wrongly typed ID would link the resident's records to someone else.
-"""
+The customer ID is typed twice: a wrongly typed ID would link the resident's records to someone else. The
+register button stays disabled until the business is chosen and both entries agree."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
 from kiosk.services.mykey import MyKeyRecord, ServiceId
 from kiosk.ui.context import UiContext
+from kiosk.ui.counter.businesses import BUSINESSES, business_name
+from kiosk.ui.design.action_bar import ActionBar
+from kiosk.ui.design.choices import TileList
+from kiosk.ui.design.field import Field
+from kiosk.ui.design.result_panel import Action, Result
+from kiosk.ui.design.style import metrics
+from kiosk.ui.errors import message_for
 from kiosk.ui.screen import Screen
-from kiosk.ui.theme import header, primary
+from kiosk.ui.theme import label
 from kiosk.ui.widgets.status_text import status_text
+
+OTHER = ""
+
+
+class ServiceList(QWidget):
+    """The registered service IDs as lines "name  customer ID" (no scrolling list)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        metrics(self._layout, 0, 4)
+        self._items: list[str] = []
+        self.empty = label(self.tr("No service IDs registered yet."), "muted")
+        self._layout.addWidget(self.empty)
+
+    def clear(self) -> None:
+        while self._layout.count() > 1:
+            item = self._layout.takeAt(1)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self._items = []
+        self.empty.show()
+
+    def addItem(self, sid: ServiceId) -> None:
+        text = f"{sid.business_id} : {sid.customer_id}"
+        self._items.append(text)
+        self._layout.addWidget(label(f"・{business_name(sid.business_id)}　{sid.customer_id}", "section"))
+        self.empty.hide()
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def item(self, row: int) -> str:
+        return self._items[row]
 
 
 class LookupScreen(Screen):
@@ -30,46 +64,71 @@ class LookupScreen(Screen):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._record: MyKeyRecord | None = None
-        self.mykey_input = QLineEdit()
+        # left: look up
+        self.mykey_field = Field(self.tr("MyKey ID"), self.tr("8 characters"))
+        self.mykey_input = self.mykey_field.edit
         self.mykey_input.setObjectName("lookupInput")
-        self.mykey_input.setPlaceholderText(self.tr("MyKey ID (8 characters)"))
-        self.lookup_button = primary(QPushButton(self.tr("Look up")))
-        self.lookup_button.clicked.connect(self._lookup)
         self.mykey_input.returnPressed.connect(self._lookup)
-        self.result = QLabel()
-        self.result.setObjectName("lookupResult")
-        self.result.setProperty("role", "resident")
-        self.service_list = QListWidget()
+        self.lookup_button = QPushButton(self.tr("Look up"))
+        self.lookup_button.clicked.connect(self._lookup)
+        self.result = label("", "big", name="lookupResult")
+        self.status = label("", "resident", name="lookupStatus")
+        self.service_list = ServiceList()
         self.service_list.setObjectName("serviceList")
-        self.service_list.setMaximumHeight(150)
-        self.business = QLineEdit()
+        card = QFrame()
+        card.setProperty("role", "card")
+        inner = QVBoxLayout(card)
+        metrics(inner, "gap", "tight")
+        inner.addWidget(self.result)
+        inner.addWidget(self.status)
+        inner.addWidget(label(self.tr("Registered service IDs"), "section"))
+        inner.addWidget(self.service_list)
+        inner.addStretch(1)
+        find_row = QHBoxLayout()
+        metrics(find_row, 0, "gap")
+        find_row.addWidget(self.mykey_field, 1)
+        find_row.addWidget(self.lookup_button, 0, Qt.AlignmentFlag.AlignTop)
+        left = QVBoxLayout()
+        metrics(left, 0, "gap")
+        left.addLayout(find_row)
+        left.addWidget(card, 1)
+        # right: register a service ID
+        self.businesses = TileList(columns=2)
+        for business_id, _name in BUSINESSES:
+            self.businesses.add(business_name(business_id), "", business_id)
+        self.businesses.add(self.tr("Another business"), "", OTHER)
+        self.businesses.currentRowChanged.connect(self._business_changed)
+        self.other_field = Field(self.tr("Business ID"), self.tr("as printed on the business's form"))
+        self.business = self.other_field.edit
         self.business.setObjectName("businessId")
-        self.customer = QLineEdit()
+        self.other_field.hide()
+        self.customer_field = Field(self.tr("Customer ID"))
+        self.customer = self.customer_field.edit
         self.customer.setObjectName("customerId")
-        self.customer_again = QLineEdit()
+        self.again_field = Field(self.tr("Customer ID (again)"))
+        self.customer_again = self.again_field.edit
         self.customer_again.setObjectName("customerIdAgain")
-        self.add_button = primary(QPushButton(self.tr("Register service ID")))
+        for edit in (self.business, self.customer, self.customer_again):
+            edit.textChanged.connect(self._validate)
+        self.add_button = QPushButton(self.tr("Register service ID"))
         self.add_button.clicked.connect(self._add)
         self.service_box = QWidget()
-        form = QFormLayout(self.service_box)
-        form.addRow(self.tr("Registered service IDs"), self.service_list)
-        form.addRow(self.tr("Business ID"), self.business)
-        form.addRow(self.tr("Customer ID"), self.customer)
-        form.addRow(self.tr("Customer ID (again)"), self.customer_again)
-        form.addRow("", self.add_button)
+        box = QVBoxLayout(self.service_box)
+        metrics(box, 0, "tight")
+        box.addWidget(label(self.tr("Register a service ID"), "section"))
+        box.addWidget(self.businesses)
+        for widget in (self.other_field, self.customer_field, self.again_field):
+            box.addWidget(widget)
+        box.addStretch(1)
+        box.addWidget(ActionBar(self.add_button))
         self.service_box.setEnabled(False)
-
-        row = QHBoxLayout()
-        row.addWidget(self.mykey_input, 1)
-        row.addWidget(self.lookup_button)
-        back = QPushButton(self.tr("Back to the counter menu"))
-        back.clicked.connect(lambda: self.navigate.emit("counter_home"))
-        layout = QVBoxLayout(self)
-        layout.addLayout(header(self.tr("Look up a MyKey ID / register service IDs"), back))
-        layout.addWidget(self.error_label)
-        layout.addLayout(row)
-        layout.addWidget(self.result)
-        layout.addWidget(self.service_box, 1)
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        metrics(columns, 0, "margin")
+        columns.addLayout(left, 1)
+        columns.addWidget(self.service_box, 1)
+        self.frame(self.tr("Look up a MyKey ID / register service IDs"), body)
+        self._validate()
 
     def entered(self) -> None:
         known = self.ctx.session.mykey_id
@@ -77,9 +136,9 @@ class LookupScreen(Screen):
             self.mykey_input.setText(known)
             self._lookup()
 
+    # --- look up --------------------------------------------------------------------------------------------
     def _lookup(self) -> None:
         text = self.mykey_input.text()
-        self.hide_error()
         mykey = self.ctx.services.mykey
 
         def fetch() -> tuple[MyKeyRecord, list[ServiceId]]:
@@ -91,9 +150,13 @@ class LookupScreen(Screen):
     def _failed(self, error: ServiceError) -> None:
         self._record = None
         self.result.clear()
+        self.status.clear()
         self.service_list.clear()
         self.service_box.setEnabled(False)
-        self.show_error(error)
+        if error.code == "cloud_unavailable":
+            self.show_error(error)
+        else:
+            self.mykey_field.set_error(message_for(error))
 
     def _show(self, value: object) -> None:
         assert isinstance(value, tuple)
@@ -101,32 +164,58 @@ class LookupScreen(Screen):
         ids: list[ServiceId] = value[1]
         self._record = record
         self.mykey_input.setText(record.mykey_id)
-        self.result.setText(self.tr("MyKey ID %1 — status: %2").replace("%1", record.mykey_id)
-                            .replace("%2", status_text(record.status)))
+        self.mykey_field.set_ok(self.tr("Found"))
+        self.result.setText(record.mykey_id)
+        self.status.setText(self.tr("Status: %1").replace("%1", status_text(record.status)))
         self.service_list.clear()
         for sid in ids:
-            self.service_list.addItem(f"{sid.business_id} : {sid.customer_id}")
+            self.service_list.addItem(sid)
         self.service_box.setEnabled(record.status == "valid")
+        self._validate()
         if self.ctx.session.mykey_id is None:
             self.ctx.session.set_mykey_id(record.mykey_id, record.status)
 
+    # --- register -------------------------------------------------------------------------------------------
+    def _business_changed(self, row: int) -> None:
+        other = row >= 0 and self.businesses.data(row) == OTHER
+        self.other_field.setVisible(other)
+        self._validate()
+
+    def _business_id(self) -> str:
+        row = self.businesses.currentRow()
+        if row < 0:
+            return normalize_business(self.business.text())
+        chosen = str(self.businesses.data(row))
+        return chosen or normalize_business(self.business.text())
+
+    def _validate(self) -> bool:
+        customer, again = self.customer.text().strip(), self.customer_again.text().strip()
+        if again and customer != again:
+            self.again_field.set_error(message_for(ServiceError("service_id_mismatch")))
+        elif again and customer == again:
+            self.again_field.set_ok(self.tr("Both entries are the same."))
+        else:
+            self.again_field.set_state(None)
+        ok = self._record is not None and bool(self._business_id()) and bool(customer) and customer == again
+        self.add_button.setEnabled(ok)
+        return ok
+
     def _add(self) -> None:
         record = self._record
-        if record is None:
+        if record is None or not self._validate():
             return
-        business, customer = self.business.text(), self.customer.text()
-        if customer.strip() != self.customer_again.text().strip():
-            self.show_error(ServiceError("service_id_mismatch"))
-            return
-        self.hide_error()
+        business, customer = self._business_id(), self.customer.text()
         mykey = self.ctx.services.mykey
 
         def done(sid: object) -> None:
             assert isinstance(sid, ServiceId)
-            self.service_list.addItem(f"{sid.business_id} : {sid.customer_id}")
-            for edit in (self.business, self.customer, self.customer_again):
-                edit.clear()
-            self.ctx.sound("ok")
+            self.service_list.addItem(sid)
+            for field in (self.other_field, self.customer_field, self.again_field):
+                field.clear()
+            self.businesses.setCurrentRow(-1)
+            self.show_result(Result("success", self.tr("The service ID has been registered"),
+                                    f"{business_name(sid.business_id)}　{sid.customer_id}",
+                                    actions=[Action(self.tr("Back"), self.close_result, primary=True)]))
 
         self.ctx.runner.run(lambda: mykey.add_service_id(record.mykey_id, business, customer), done,
                             self.show_error)
@@ -134,8 +223,16 @@ class LookupScreen(Screen):
     def clear(self) -> None:
         super().clear()
         self._record = None
-        for edit in (self.mykey_input, self.business, self.customer, self.customer_again):
-            edit.clear()
+        for field in (self.mykey_field, self.other_field, self.customer_field, self.again_field):
+            field.clear()
+        self.businesses.setCurrentRow(-1)
         self.result.clear()
+        self.status.clear()
         self.service_list.clear()
         self.service_box.setEnabled(False)
+        self._validate()
+
+
+def normalize_business(text: str) -> str:
+    return text.strip().upper()
+

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.config import QT_TRANSLATE_NOOP
 from kiosk.core.measures import Eligibility, Reason, Review
 from kiosk.services.measures import MeasureView
+from kiosk.ui.design.format import format_date
 
 _REASONS = {
     Reason.NOT_OPEN_YET: QT_TRANSLATE_NOOP("Measures", "The application period has not started yet."),
@@ -27,21 +28,21 @@ def reason_text(reason: Reason) -> str:
 
 
 def conditions_text(view: MeasureView) -> str:
+    """Two short lines: who and how much (with the places left); until when and how it is reviewed."""
     m = view.measure
-    parts = [QCoreApplication.translate("Measures", "%1 points per person").replace("%1", f"{m.points_per_person:,}")]
+    who = [QCoreApplication.translate("Measures", "%1 points per person").replace("%1", f"{m.points_per_person:,}")]
     if m.eligibility is Eligibility.OPEN and not m.residency_required:
-        parts.append(QCoreApplication.translate("Measures", "open to every applicant"))
+        who.append(QCoreApplication.translate("Measures", "open to every applicant"))
     if m.residency_required:
-        parts.append(QCoreApplication.translate("Measures", "residents only (checked from the address on the card)"))
+        who.append(QCoreApplication.translate("Measures", "residents only (checked from the address on the card)"))
     if m.eligibility is Eligibility.RESTRICTED and m.review is Review.PRE:
-        parts.append(QCoreApplication.translate("Measures", "pre-registered residents only"))
+        who.append(QCoreApplication.translate("Measures", "pre-registered residents only"))
     if m.capacity is not None and view.places_left is None:  # offline: the places taken are not known
-        parts.append(QCoreApplication.translate("Measures", "capacity %1").replace("%1", str(m.capacity)))
+        who.append(QCoreApplication.translate("Measures", "capacity %1").replace("%1", str(m.capacity)))
     elif m.capacity is not None:
-        parts.append(QCoreApplication.translate("Measures", "capacity %1 (%2 places left)").replace("%1", str(m.capacity))
-                     .replace("%2", str(max(m.capacity - view.taken, 0))))
-    parts.append(QCoreApplication.translate("Measures", "review after applying") if m.review is Review.POST
-                 else QCoreApplication.translate("Measures", "reviewed before applying"))
-    parts.append(QCoreApplication.translate("Measures", "until %1").replace("%1", m.closes_at.astimezone().strftime("%Y-%m-%d %H:%M")))
-    text = " / ".join(parts)
-    return f"{text}\n{view.conditions}" if view.conditions else text
+        who.append(QCoreApplication.translate("Measures", "capacity %1 (%2 places left)")
+                   .replace("%1", str(m.capacity)).replace("%2", str(max(m.capacity - view.taken, 0))))
+    when = [QCoreApplication.translate("Measures", "apply by %1").replace("%1", format_date(m.closes_at)),
+            QCoreApplication.translate("Measures", "review after applying") if m.review is Review.POST
+            else QCoreApplication.translate("Measures", "reviewed before applying")]
+    return "・".join(who) + "\n" + "・".join(when)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.services.errors import ServiceError
 from kiosk.services.resident import ResidentIdentity
 from kiosk.ui.context import UiContext
+from kiosk.ui.design.style import metrics
 from kiosk.ui.errors import message_for
 from kiosk.ui.resident_display import ResidentSlot
 from kiosk.ui.widgets.pinpad import PinPad
@@ -26,35 +27,50 @@ class IdentifyStep(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._active = False
-        self.card_prompt = QLabel(self.tr("Please place your My Number Card on the reader.\n"
-                                          "Please keep the card on the reader until you are finished."))
+        self.card_prompt = QWidget()  # the resident reads it: large, centred, the whole work area
         self.card_prompt.setObjectName("cardPrompt")
-        self.card_prompt.setProperty("role", "title")
-        self.card_prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.card_prompt.setWordWrap(True)
+        self.card_text = self._resident_label(self.tr("Please place your My Number Card on the reader."), "title")
+        self.card_hint = self._resident_label(self.tr("Please keep the card on the reader until you are finished."),
+                                              "resident")
+        prompt_layout = QVBoxLayout(self.card_prompt)
+        metrics(prompt_layout, "margin", "gap")
+        prompt_layout.addStretch(1)
+        icon = self._resident_label("▭", "big")
+        prompt_layout.addWidget(icon)
+        prompt_layout.addWidget(self.card_text)
+        prompt_layout.addWidget(self.card_hint)
+        prompt_layout.addStretch(1)
         self.pinpad = PinPad()
-        self.pinpad.set_prompt(self.tr("Please enter the 4-digit PIN of your card's user certificate "
-                                       "(利用者証明用電子証明書) yourself."))
+        self.pinpad.set_prompt(self.tr("The 4-digit PIN of the card's user certificate (利用者証明用電子証明書)"),
+                               self.tr("To confirm that you are the card's holder. Please type it yourself."))
         self.pinpad.submitted.connect(self._on_pin)
         self.pinpad.cancelled.connect(self.cancelled)
-        self.busy = QLabel(self.tr("Checking the card… please do not remove it."))
-        self.busy.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.busy.setProperty("role", "title")
-        self.busy.setWordWrap(True)
-        self.message = QLabel()
+        self.busy = self._resident_label(self.tr("Checking the card… please do not remove it."), "residentTitle")
+        self.message = QLabel()  # kept for the flows' tests: the last problem of this attempt, shown by the dots
         self.message.setObjectName("identifyMessage")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.stopped = QWidget()  # after a failure with the card still there: the screen explains above
+        self.message.hide()
+        self.stopped = QWidget()  # after a failure with the card still there: the screen shows the result
         self.pin_slot = ResidentSlot(self.pinpad, ctx.resident_display)
         self.stack = QStackedWidget()
         for widget in (self.card_prompt, self.pin_slot, self.busy, self.stopped):
             self.stack.addWidget(widget)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.message)
+        metrics(layout, 0, 0)
         layout.addWidget(self.stack, 1)
         ctx.session.changed.connect(self._on_session)
+
+    def _resident_label(self, text: str, role: str) -> QLabel:
+        label = QLabel(text)
+        label.setProperty("role", role)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        return label
+
+    def set_card_text(self, text: str, hint: str | None = None) -> None:
+        self.card_text.setText(text)
+        if hint is not None:
+            self.card_hint.setText(hint)
+            self.card_hint.setVisible(bool(hint))
 
     def start(self) -> None:
         """Begin (or restart) identification for the resident at the reader."""
@@ -72,6 +88,7 @@ class IdentifyStep(QWidget):
     def stop(self) -> None:
         self._active = False
         self.pinpad.clear()
+        self.pinpad.set_notice("")
         self.pinpad.set_tries_left(None)
         self.message.clear()
         self.stack.setCurrentWidget(self.card_prompt)
@@ -99,6 +116,7 @@ class IdentifyStep(QWidget):
         self.pinpad.setFocus()
 
     def _on_pin(self, pin: str) -> None:
+        self.pinpad.set_notice("")
         self.busy.setText(self.tr("Checking the card… please do not remove it."))
         self.stack.setCurrentWidget(self.busy)
         self.message.clear()
@@ -130,16 +148,13 @@ class IdentifyStep(QWidget):
         if error.code == "wrong_pin":
             if error.tries_left is not None:
                 self.pinpad.set_tries_left(error.tries_left)
+            self.pinpad.set_notice(message_for(error))
             self.stack.setCurrentWidget(self.pin_slot)
             return
         if error.code in ("no_card", "card_removed"):
             self.stack.setCurrentWidget(self.card_prompt)
             return
-        if error.code == "pin_blocked":
-            self.pinpad.set_tries_left(0)
-            self.stack.setCurrentWidget(self.pin_slot)
-        else:
-            self.stack.setCurrentWidget(self.stopped if self.ctx.session.card_present else self.card_prompt)
+        self.pinpad.set_notice("")
+        self.stack.setCurrentWidget(self.stopped if self.ctx.session.card_present else self.card_prompt)
         self._active = False
-        self.message.clear()  # the screen explains a failure that ends the attempt
-        self.failed.emit(error)
+        self.failed.emit(error)  # the screen shows it once, in its result panel

@@ -10,7 +10,9 @@ import random
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.ui.design.style import metrics
 
 PIN_LENGTH = 4
 
@@ -25,64 +27,74 @@ class PinPad(QWidget):
         self._tries_left: int | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.prompt = QLabel(self.tr("Please enter your 4-digit PIN yourself."))
-        self.prompt.setWordWrap(True)
-        self.prompt.setProperty("role", "resident")
-        self.display = QLabel()
-        self.display.setProperty("role", "big")
-        self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tries = QLabel()
-        self.tries.setObjectName("pinTries")
-        self.warning = QLabel()
-        self.warning.setObjectName("pinWarning")
+        # left: which PIN and why, the dots, the tries left under them, the last-try warning; right: the keys
+        self.prompt = self._label("pinTitle", self.tr("Please enter your 4-digit PIN yourself."))
+        self.reason = self._label("pinReason", "")
+        self.reason.hide()
+        self.display = self._label("pinDots", "", wrap=False)
+        self.notice = self._label("pinNotice", "")
+        self.notice.setProperty("role", "error")
+        self.notice.hide()
+        self.tries = self._label("pinTries", "")
+        self.warning = self._label("pinWarning", "")
         self.warning.setProperty("role", "warning")
-        self.warning.setWordWrap(True)
         self.warning.hide()
 
         self.keys = QWidget()
         grid = QGridLayout(self.keys)
-        grid.setContentsMargins(0, 0, 0, 0)
+        metrics(grid, 0, "tight")
         order = [str(d) for d in range(1, 10)] + ["0"]
         if shuffle:
             random.SystemRandom().shuffle(order)
         self.digit_buttons: dict[str, QPushButton] = {}
         for i, digit in enumerate(order[:9]):
             grid.addWidget(self._digit_button(digit), i // 3, i % 3)
-        self.clear_button = QPushButton(self.tr("Clear"))
-        self.clear_button.setProperty("pinkey", True)
+        self.clear_button = self._key(self.tr("Clear"))
         self.clear_button.clicked.connect(self.clear)
         grid.addWidget(self.clear_button, 3, 0)
         grid.addWidget(self._digit_button(order[9]), 3, 1)
-        self.back_button = QPushButton("⌫")
-        self.back_button.setProperty("pinkey", True)
+        self.back_button = self._key("⌫")
         self.back_button.setAccessibleName(self.tr("Delete one digit"))
         self.back_button.clicked.connect(self.backspace)
         grid.addWidget(self.back_button, 3, 2)
-        self.ok_button = QPushButton(self.tr("OK"))
-        self.ok_button.setProperty("primary", True)
-        self.ok_button.setProperty("pinkey", True)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = self._key(self.tr("Cancel"))
+        self.cancel_button.setProperty("pinkey", False)
         self.cancel_button.clicked.connect(self._cancel)
+        self.ok_button = self._key(self.tr("OK"))
+        self.ok_button.setProperty("primary", True)
+        self.ok_button.clicked.connect(self.submit)
         grid.addWidget(self.cancel_button, 4, 0)
         grid.addWidget(self.ok_button, 4, 1, 1, 2)
+        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.ok_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-        # prompt, masked digits, tries and warning above the keys; the keys keep their size
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.prompt)
-        row = QHBoxLayout()
-        row.addWidget(self.display, 1)
-        row.addWidget(self.tries)
-        layout.addLayout(row)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.keys)
+        left = QVBoxLayout()
+        metrics(left, 0, "gap")
+        left.addStretch(1)
+        for widget in (self.prompt, self.reason, self.display, self.notice, self.tries, self.warning):
+            left.addWidget(widget)
+        left.addStretch(1)
+        layout = QHBoxLayout(self)
+        metrics(layout, 0, "margin")
+        layout.addLayout(left, 1)
+        layout.addWidget(self.keys, 0, Qt.AlignmentFlag.AlignVCenter)
         self._refresh()
 
-    def _digit_button(self, digit: str) -> QPushButton:
-        button = QPushButton(digit)
+    def _label(self, name: str, text: str, wrap: bool = True) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(name)
+        label.setWordWrap(wrap)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+
+    def _key(self, text: str) -> QPushButton:
+        button = QPushButton(text)
         button.setProperty("pinkey", True)
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        return button
+
+    def _digit_button(self, digit: str) -> QPushButton:
+        button = self._key(digit)
         button.clicked.connect(lambda: self.press(digit))
         self.digit_buttons[digit] = button
         return button
@@ -137,8 +149,16 @@ class PinPad(QWidget):
     def length(self) -> int:
         return len(self._digits)
 
-    def set_prompt(self, text: str) -> None:
+    def set_prompt(self, text: str, reason: str = "") -> None:
+        """Which PIN (the resident reads it), and why it is asked."""
         self.prompt.setText(text)
+        self.reason.setText(reason)
+        self.reason.setVisible(bool(reason))
+
+    def set_notice(self, text: str) -> None:
+        """One line by the dots for the resident (e.g. the PIN just typed was wrong)."""
+        self.notice.setText("✖ " + text if text else "")
+        self.notice.setVisible(bool(text))
 
     def set_tries_left(self, tries: int | None) -> None:
         self._tries_left = tries
@@ -157,17 +177,18 @@ class PinPad(QWidget):
             self.warning.hide()
             self.keys.show()
             self.prompt.show()
+            self.display.show()
             return
-        self.keys.setVisible(tries > 0)  # a locked PIN: no keys to press, only the explanation
+        self.keys.setVisible(tries > 0)  # a locked PIN: no keys and no empty dots, only the explanation
         self.prompt.setVisible(tries > 0)
-        self.tries.setText(self.tr("Tries left: %n", "", tries))
+        self.display.setVisible(tries > 0)
+        self.tries.setText(self.tr("%n tries left", "", tries) if tries > 0 else "")
         if tries <= 0:
-            self.warning.setText(self.tr("The PIN is locked. It can be unlocked only at the municipal office "
-                                         "counter with photo identification."))
+            self.warning.setText(self.tr("The PIN is locked. It can be reset with photo identification at the "
+                                         "municipality's My Number Card desk; the staff will show you the way."))
             self.warning.show()
         elif tries == 1:
-            self.warning.setText(self.tr("Caution: this is the LAST try. If this PIN is wrong, the card's PIN "
-                                         "will be locked and can only be unlocked at the municipal office."))
+            self.warning.setText(self.tr("⚠ Last try: if this PIN is wrong too, the PIN will be locked."))
             self.warning.show()
         else:
             self.warning.hide()

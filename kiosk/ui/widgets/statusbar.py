@@ -26,7 +26,10 @@ class KioskStatusBar(QStatusBar):
         self.addWidget(self.keyring_label, 1)
         self.set_sync_status(None, 0, "")
 
+    online: bool | None = None  # the last state reported, read by the screens before a task that needs the cloud
+
     def set_sync_status(self, online: bool | None, queued: int, last_sync: str) -> None:
+        self.online = online
         if online is None:
             self.online_label.setText(self.tr("Cloud: checking…"))
         elif online:

@@ -1,32 +1,48 @@
-"""The resident's own steps, shown above a flow ("1 place the card › 2 PIN › ..."), current step highlighted."""
+"""The step bar of a multi-step task ("1 カードを置く › 2 暗証番号 › ..."): one line that never wraps, the current
+step in the primary colour, finished steps with ✔."""
 
 from __future__ import annotations
 
-import html
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from PySide6.QtWidgets import QLabel, QWidget
+from kiosk.ui.design.style import metrics
+from kiosk.ui.theme import restyle
 
 
-class StepBar(QLabel):
+class StepBar(QWidget):
     def __init__(self, steps: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stepBar")
-        self.setWordWrap(True)
         self._steps = steps
+        self.labels: list[QLabel] = []
+        layout = QHBoxLayout(self)
+        metrics(layout, 0, "tight")
+        for i, step in enumerate(steps):
+            if i:
+                sep = QLabel("›")
+                sep.setProperty("step", "todo")
+                layout.addWidget(sep)
+            label = QLabel(f"{i + 1}. {step}")
+            label.setWordWrap(False)
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            self.labels.append(label)
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self._current = -1
         self.set_current(0)
 
-    def set_current(self, index: int) -> None:
+    def set_current(self, index: int, finished: bool = False) -> None:
+        """`finished`: the last step is shown as done (only when something was done)."""
         self._current = index
-        parts = []
-        for i, step in enumerate(self._steps):
-            text = f"{i + 1}. {html.escape(step)}"
-            if i == index:
-                parts.append(f'<span style="background:#1f5fbf;color:white;font-weight:bold">&nbsp;{text}&nbsp;</span>')
-            elif i < index:
-                parts.append(f'<span style="color:#1e6b2e">✔ {text}</span>')
-            else:
-                parts.append(f'<span style="color:#5f6b7a">{text}</span>')
-        self.setText(" › ".join(parts))
+        for i, (label, step) in enumerate(zip(self.labels, self._steps, strict=True)):
+            done = i < index or (finished and i == index)
+            state = "done" if done else "current" if i == index else "todo"
+            label.setText(f"✔ {step}" if done else f"{i + 1}. {step}")
+            label.setProperty("step", state)
+            restyle(label)
 
     def current(self) -> int:
         return self._current
+
+    def text(self) -> str:
+        return " › ".join(label.text() for label in self.labels)
