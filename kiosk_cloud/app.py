@@ -18,6 +18,7 @@ from kiosk_cloud.api import (
     reports,
     residents,
     shops,
+    staff,
     sync,
     terminals,
 )
@@ -55,7 +56,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.terminal_cache = TerminalCache()
     install_error_handlers(app)
     app.add_middleware(FastLane)
-    for module in (health, terminals, residents, mykey, points, shops, measures, sync, changes, reports, admin):
+    for module in (health, terminals, staff, residents, mykey, points, shops, measures, sync, changes, reports, admin):
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(reject_nul)])
     return app
 

@@ -27,6 +27,7 @@ from kiosk_cloud.migrate import upgrade_to_head
 from kiosk_cloud.models import (
     attendance_registrations,
     certificates,
+    departments,
     municipalities,
     mykey_ids,
     point_types,
@@ -46,6 +47,8 @@ SHOPS = ["けやき書店", "府中ベーカリー", "はなまる青果", "大�
 DEPARTMENTS = [("子育て支援課", "Child-care Support Division"), ("健康推進課", "Health Promotion Division"),
                ("市民協働推進課", "Civic Collaboration Division"), ("産業振興課", "Industry Promotion Division")]
 STAFF_PASSWORD = "demo-pass"
+# Counter staff S001-S004 (one per department); office and admin logins for the office and admin screens (issue 8)
+ROLE_STAFF = [("OFC01", "窓口 出納 職員", "office"), ("ADM01", "システム管理 職員", "admin")]
 # resident key -> MyKey ID given at init (the others create theirs in the demo)
 DEMO_MYKEY_IDS = {"yamada": "YMDTRU01", "suzuki": "SZKHNK02", "takahashi": "TKHKEN03", "ito": "ITOYKO04"}
 
@@ -100,6 +103,7 @@ async def _init(database_url: str, pki: DemoPKI) -> DemoInfo:
                 municipalities.c.code == MUNICIPALITY[0]))).first()
             if exists is None:
                 await _create(conn, pki)
+            await _ensure_role_staff(conn)
         codes = {}
         first_shop = None
         async with db.read() as conn:
@@ -186,11 +190,22 @@ async def _create(conn: AsyncConnection, pki: DemoPKI) -> None:
                           payment_services=["府中市ポイント"], **common)
 
 
+async def _ensure_role_staff(conn: AsyncConnection) -> None:
+    """The office and admin demo logins (also added to a demo database made before they existed)."""
+    department = (await conn.execute(select(departments.c.id).order_by(departments.c.id))).scalar()
+    if department is None:
+        return
+    for code, name, role in ROLE_STAFF:
+        if (await conn.execute(select(staff.c.id).where(staff.c.staff_code == code))).first() is None:
+            await conn.execute(insert(staff).values(staff_code=code, name=name, department_id=department, role=role,
+                                                    password_hash=hash_password(STAFF_PASSWORD)))
+
+
 async def _describe(db: Database, database_url: str, codes: dict[str, str], pki: DemoPKI) -> DemoInfo:
     async with db.read() as conn:
         muni = (await conn.execute(select(municipalities).order_by(municipalities.c.id))).first()
-        staff_rows = (await conn.execute(select(staff.c.staff_code, staff.c.name, staff.c.department_id)
-                                         .order_by(staff.c.id))).all()
+        staff_rows = (await conn.execute(select(staff.c.staff_code, staff.c.name, staff.c.department_id,
+                                                staff.c.role).order_by(staff.c.id))).all()
         pts = (await conn.execute(select(point_types).order_by(point_types.c.id))).all()
         shop_rows = (await conn.execute(select(shops).order_by(shops.c.id))).all()
         prog_rows = (await conn.execute(select(programmes).order_by(programmes.c.id))).all()
@@ -204,7 +219,7 @@ async def _describe(db: Database, database_url: str, codes: dict[str, str], pki:
         database_url=database_url, municipality_code=muni.code, municipality_name=muni.name,
         enrolment_codes=codes,
         staff_logins=[{"staff_code": s.staff_code, "password": STAFF_PASSWORD, "name": s.name,
-                       "department_id": s.department_id} for s in staff_rows],
+                       "department_id": s.department_id, "role": s.role} for s in staff_rows],
         point_types=[ref.point_type_out(p) for p in pts], shops=[ref.shop_out(s) for s in shop_rows],
         programmes=[ref.programme_out(p) for p in prog_rows], residents=residents, pki_dir=pki.directory,
     )

@@ -7,7 +7,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 
@@ -15,6 +15,7 @@ from kiosk_cloud.db import Database
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import terminals
 from kiosk_cloud.security import secret_matches, split_token
+from kiosk_cloud.services.staff_auth import open_session
 from kiosk_cloud.settings import Settings
 
 # A terminal row is cached this long per worker (revocation reaches other workers within this delay;
@@ -123,3 +124,46 @@ Office = Annotated[Caller, Depends(require("office", "admin"))]
 StoreOrOffice = Annotated[Caller, Depends(require("store", "office", "admin"))]
 Granting = Annotated[Caller, Depends(require("counter", "office", "admin"))]
 ResidentFacing = Annotated[Caller, Depends(require("counter", "store", "office", "admin"))]
+
+
+@dataclass(frozen=True, slots=True)
+class StaffCaller:
+    """A terminal with a clerk logged in on it (X-Staff-Session): the staff member comes from the session only."""
+
+    caller: Caller
+    staff_id: int
+    department_id: int
+    role: str
+    session_id: int
+
+    @property
+    def terminal_id(self) -> int:
+        return self.caller.terminal_id
+
+
+def require_staff(*roles: str) -> Callable[..., Coroutine[Any, Any, StaffCaller]]:
+    """Dependency factory: a terminal of one of `roles` with an open staff session of that terminal whose staff
+    member's role is one of `roles` too (an admin staff member may act on any of these terminals)."""
+    allowed = frozenset(roles)
+
+    async def dependency(
+        request: Request, caller: Annotated[Caller, Depends(current_terminal)],
+        x_staff_session: Annotated[str | None, Header(max_length=200)] = None,
+    ) -> StaffCaller:
+        if caller.role not in allowed:
+            raise ApiError("forbidden_role", f"needs one of: {', '.join(sorted(allowed))}")
+        if not x_staff_session:
+            raise ApiError("staff_session_required")
+        state = request.app.state
+        session = await open_session(state.db, state.settings, token=x_staff_session, terminal_id=caller.terminal_id)
+        if session.role not in allowed and session.role != "admin":
+            raise ApiError("forbidden_staff_role", f"needs one of: {', '.join(sorted(allowed))}")
+        return StaffCaller(caller, session.staff_id, session.department_id, session.role, session.session_id)
+
+    return dependency
+
+
+AdminStaff = Annotated[StaffCaller, Depends(require_staff("admin"))]
+CounterStaff = Annotated[StaffCaller, Depends(require_staff("counter", "admin"))]
+OfficeStaff = Annotated[StaffCaller, Depends(require_staff("office", "admin"))]
+GrantingStaff = Annotated[StaffCaller, Depends(require_staff("counter", "admin"))]

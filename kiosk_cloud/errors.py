@@ -73,6 +73,23 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
     "bad_month": (422, "Month must be YYYY-MM.", "月はYYYY-MMの形式で指定してください。"),
     "concurrent_change": (409, "The same data was changed at the same moment; please try again.",
                           "同時に同じデータが変更されました。もう一度お試しください。"),
+    # the clerk's session and second-staff confirmations (issue 8; services/staff_auth.py)
+    "staff_session_required": (401, "A staff member must be logged in on this terminal.",
+                               "この端末で職員のログインが必要です。"),
+    "staff_session_invalid": (401, "The staff login is not valid on this terminal or has ended; please log in again.",
+                              "職員のログインがこの端末で無効か、終了しています。もう一度ログインしてください。"),
+    "staff_session_expired": (401, "The staff login ended after a period without use; please log in again.",
+                              "一定時間操作がなかったため職員のログインが終了しました。もう一度ログインしてください。"),
+    "staff_login_locked": (429, "Too many failed logins; try again later.",
+                           "ログインの失敗が多すぎます。しばらくしてからもう一度お試しください。"),
+    "forbidden_staff_role": (403, "This staff member's role may not do this.", "この職員の役割ではこの操作はできません。"),
+    "second_staff_required": (403, "A second staff member must confirm this.", "別の職員による確認が必要です。"),
+    "second_staff_invalid": (403, "The confirming staff member's code or password is wrong, or it is the same person.",
+                             "確認する職員のコードまたはパスワードが違うか、同じ職員です。"),
+    "rebind_proof_required": (403, "Re-binding needs the old certificate's authentication or a second staff member's "
+                              "approval.", "再登録には、以前の証明書による本人確認か、別の職員の承認が必要です。"),
+    "resident_proof_required": (403, "The resident's card authentication or a counter staff login is needed to read "
+                                "this.", "この情報を見るには、ご本人のカードによる確認か、窓口職員のログインが必要です。"),
     # kiosk.core.errors
     "domain_error": (400, "The request cannot be carried out.", "この操作は実行できません。"),
     "invalid_mykey_id": (422, "A MyKey ID has 8 letters or digits.", "マイキーIDは英数字8文字です。"),

@@ -1,10 +1,13 @@
-"""Secrets: random tokens shown once, stored as hashes; staff password hashing (scrypt)."""
+"""Secrets: random tokens shown once, stored as hashes; staff password hashing (argon2id)."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import secrets
+
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError
 
 ROLES = ("counter", "store", "office", "admin")
 
@@ -34,13 +37,33 @@ def secret_matches(secret: str, stored_hash: str) -> bool:
     return hmac.compare_digest(hash_secret(secret), stored_hash)
 
 
+# Staff passwords: argon2id at OWASP's recommended minimum (m = 19 MiB, t = 2, p = 1). Hashes made before issue 8
+# (scrypt, n = 2^14) still verify and are replaced by an argon2id hash at the next successful login.
+_ARGON2 = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1, hash_len=32, salt_len=16,
+                         type=Type.ID)
+
+
 def hash_password(password: str) -> str:
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=2**14, r=8, p=1, dklen=32)
-    return f"scrypt$16384$8$1${salt.hex()}${digest.hex()}"
+    return _ARGON2.hash(password)
+
+
+def needs_rehash(stored: str) -> bool:
+    """True for a legacy scrypt hash or an argon2 hash made with other parameters."""
+    if not stored.startswith("$argon2"):
+        return True
+    try:
+        return _ARGON2.check_needs_rehash(stored)
+    except InvalidHashError:
+        return True
 
 
 def verify_password(password: str, stored: str) -> bool:
+    """Constant work for a given scheme; never raises on a malformed stored value."""
+    if stored.startswith("$argon2"):
+        try:
+            return _ARGON2.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return False
     try:
         scheme, n, r, p, salt_hex, digest_hex = stored.split("$")
     except ValueError:
@@ -51,3 +74,21 @@ def verify_password(password: str, stored: str) -> bool:
         password.encode("utf-8"), salt=bytes.fromhex(salt_hex), n=int(n), r=int(r), p=int(p), dklen=32
     )
     return hmac.compare_digest(digest.hex(), digest_hex)
+
+
+def legacy_scrypt_hash(password: str) -> str:
+    """The pre-issue-8 format (kept so tests can show that old databases still log in and are upgraded)."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt$16384$8$1${salt.hex()}${digest.hex()}"
+
+
+# A real argon2id hash of a random password: unknown staff codes are checked against it so that they cost the same
+# time as known ones (made once, lazily, off the event loop by the caller).
+_DUMMY: list[str] = []
+
+
+def dummy_hash() -> str:
+    if not _DUMMY:
+        _DUMMY.append(hash_password(new_secret()))
+    return _DUMMY[0]

@@ -43,6 +43,11 @@ class Settings:
     voucher_validity_days: int = 180
     max_voucher_count: int = 50
     pool_size: int = 20
+    # Staff sessions (issue 8): ended after this long without use; logins locked after N failures in the window
+    staff_idle_s: int = 900
+    staff_login_max_failures: int = 5
+    staff_login_window_s: int = 900
+    staff_lockout_s: int = 900
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod

@@ -11,7 +11,7 @@ from sqlalchemy import insert, select
 
 from kiosk_cloud.api.schemas import Body, DbId, Moment, MyKeyText, Points, ShortText
 from kiosk_cloud.db import utcnow
-from kiosk_cloud.deps import DB, Admin
+from kiosk_cloud.deps import DB, AdminStaff
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import attendance_registrations, municipalities
 from kiosk_cloud.services import municipal, reserved
@@ -86,19 +86,19 @@ class ReserveIn(Body):
 
 
 @router.post("/shops", status_code=201)
-async def add_shop(body: ShopIn, caller: Admin, db: DB) -> dict[str, Any]:
+async def add_shop(body: ShopIn, staff: AdminStaff, db: DB) -> dict[str, Any]:
     async with db.write() as conn:
         return {"id": await ref.add_shop(conn, body.name, body.street, body.payee_account)}
 
 
 @router.post("/programmes", status_code=201)
-async def add_programme(body: ProgrammeIn, caller: Admin, db: DB) -> dict[str, Any]:
+async def add_programme(body: ProgrammeIn, staff: AdminStaff, db: DB) -> dict[str, Any]:
     async with db.write() as conn:
         return {"id": await ref.add_programme(conn, **body.model_dump())}
 
 
 @router.post("/measures", status_code=201)
-async def add_measure(body: MeasureIn, caller: Admin, db: DB) -> dict[str, Any]:
+async def add_measure(body: MeasureIn, staff: AdminStaff, db: DB) -> dict[str, Any]:
     async with db.write() as conn:
         code = (await conn.execute(select(municipalities.c.code).order_by(municipalities.c.id))).scalar()
         if code is None:
@@ -112,20 +112,20 @@ async def add_measure(body: MeasureIn, caller: Admin, db: DB) -> dict[str, Any]:
 
 
 @router.post("/point-types/{point_type_id}/offline-limit")
-async def offline_limit(point_type_id: DbId, body: OfflineLimitIn, caller: Admin, db: DB) -> dict[str, Any]:
+async def offline_limit(point_type_id: DbId, body: OfflineLimitIn, staff: AdminStaff, db: DB) -> dict[str, Any]:
     async with db.write() as conn:
         await ref.set_offline_limit(conn, point_type_id, body.per_card_per_day)
     return {"point_type_id": point_type_id, "per_card_per_day": body.per_card_per_day}
 
 
 @router.post("/voucher-keys/rotate")
-async def rotate(caller: Admin, db: DB) -> dict[str, Any]:
+async def rotate(staff: AdminStaff, db: DB) -> dict[str, Any]:
     async with db.write() as conn:
         return {"key_id": await rotate_key(conn, utcnow())}
 
 
 @router.post("/attendance", status_code=201)
-async def pre_register(body: AttendanceIn, caller: Admin, db: DB) -> dict[str, Any]:
+async def pre_register(body: AttendanceIn, staff: AdminStaff, db: DB) -> dict[str, Any]:
     async with db.write() as conn:
         await programme_row(conn, body.programme_id)
         mykey_id = await require_valid_mykey(conn, body.mykey_id)
@@ -139,28 +139,28 @@ async def pre_register(body: AttendanceIn, caller: Admin, db: DB) -> dict[str, A
 
 
 @router.post("/support-events", status_code=201)
-async def add_support_event(body: SupportEventIn, caller: Admin, db: DB) -> dict[str, Any]:
+async def add_support_event(body: SupportEventIn, staff: AdminStaff, db: DB) -> dict[str, Any]:
     async with db.write() as conn:
         account_id = await municipal.create_support_event(conn, body.point_type_id, body.name, utcnow())
     return {"account_id": account_id, "name": body.name, "point_type_id": body.point_type_id}
 
 
 @router.post("/support-events/{account_id}/fund")
-async def fund_support_event(account_id: DbId, body: FundIn, caller: Admin, db: DB) -> dict[str, Any]:
+async def fund_support_event(account_id: DbId, body: FundIn, staff: AdminStaff, db: DB) -> dict[str, Any]:
     async with db.write() as conn:
         return await municipal.fund(conn, account_id=account_id, programme_id=body.programme_id,
-                                    points=body.points, terminal_id=caller.terminal_id, now=utcnow())
+                                    points=body.points, terminal_id=staff.terminal_id, now=utcnow())
 
 
 @router.get("/accounts")
-async def municipal_accounts(caller: Admin, db: DB) -> dict[str, Any]:
+async def municipal_accounts(staff: AdminStaff, db: DB) -> dict[str, Any]:
     """The municipality's own accounts: the default account and the support-event accounts, with balances."""
     async with db.read() as conn:
         return {"accounts": await municipal.municipal_accounts(conn, utcnow())}
 
 
 @router.post("/reserved", status_code=201)
-async def reserve(body: ReserveIn, caller: Admin, db: DB) -> dict[str, Any]:
+async def reserve(body: ReserveIn, staff: AdminStaff, db: DB) -> dict[str, Any]:
     async with db.write() as conn:
         mykey_id = await require_valid_mykey(conn, body.mykey_id)
         return await reserved.reserve(conn, programme_id=body.programme_id, mykey_id=mykey_id, points=body.points,
@@ -168,6 +168,6 @@ async def reserve(body: ReserveIn, caller: Admin, db: DB) -> dict[str, Any]:
 
 
 @router.post("/reserved/sweep")
-async def sweep(caller: Admin, db: DB) -> dict[str, Any]:
+async def sweep(staff: AdminStaff, db: DB) -> dict[str, Any]:
     async with db.write() as conn:
         return {"transferred": await reserved.sweep(conn, utcnow())}

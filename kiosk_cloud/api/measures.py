@@ -11,12 +11,14 @@ from sqlalchemy import select
 from kiosk.core.mykey_id import normalize_mykey_id
 from kiosk_cloud.api.schemas import Body, DbId, IdemKey, MyKeyText
 from kiosk_cloud.db import utcnow
-from kiosk_cloud.deps import DB, Admin, AnyTerminal, AppSettings, Counter
+from kiosk_cloud.deps import DB, AdminStaff, AnyTerminal, AppSettings, CounterStaff
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import applications, measures
 from kiosk_cloud.services import measures as svc
+from kiosk_cloud.services.audit import audit
 from kiosk_cloud.services.idempotent import raise_if_rejected
 from kiosk_cloud.services.perform import perform
+from kiosk_cloud.services.staff_sync import audit_op
 
 router = APIRouter(tags=["measures"])
 
@@ -52,17 +54,18 @@ async def list_measures(caller: AnyTerminal, db: DB, mykey_id: MyKeyText | None 
 
 
 @router.post("/applications")
-async def apply(body: ApplicationIn, caller: Counter, db: DB, settings: AppSettings,
+async def apply(body: ApplicationIn, staff: CounterStaff, db: DB, settings: AppSettings,
                 response: Response) -> dict[str, Any]:
-    op = await perform(db, caller, settings, kind="application", key=body.idempotency_key,
-                       payload=body.model_dump(exclude={"idempotency_key"}, exclude_none=True))
+    payload = body.model_dump(exclude={"idempotency_key"}, exclude_none=True)
+    op = await perform(db, staff.caller, settings, kind="application", key=body.idempotency_key, payload=payload)
+    await audit_op(db, staff.caller, kind="application", payload=payload, op=op, staff_id=staff.staff_id)
     if op.replayed:
         response.headers["Idempotent-Replay"] = "true"
     return raise_if_rejected(op)
 
 
 @router.get("/applications/{application_id}")
-async def get_application(application_id: DbId, caller: Counter, db: DB) -> dict[str, Any]:
+async def get_application(application_id: DbId, staff: CounterStaff, db: DB) -> dict[str, Any]:
     async with db.read() as conn:
         row = (await conn.execute(select(applications).where(applications.c.id == application_id))).first()
     if row is None:
@@ -71,7 +74,7 @@ async def get_application(application_id: DbId, caller: Counter, db: DB) -> dict
 
 
 @router.get("/applications")
-async def list_applications(caller: Admin, db: DB, measure_id: DbId | None = None,
+async def list_applications(staff: AdminStaff, db: DB, measure_id: DbId | None = None,
                             status: Annotated[str, Field(max_length=10)] | None = None) -> dict[str, Any]:
     query = select(applications).order_by(applications.c.id).limit(1000)
     if measure_id is not None:
@@ -84,7 +87,12 @@ async def list_applications(caller: Admin, db: DB, measure_id: DbId | None = Non
 
 
 @router.post("/applications/{application_id}/review")
-async def review(application_id: DbId, body: ReviewIn, caller: Admin, db: DB) -> dict[str, Any]:
+async def review(application_id: DbId, body: ReviewIn, staff: AdminStaff, db: DB) -> dict[str, Any]:
+    now = utcnow()
     async with db.write() as conn:
-        return await svc.review(conn, application_id=application_id, approve=body.approve, reason=body.reason,
-                                terminal_id=caller.terminal_id, now=utcnow())
+        result = await svc.review(conn, application_id=application_id, approve=body.approve, reason=body.reason,
+                                  terminal_id=staff.terminal_id, now=now)
+        await audit(conn, action="application_reviewed", terminal_id=staff.terminal_id, staff_id=staff.staff_id,
+                    mykey_id=result.get("mykey_id"), subject=f"application {application_id}",
+                    detail={"approve": body.approve, "reason": body.reason, "status": result.get("status")}, at=now)
+    return result

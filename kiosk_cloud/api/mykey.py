@@ -12,12 +12,14 @@ from sqlalchemy import select
 from kiosk.core.mykey_id import MyKeyStatus, normalize_mykey_id
 from kiosk_cloud.api.schemas import Body, MyKeyText
 from kiosk_cloud.db import utcnow
-from kiosk_cloud.deps import DB, Counter, ResidentFacing
+from kiosk_cloud.deps import DB, AppSettings, CounterStaff, ResidentFacing
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import certificates, mykey_ids, service_ids
 from kiosk_cloud.services import mykey as svc
+from kiosk_cloud.services.audit import audit
 from kiosk_cloud.services.common import iso
 from kiosk_cloud.services.residents import resolve_session
+from kiosk_cloud.services.staff_auth import second_staff
 
 router = APIRouter(tags=["mykey ids"])
 
@@ -33,10 +35,21 @@ class StatusIn(Body):
     status: MyKeyStatus
 
 
+class StaffCredentials(Body):
+    staff_code: Annotated[str, Field(min_length=1, max_length=100)]
+    password: Annotated[str, Field(min_length=1, max_length=100)]
+
+
 class RebindIn(Body):
+    """`auth_token`: the renewed certificate's authentication. Proof that the MyKey ID is this resident's: either
+    `old_auth_token` (an authentication made on this terminal with the old certificate, which must be the one bound
+    to the MyKey ID) or `second_staff` (another staff member's approval, checked like a login)."""
+
     auth_token: AuthToken
     old_fingerprint: Annotated[str, Field(min_length=64, max_length=64, pattern="^[0-9a-fA-F]{64}$")] | None = None
     mykey_id: MyKeyText | None = None
+    old_auth_token: AuthToken | None = None
+    second_staff: StaffCredentials | None = None
 
 
 class ServiceIdIn(Body):
@@ -45,33 +58,54 @@ class ServiceIdIn(Body):
 
 
 @router.get("/mykey-ids/{mykey_id}/available")
-async def available(mykey_id: MyKeyText, caller: Counter, db: DB) -> dict[str, Any]:
+async def available(mykey_id: MyKeyText, staff: CounterStaff, db: DB) -> dict[str, Any]:
     value = normalize_mykey_id(mykey_id)
     async with db.read() as conn:
         return {"mykey_id": value, "available": await svc.is_available(conn, value)}
 
 
 @router.post("/mykey-ids/generate")
-async def generate(caller: Counter, db: DB) -> dict[str, Any]:
+async def generate(staff: CounterStaff, db: DB) -> dict[str, Any]:
     async with db.read() as conn:
         return {"mykey_id": await svc.free_candidate(conn)}
 
 
 @router.post("/mykey-ids", status_code=201)
-async def create(body: CreateIn, caller: Counter, db: DB) -> dict[str, Any]:
+async def create(body: CreateIn, staff: CounterStaff, db: DB) -> dict[str, Any]:
     now = utcnow()
     async with db.write() as conn:
-        session = await resolve_session(conn, body.auth_token, caller.terminal_id, now)
+        session = await resolve_session(conn, body.auth_token, staff.terminal_id, now)
         mykey_id = await svc.create_mykey(conn, session, body.mykey_id, now)
+        await audit(conn, action="mykey_created", terminal_id=staff.terminal_id, staff_id=staff.staff_id,
+                    mykey_id=mykey_id, subject=f"MyKey ID {mykey_id}", at=now)
     return {"mykey_id": mykey_id, "status": MyKeyStatus.VALID.value, "certificate": _cert_out(session.cert)}
 
 
 @router.post("/mykey-ids/rebind")
-async def rebind(body: RebindIn, caller: Counter, db: DB) -> dict[str, Any]:
+async def rebind(body: RebindIn, staff: CounterStaff, db: DB, settings: AppSettings) -> dict[str, Any]:
+    """Move a MyKey ID to a renewed certificate: only with proof from the old certificate or a second staff member's
+    approval; either way an audit row says who, where, when."""
+    approver = None
+    old_fingerprint, wanted = body.old_fingerprint, body.mykey_id
+    if body.old_auth_token is None:
+        if body.second_staff is None:
+            raise ApiError("rebind_proof_required")
+        approver = await second_staff(db, settings, terminal_id=staff.terminal_id, first_staff_id=staff.staff_id,
+                                      credentials=body.second_staff.model_dump(), purpose="rebind")
     now = utcnow()
     async with db.write() as conn:
-        session = await resolve_session(conn, body.auth_token, caller.terminal_id, now)
-        mykey_id = await svc.rebind(conn, session, body.mykey_id, body.old_fingerprint, now)
+        if body.old_auth_token is not None:
+            old = await resolve_session(conn, body.old_auth_token, staff.terminal_id, now)
+            if old.mykey_id is None or (wanted and normalize_mykey_id(wanted) != old.mykey_id) or (
+                    old_fingerprint and old_fingerprint.lower() != old.cert.fingerprint):
+                raise ApiError("rebind_not_possible", "the old certificate is not the one bound to this MyKey ID")
+            old_fingerprint, wanted = old.cert.fingerprint, old.mykey_id
+        session = await resolve_session(conn, body.auth_token, staff.terminal_id, now)
+        mykey_id = await svc.rebind(conn, session, wanted, old_fingerprint, now)
+        await audit(conn, action="mykey_rebind", terminal_id=staff.terminal_id, staff_id=staff.staff_id,
+                    mykey_id=mykey_id, subject=f"MyKey ID {mykey_id}",
+                    detail={"proof": "old_certificate" if approver is None else "second_staff",
+                            "approved_by_staff_id": None if approver is None else approver.staff_id}, at=now)
     return {"mykey_id": mykey_id, "certificate": _cert_out(session.cert)}
 
 
@@ -97,14 +131,18 @@ async def lookup(mykey_id: MyKeyText, caller: ResidentFacing, db: DB) -> dict[st
 
 
 @router.post("/mykey-ids/{mykey_id}/status")
-async def set_status(mykey_id: MyKeyText, body: StatusIn, caller: Counter, db: DB) -> dict[str, Any]:
+async def set_status(mykey_id: MyKeyText, body: StatusIn, staff: CounterStaff, db: DB) -> dict[str, Any]:
+    now = utcnow()
     async with db.write() as conn:
-        await svc.set_status(conn, mykey_id, body.status, utcnow())
+        await svc.set_status(conn, mykey_id, body.status, now)
+        await audit(conn, action="mykey_status", terminal_id=staff.terminal_id, staff_id=staff.staff_id,
+                    mykey_id=normalize_mykey_id(mykey_id), subject=f"status {body.status.value}",
+                    detail={"status": body.status.value}, at=now)
     return {"mykey_id": normalize_mykey_id(mykey_id), "status": body.status.value}
 
 
 @router.get("/mykey-ids/{mykey_id}/service-ids")
-async def list_service_ids(mykey_id: MyKeyText, caller: Counter, db: DB) -> dict[str, Any]:
+async def list_service_ids(mykey_id: MyKeyText, staff: CounterStaff, db: DB) -> dict[str, Any]:
     value = normalize_mykey_id(mykey_id)
     async with db.read() as conn:
         if await svc.is_available(conn, value):
@@ -117,7 +155,7 @@ async def list_service_ids(mykey_id: MyKeyText, caller: Counter, db: DB) -> dict
 
 
 @router.post("/mykey-ids/{mykey_id}/service-ids", status_code=201)
-async def add_service_id(mykey_id: MyKeyText, body: ServiceIdIn, caller: Counter, db: DB) -> dict[str, Any]:
+async def add_service_id(mykey_id: MyKeyText, body: ServiceIdIn, staff: CounterStaff, db: DB) -> dict[str, Any]:
     value = normalize_mykey_id(mykey_id)
     async with db.write() as conn:
         if await svc.is_available(conn, value):

@@ -11,10 +11,11 @@ from fastapi.responses import PlainTextResponse
 from sqlalchemy import or_, select, update
 
 from kiosk_cloud.api.schemas import Day, DbId
-from kiosk_cloud.deps import DB, Admin, Office, StoreOrOffice
+from kiosk_cloud.deps import DB, AdminStaff, OfficeStaff, StoreOrOffice
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import conflicts
 from kiosk_cloud.services import reports as svc
+from kiosk_cloud.services.audit import audit
 from kiosk_cloud.services.common import iso, jload
 
 router = APIRouter(tags=["reports"])
@@ -34,7 +35,7 @@ def _csv(rows: list[dict[str, Any]]) -> PlainTextResponse:
 
 
 @router.get("/reports/grants", response_model=None)
-async def grants(caller: Admin, db: DB, month: Month, by: Literal["programme", "department", "mykey_id"] = "programme",
+async def grants(staff: AdminStaff, db: DB, month: Month, by: Literal["programme", "department", "mykey_id"] = "programme",
                  format: Literal["json", "csv"] = "json") -> dict[str, Any] | PlainTextResponse:
     async with db.read() as conn:
         rows = await svc.grants_report(conn, month, by)
@@ -108,9 +109,11 @@ async def list_conflicts(caller: StoreOrOffice, db: DB, resolved: bool = False, 
 
 
 @router.post("/conflicts/{conflict_id}/resolve")
-async def resolve_conflict(conflict_id: DbId, caller: Office, db: DB) -> dict[str, Any]:
+async def resolve_conflict(conflict_id: DbId, staff: OfficeStaff, db: DB) -> dict[str, Any]:
     async with db.write() as conn:
         result = await conn.execute(update(conflicts).where(conflicts.c.id == conflict_id).values(resolved=True))
-    if result.rowcount == 0:
-        raise ApiError("not_found")
+        if result.rowcount == 0:
+            raise ApiError("not_found")
+        await audit(conn, action="conflict_resolved", terminal_id=staff.terminal_id, staff_id=staff.staff_id,
+                    subject=f"conflict {conflict_id}")
     return {"id": conflict_id, "resolved": True}

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from kiosk_cloud.api.schemas import Body, DbId, IdemKey, MyKeyText, Points
 from kiosk_cloud.db import utcnow
-from kiosk_cloud.deps import DB, AnyTerminal, AppSettings, Office, Store
+from kiosk_cloud.deps import DB, AnyTerminal, AppSettings, Office, OfficeStaff, Store
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import shops
 from kiosk_cloud.services import vouchers as vsvc
@@ -52,9 +52,21 @@ class RedeemIn(Body):
     idempotency_key: IdemKey
 
 
+class SecondStaff(Body):
+    staff_code: Annotated[str, Field(min_length=1, max_length=100)]
+    password: Annotated[str, Field(min_length=1, max_length=100)]
+
+
 class ReconcileIn(Body):
+    """Paper vouchers collected from a shop: by QR code (`codes`, the signed code) or by printed number
+    (`numbers`, only with `second_staff`: another staff member confirms, checked like a login)."""
+
     shop_id: DbId
-    numbers: Annotated[list[Annotated[str, Field(min_length=1, max_length=40)]], Field(min_length=1, max_length=2000)]
+    codes: Annotated[list[Annotated[str, Field(min_length=1, max_length=400)]], Field(max_length=2000)] = Field(
+        default_factory=list)
+    numbers: Annotated[list[Annotated[str, Field(min_length=1, max_length=40)]], Field(max_length=2000)] = Field(
+        default_factory=list)
+    second_staff: SecondStaff | None = None
 
 
 @router.post("/payments")
@@ -98,16 +110,20 @@ async def redeem(body: RedeemIn, caller: Store, db: DB, settings: AppSettings, r
 
 
 @router.post("/vouchers/{number}/void")
-async def void(number: Annotated[str, Field(min_length=1, max_length=40)], caller: Office, db: DB) -> dict[str, Any]:
-    async with db.write() as conn:
-        return await vsvc.void(conn, number_text=number, terminal_id=caller.terminal_id, now=utcnow())
+async def void(number: Annotated[str, Field(min_length=1, max_length=40)], staff: OfficeStaff,
+               db: DB) -> dict[str, Any]:
+    from kiosk_cloud.services.voucher_reconcile import void_voucher  # (issue 8, staff helper)
+
+    return await void_voucher(db, staff, number)
 
 
 @router.post("/vouchers/reconcile")
-async def reconcile(body: ReconcileIn, caller: Office, db: DB) -> dict[str, Any]:
-    async with db.write() as conn:
-        results = await vsvc.reconcile(conn, numbers=body.numbers, shop_id=body.shop_id, now=utcnow())
-    return {"shop_id": body.shop_id, "results": results}
+async def reconcile(body: ReconcileIn, staff: OfficeStaff, db: DB, settings: AppSettings) -> dict[str, Any]:
+    from kiosk_cloud.services.voucher_reconcile import reconcile_vouchers  # (issue 8, staff helper)
+
+    return await reconcile_vouchers(db, settings, staff, shop_id=body.shop_id, codes=body.codes,
+                                    numbers=body.numbers,
+                                    second_staff=body.second_staff.model_dump() if body.second_staff else None)
 
 
 @router.get("/shops")

@@ -29,6 +29,8 @@ class OperationIn(BaseModel):
     kind: Annotated[str, Field(min_length=1, max_length=40)]
     created_at: Moment | None = None
     payload: dict[str, Any]
+    # the clerk who did it (issue 8): needed by services.staff_sync.STAFF_KINDS, ignored for the others
+    staff_session: Annotated[str, Field(min_length=1, max_length=200)] | None = None
 
 
 class SyncIn(BaseModel):
@@ -81,6 +83,17 @@ async def _limited_programmes(db: Database, ops: list[OperationIn]) -> set[int]:
 
 @router.post("/sync")
 async def sync(body: SyncIn, caller: AnyTerminal, db: DB, settings: AppSettings) -> dict[str, Any]:
+    """The clerk's session of each operation that needs one is checked first (services.staff_sync); a refused one is
+    answered in its place and never run, the others run in order as below."""
+    from kiosk_cloud.services.staff_sync import run_staffed  # (issue 8, staff helper)
+
+    async def run(segment: list[OperationIn]) -> list[dict[str, Any]]:
+        return list((await _run_batch(SyncIn(operations=segment), caller, db, settings))["results"])
+
+    return {"results": await run_staffed(db, settings, caller, body.operations, run)}
+
+
+async def _run_batch(body: SyncIn, caller: AnyTerminal, db: DB, settings: AppSettings) -> dict[str, Any]:
     """Each operation stands or falls alone and in order: a failing one does not undo the others. Runs of grants
     go through the batch runners (services.sqlite_batch / services.pg_batch), everything else and every unusual
     grant through the general path (services.perform)."""

@@ -1,4 +1,4 @@
-"""Terminal enrolment with one-time codes, terminal credentials and revocation; staff login."""
+"""Terminal enrolment with one-time codes, terminal credentials and revocation (staff login: api/staff.py)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from kiosk_cloud.api.schemas import Body, DbId, ShortText
 from kiosk_cloud.db import Database, as_utc, utcnow
-from kiosk_cloud.deps import DB, Admin, AnyTerminal, AppSettings
+from kiosk_cloud.deps import DB, AdminStaff, AnyTerminal, AppSettings
 from kiosk_cloud.errors import ApiError
-from kiosk_cloud.models import departments, enrolment_codes, municipalities, shops, staff, terminals
-from kiosk_cloud.security import hash_secret, make_token, new_secret, verify_password
+from kiosk_cloud.models import enrolment_codes, municipalities, shops, terminals
+from kiosk_cloud.security import hash_secret, make_token, new_secret
+from kiosk_cloud.services.audit import audit
 from kiosk_cloud.services.common import iso
+from kiosk_cloud.services.staff_auth import end_terminal_sessions
 
 router = APIRouter(tags=["terminals"])
 
@@ -34,11 +36,6 @@ class EnrolmentCodeIn(Body):
 class EnrolIn(Body):
     code: ShortText
     name: ShortText
-
-
-class StaffLoginIn(Body):
-    staff_code: ShortText
-    password: ShortText
 
 
 def _new_code() -> str:
@@ -66,10 +63,13 @@ async def issue_enrolment_code(db: Database, role: str, name: str, shop_id: int 
 
 
 @router.post("/admin/enrolment-codes")
-async def create_enrolment_code(body: EnrolmentCodeIn, caller: Admin, db: DB, settings: AppSettings) -> dict[str, Any]:
+async def create_enrolment_code(body: EnrolmentCodeIn, staff: AdminStaff, db: DB,
+                                settings: AppSettings) -> dict[str, Any]:
     async with db.write() as conn:
         code, expires_at = await insert_enrolment_code(conn, body.role, body.name, body.shop_id,
                                                        settings.enrolment_code_ttl_s)
+        await audit(conn, action="terminal_enrolment_code", terminal_id=staff.terminal_id, staff_id=staff.staff_id,
+                    subject=f"{body.role} {body.name}"[:200], detail={"role": body.role, "shop_id": body.shop_id})
     return {"code": code, "expires_at": expires_at.isoformat(), "role": body.role}
 
 
@@ -95,6 +95,8 @@ async def enrol(body: EnrolIn, db: DB, settings: AppSettings) -> dict[str, Any]:
             )
         ).scalar_one()
         code = (await conn.execute(select(municipalities.c.code).order_by(municipalities.c.id))).scalar()
+        await audit(conn, action="terminal_enrolled", terminal_id=terminal_id, subject=f"{row.role} {body.name}"[:200],
+                    detail={"role": row.role, "shop_id": row.shop_id, "enrolment_code_id": row.id}, at=now)
     return {
         "terminal_id": terminal_id,
         "token": make_token(terminal_id, secret),
@@ -105,22 +107,27 @@ async def enrol(body: EnrolIn, db: DB, settings: AppSettings) -> dict[str, Any]:
 
 
 @router.post("/terminals/{terminal_id}/revoke")
-async def revoke(terminal_id: DbId, caller: Admin, db: DB, request: Request) -> dict[str, Any]:
+async def revoke(terminal_id: DbId, staff: AdminStaff, db: DB, request: Request) -> dict[str, Any]:
+    now = utcnow()
     async with db.write() as conn:
         result = await conn.execute(
             update(terminals).where(terminals.c.id == terminal_id, terminals.c.revoked_at.is_(None))
-            .values(revoked_at=utcnow())
+            .values(revoked_at=now)
         )
         if result.rowcount == 0:
             exists = (await conn.execute(select(terminals.c.id).where(terminals.c.id == terminal_id))).first()
             if exists is None:
                 raise ApiError("not_found")
+        else:
+            await end_terminal_sessions(conn, terminal_id, "terminal_revoked", now)
+            await audit(conn, action="terminal_revoked", terminal_id=staff.terminal_id, staff_id=staff.staff_id,
+                        subject=f"terminal {terminal_id}", at=now)
     request.app.state.terminal_cache.forget(terminal_id)
     return {"terminal_id": terminal_id, "revoked": True}
 
 
 @router.get("/terminals")
-async def list_terminals(caller: Admin, db: DB) -> dict[str, Any]:
+async def list_terminals(staff: AdminStaff, db: DB) -> dict[str, Any]:
     async with db.read() as conn:
         rows = (await conn.execute(select(terminals).order_by(terminals.c.id))).all()
     return {
@@ -135,20 +142,3 @@ async def list_terminals(caller: Admin, db: DB) -> dict[str, Any]:
 @router.get("/terminals/me")
 async def whoami(caller: AnyTerminal) -> dict[str, Any]:
     return {"terminal_id": caller.terminal_id, "role": caller.role, "shop_id": caller.shop_id, "name": caller.name}
-
-
-@router.post("/staff/login")
-async def staff_login(body: StaffLoginIn, caller: AnyTerminal, db: DB) -> dict[str, Any]:
-    async with db.read() as conn:
-        row = (
-            await conn.execute(
-                select(staff.c.id, staff.c.name, staff.c.password_hash, staff.c.active, staff.c.department_id,
-                       departments.c.name.label("department_name"))
-                .join(departments, departments.c.id == staff.c.department_id)
-                .where(staff.c.staff_code == body.staff_code)
-            )
-        ).first()
-    if row is None or not row.active or not verify_password(body.password, row.password_hash):
-        raise ApiError("staff_login_failed")
-    return {"staff_id": row.id, "name": row.name, "department_id": row.department_id,
-            "department_name": row.department_name}

@@ -50,7 +50,9 @@ async def balances(conn: AsyncConnection, mykey_id: str, now: datetime) -> list[
     return out
 
 
-async def history(conn: AsyncConnection, mykey_id: str, limit: int, before_id: int | None) -> list[dict[str, Any]]:
+async def history(conn: AsyncConnection, mykey_id: str, limit: int, before_id: int | None,
+                  shop_id: int | None = None) -> list[dict[str, Any]]:
+    """Newest first. `shop_id`: only that shop's entries (a store terminal sees its own payments and redemptions)."""
     query = (
         select(ledger.c.id, ledger.c.kind, ledger.c.points, ledger.c.premium_points, ledger.c.occurred_at,
                ledger.c.shop_id, shops.c.name.label("shop_name"), ledger.c.programme_id,
@@ -65,6 +67,8 @@ async def history(conn: AsyncConnection, mykey_id: str, limit: int, before_id: i
     )
     if before_id is not None:
         query = query.where(ledger.c.id < before_id)
+    if shop_id is not None:
+        query = query.where(ledger.c.shop_id == shop_id)
     rows = (await conn.execute(query)).all()
     return [{"id": r.id, "kind": r.kind, "points": r.points, "premium_points": r.premium_points,
              "occurred_at": iso(r.occurred_at), "point_type_id": r.point_type_id, "shop_id": r.shop_id,

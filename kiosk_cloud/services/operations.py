@@ -264,7 +264,7 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {
-    "grant": Kind(GrantPayload, frozenset({"counter", "office", "admin"}), do_grant),
+    "grant": Kind(GrantPayload, frozenset({"counter", "admin"}), do_grant),  # not the office (issue 8)
     "payment": Kind(PaymentPayload, frozenset({"store"}), do_payment),
     "offline_payment": Kind(OfflinePaymentPayload, frozenset({"store"}), do_offline_payment),
     "voucher_redeem": Kind(RedeemPayload, frozenset({"store"}), do_redeem),

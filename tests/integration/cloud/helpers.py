@@ -14,6 +14,9 @@ from cryptography.hazmat.primitives.asymmetric import padding
 from kiosk.demo.pki import DemoPKI, DemoResident, ensure_demo_pki
 from kiosk_cloud.demo import DemoInfo
 
+# the demo clerks (kiosk_cloud.demo): S001-S004 counter staff, OFC01 office, ADM01 admin; password "demo-pass"
+STAFF_OF_ROLE = {"counter": "S001", "office": "OFC01", "admin": "ADM01"}
+
 
 def key() -> str:
     return uuid.uuid4().hex
@@ -57,6 +60,19 @@ class Terminal:
         assert response.status_code == 200, response.text
         return dict(response.json())
 
+    def login_staff(self, staff_code: str, password: str = "demo-pass") -> dict[str, Any]:
+        """POST /v1/staff/login; the session then goes with every request of this terminal (X-Staff-Session)."""
+        data = self.ok("POST", "/staff/login", {"staff_code": staff_code, "password": password})
+        self.staff = data
+        self.http.headers["X-Staff-Session"] = data["staff_session"]
+        return dict(data)
+
+    def logout_staff(self) -> None:
+        """POST /v1/staff/logout and stop sending the session."""
+        if "X-Staff-Session" in self.http.headers:
+            self.ok("POST", "/staff/logout")
+            del self.http.headers["X-Staff-Session"]
+
     def close(self) -> None:
         self.http.close()
 
@@ -69,6 +85,7 @@ class Cloud:
         self.anon = httpx.Client(base_url=url + "/v1", timeout=30)
         self._terminals: list[Terminal] = []
         self.admin = self._enrol(demo.enrolment_codes["admin"], "admin")
+        self.admin.login_staff(STAFF_OF_ROLE["admin"])
 
     def _enrol(self, code: str, name: str) -> Terminal:
         response = self.anon.post("/terminals/enrol", json={"code": code, "name": name})
@@ -77,12 +94,17 @@ class Cloud:
         self._terminals.append(terminal)
         return terminal
 
-    def terminal(self, role: str, shop_id: int | None = None) -> Terminal:
+    def terminal(self, role: str, shop_id: int | None = None, *, staff: str | None = "default") -> Terminal:
+        """An enrolled terminal; counter/office/admin ones with the role's demo clerk logged in (`staff=None`: nobody,
+        or a staff code)."""
         if role == "store" and shop_id is None:
             shop_id = self.demo.shops[0]["id"]
         code = self.admin.ok("POST", "/admin/enrolment-codes", {"role": role, "name": f"t-{role}",
                                                                "shop_id": shop_id})["code"]
-        return self._enrol(code, f"{role} terminal")
+        terminal = self._enrol(code, f"{role} terminal")
+        if staff is not None and role != "store":
+            terminal.login_staff(STAFF_OF_ROLE[role] if staff == "default" else staff)
+        return terminal
 
     def resident(self, name: str) -> DemoResident:
         return self.pki.resident(name)

@@ -1,0 +1,144 @@
+"""The clerk's session in /v1/sync and on the plain endpoints that create points (issue 8).
+
+An operation of a kind that acts on a resident's records or creates points (`STAFF_KINDS`) carries the staff session
+of the clerk who did it (`staff_session` in the envelope). It is accepted when that session belongs to the sending
+terminal and was open at the operation's time: after its login, before its end, and within the idle time of its
+previous use — the operations themselves count as uses, in order, so a clerk's work queued offline syncs later even
+though the cloud saw no request meanwhile (services.staff_auth.SessionSpan). Otherwise the operation is answered
+`rejected` `staff_session_required` WITHOUT running it: no idempotency row, nothing written, so the same key can
+still be sent later with a valid session. A grant's staff member is taken from the session (payload `staff_id`
+overwritten), never from the payload.
+
+Audit rows for applied grants/applications/attendance/service IDs are written here, right after their operations
+(one transaction for the batch), for every path (general and batch runners alike).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+
+from kiosk_cloud.db import Database, utcnow
+from kiosk_cloud.deps import Caller
+from kiosk_cloud.errors import error_body
+from kiosk_cloud.services.audit import audit
+from kiosk_cloud.services.idempotent import APPLIED, REJECTED, OpResult
+from kiosk_cloud.services.staff_auth import SessionSpan, session_span, touch_spans
+from kiosk_cloud.settings import Settings
+
+STAFF_KINDS = frozenset({"grant", "application", "attendance", "service_id"})
+# who may do them: the terminal's role and the clerk's role alike (an admin clerk may act anywhere)
+STAFF_ROLES = frozenset({"counter", "admin"})
+
+
+def refusal(key: str, code: str = "staff_session_required") -> dict[str, Any]:
+    err = error_body(code)["error"]
+    return OpResult(key, REJECTED, {}, err["code"], err["message"], err["message_ja"]).as_json()
+
+
+async def check_operations(db: Database, settings: Settings, caller: Caller,
+                           ops: list[Any]) -> tuple[dict[int, dict[str, Any]], dict[int, int]]:
+    """({index: rejected result} for staffed kinds without a valid session, {index: staff_id} for the others).
+    Grant payloads get the session's staff_id. Operations are taken in order: each accepted one counts as a use of
+    its session (so a clerk's offline work keeps the session open as it would have online)."""
+    refused: dict[int, dict[str, Any]] = {}
+    staff_of: dict[int, int] = {}
+    now = utcnow()
+    skew = timedelta(seconds=getattr(settings, "clock_skew_s", 300))
+    idle = timedelta(seconds=settings.staff_idle_s)
+    spans: dict[str, SessionSpan | None] = {}
+    async with db.read() as conn:
+        for index, op in enumerate(ops):
+            if op.kind not in STAFF_KINDS:
+                continue
+            if caller.role not in STAFF_ROLES:
+                refused[index] = refusal(op.key, "forbidden_role")
+                continue
+            token = getattr(op, "staff_session", None)
+            at = min(op.created_at, now) if op.created_at is not None else now
+            if token and token not in spans:
+                spans[token] = await session_span(conn, token=token, terminal_id=caller.terminal_id)
+            span = spans.get(token) if token else None
+            if span is None or not span.open_at(at, idle, skew):
+                refused[index] = refusal(op.key)
+                continue
+            if span.session.role not in STAFF_ROLES:
+                refused[index] = refusal(op.key, "forbidden_staff_role")
+                continue
+            span.use(at)
+            staff_of[index] = span.session.staff_id
+            if op.kind == "grant" and isinstance(op.payload, dict):
+                op.payload["staff_id"] = span.session.staff_id  # from the session, never from the payload
+    await touch_spans(db, [s for s in spans.values() if s is not None])
+    return refused, staff_of
+
+
+Runner = Callable[[list[Any]], Awaitable[list[dict[str, Any]]]]
+
+
+async def run_staffed(db: Database, settings: Settings, caller: Caller, ops: list[Any],
+                      run: Runner) -> list[dict[str, Any]]:
+    """Check the sessions, run the accepted operations in order (in runs between the refused ones, so a refused
+    one stands in its place), then audit what was applied."""
+    refused, staff_of = await check_operations(db, settings, caller, ops)
+    results: list[dict[str, Any]] = []
+    segment: list[Any] = []
+    for index, op in enumerate(ops):
+        if index in refused:
+            if segment:
+                results.extend(await run(segment))
+                segment = []
+            results.append(refused[index])
+        else:
+            segment.append(op)
+    if segment:
+        results.extend(await run(segment))
+    await audit_applied(db, caller, ops, results, staff_of)
+    return results
+
+
+async def audit_applied(db: Database, caller: Caller, ops: list[Any], results: list[dict[str, Any]],
+                        staff_of: dict[int, int]) -> None:
+    rows = []
+    for index, (op, result) in enumerate(zip(ops, results, strict=False)):
+        if op.kind in STAFF_KINDS and result.get("status") == APPLIED and not result.get("replayed"):
+            rows.append((op, result.get("result") or {}, staff_of.get(index)))
+    if not rows:
+        return
+    at = utcnow()
+    async with db.write() as conn:
+        for op, result, staff_id in rows:
+            await audit(conn, action=op.kind, terminal_id=caller.terminal_id, staff_id=staff_id,
+                        mykey_id=_mykey(result, op.payload), subject=_subject(op.kind, result, op.payload),
+                        detail=_detail(op.kind, result), at=at)
+
+
+def _mykey(result: dict[str, Any], payload: dict[str, Any]) -> str | None:
+    value = result.get("mykey_id") or payload.get("mykey_id")
+    return str(value)[:8] if value else None
+
+
+def _subject(kind: str, result: dict[str, Any], payload: dict[str, Any]) -> str:
+    if kind == "grant":
+        return f"programme {payload.get('programme_id')} grant {result.get('grant_id')}"
+    if kind == "application":
+        return f"measure {payload.get('measure_id')} application {result.get('id')}"
+    if kind == "attendance":
+        return f"programme {payload.get('programme_id')} attendance"
+    return f"service ID {payload.get('business_id')}"
+
+
+def _detail(kind: str, result: dict[str, Any]) -> dict[str, Any]:
+    keep = ("points", "point_type_id", "programme_id", "grant_id", "status", "measure_id", "business_id")
+    return {k: result[k] for k in keep if k in result and isinstance(result[k], int | str | None)}
+
+
+async def audit_op(db: Database, caller: Caller, *, kind: str, payload: dict[str, Any], op: OpResult,
+                   staff_id: int) -> None:
+    """The plain endpoints' twin of audit_applied (one operation)."""
+    if op.status == APPLIED and not op.replayed:
+        async with db.write() as conn:
+            await audit(conn, action=kind, terminal_id=caller.terminal_id, staff_id=staff_id,
+                        mykey_id=_mykey(op.result, payload), subject=_subject(kind, op.result, payload),
+                        detail=_detail(kind, op.result))
