@@ -82,9 +82,9 @@ class Database:
         self._raw_lock: asyncio.Lock | None = None
         self.ledger_sequence = ""
         self.grant_sequences = ("", "")
-        from kiosk_cloud.services.fastredeem import KeyCache
+        from kiosk_cloud.services.voucher_keys import cache_for
 
-        self.voucher_key_cache = KeyCache()
+        self.voucher_key_cache = cache_for(self.engine.sync_engine)  # the same cache as the general path's
 
     async def raw_pool(self) -> Any:
         """PostgreSQL only: a plain asyncpg pool for the payment hot path (services.fastpay); None on SQLite."""

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kiosk.core.errors import DomainError
+from kiosk.core.rules.refusal import Refused
 
 # code -> (HTTP status, English, Japanese). Domain codes from kiosk.core.errors are listed too.
 MESSAGES: dict[str, tuple[int, str, str]] = {
@@ -136,6 +137,8 @@ def error_of(exc: Exception) -> tuple[int, dict[str, Any]]:
     if isinstance(exc, ApiError):
         status = exc.status or describe(exc.code)[0]
         return status, error_body(exc.code, exc.detail, **exc.extra)
+    if isinstance(exc, Refused):  # a rule of kiosk.core.rules said no
+        return describe(exc.code)[0], error_body(exc.code, exc.detail, **exc.extra)
     if isinstance(exc, DomainError):
         extra: dict[str, Any] = {}
         if hasattr(exc, "available"):

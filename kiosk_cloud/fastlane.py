@@ -41,7 +41,7 @@ class FastLane:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         route = ROUTES.get(scope.get("path", "")) if scope["type"] == "http" and scope["method"] == "POST" else None
-        if route is None or scope["app"].state.db.sqlite:
+        if route is None or scope["app"].state.db.sqlite or not scope["app"].state.settings.fast_paths:
             await self.app(scope, receive, send)
             return
         body, complete = await _read_body(receive)

@@ -43,6 +43,9 @@ class Settings:
     voucher_validity_days: int = 180
     max_voucher_count: int = 50
     pool_size: int = 20
+    # The fast paths (sync batch runners, asyncpg hot paths, the fast lane) on or off — a production kill-switch:
+    # off, every operation takes the general path (same rules, same results; see kiosk_cloud/README.md).
+    fast_paths: bool = True
     # Staff sessions (issue 8): ended after this long without use; logins locked after N failures in the window
     staff_idle_s: int = 900
     staff_login_max_failures: int = 5
@@ -57,5 +60,7 @@ class Settings:
             values["database_url"] = os.environ["KIOSK_CLOUD_DATABASE_URL"]
         if "KIOSK_CLOUD_POOL_SIZE" in os.environ:
             values["pool_size"] = int(os.environ["KIOSK_CLOUD_POOL_SIZE"])
+        if "KIOSK_CLOUD_FAST_PATHS" in os.environ:
+            values["fast_paths"] = os.environ["KIOSK_CLOUD_FAST_PATHS"].strip().lower() not in ("0", "false", "no", "off")
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -1,10 +1,12 @@
 """The voucher-redeem hot path on PostgreSQL: one statement on the raw asyncpg pool.
 
-A single statement is atomic: it moves the voucher ``issued → redeemed`` (the row's own lock decides the one
-winner among concurrent redeemers) and stores the idempotency row with the result, or does nothing at all. The
-signature and validity are checked before, with the public keys cached per worker (keys never change once
-made). Anything else — the key already used (unique violation), a voucher already used, voided or unknown, a
-bad or expired code — steps aside to the general path, which gives the refusal or the replay.
+The decision is the redemption rule (kiosk.core.rules.redemption), exactly as on the general path: the code is
+checked with the verification keys of the one per-database cache (services.voucher_keys), and `decide_redeem` is
+made on the state "this voucher is issued with the code's points". The single statement writes that plan only if
+the stored row is in exactly that state (``status = 'issued' AND points = …``, under the row's own lock, which
+decides the one winner among concurrent redeemers) and stores the idempotency row with the result — or does
+nothing at all. Anything else (a refusal of the rule, the key already used, a voucher already used, voided or
+unknown) steps aside to the general path, which loads the real row, asks the same rule and answers.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from typing import Any
 
 import asyncpg
 
-from kiosk.core.errors import VoucherError
-from kiosk.core.voucher_code import decode_voucher, verify_voucher
-from kiosk_cloud.services.common import iso, jdump
+from kiosk.core.errors import DomainError
+from kiosk.core.rules.redemption import ISSUED, VoucherRow, check_code, decide_redeem
+from kiosk_cloud.services.common import jdump
+from kiosk_cloud.services.voucher_keys import VoucherKeyCache, keys_for_pool
 
 REDEEM = """
 WITH v AS (
@@ -31,29 +34,17 @@ RETURNING key
 """
 
 
-class KeyCache:
-    def __init__(self) -> None:
-        self.keys: dict[int, bytes] = {}
-
-    async def get(self, pool: asyncpg.Pool, key_id: int) -> dict[int, bytes]:
-        if key_id not in self.keys:
-            rows = await pool.fetch("SELECT key_id, public_key FROM voucher_keys")
-            self.keys = {r["key_id"]: bytes(r["public_key"]) for r in rows}
-        return self.keys
-
-
-async def fast_redeem(pool: asyncpg.Pool, keys: KeyCache, *, code: str, shop_id: int, terminal_id: int, key: str,
-                      now: datetime) -> dict[str, Any] | None:
+async def fast_redeem(pool: asyncpg.Pool, keys: VoucherKeyCache, *, code: str, shop_id: int, terminal_id: int,
+                      key: str, now: datetime) -> dict[str, Any] | None:
     try:
-        key_id = decode_voucher(code).key_id
-        claims = verify_voucher(code, await keys.get(pool, key_id), int(now.timestamp()))
-    except VoucherError:
+        claims = check_code(code, await keys_for_pool(pool, keys, code), shop_id=shop_id, at=now)
+        assumed = VoucherRow(claims.number, ISSUED, claims.points)
+        plan = decide_redeem(claims, assumed, shop_id=shop_id, at=now, key=key, offline=False)
+    except DomainError:
         return None
-    result = {"number": claims.number, "status": "redeemed", "points": claims.points, "redeemed_at": iso(now),
-              "redeemed_shop_id": shop_id}
     try:
-        won = await pool.fetchval(REDEEM, claims.number, now, shop_id, key, terminal_id,
-                                  jdump({"result": result, "message_ja": None}), claims.points)
+        won = await pool.fetchval(REDEEM, plan.number, plan.at, plan.shop_id, key, terminal_id,
+                                  jdump({"result": plan.result, "message_ja": None}), plan.points)
     except asyncpg.UniqueViolationError:
         return None
-    return result if won is not None else None
+    return plan.result if won is not None else None

@@ -9,8 +9,9 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from kiosk.core.errors import InsufficientPoints
-from kiosk.core.mykey_id import MyKeyStatus
+from kiosk.core.mykey_id import MyKeyStatus, normalize_mykey_id
 from kiosk.core.points import Take, balance, check_points, plan_spend
+from kiosk.core.rules.grant import GrantRequest, decide_grant
 from kiosk_cloud.db import as_utc
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import accounts, ledger, lots, point_types, programmes
@@ -24,7 +25,8 @@ from kiosk_cloud.services.accounts import (
     takes_from_json,
     takes_json,
 )
-from kiosk_cloud.services.common import iso, require_valid_mykey
+from kiosk_cloud.services.common import require_valid_mykey
+from kiosk_cloud.services.repeat_rule import load_grant_state
 
 
 async def programme_row(conn: AsyncConnection, programme_id: int) -> Any:
@@ -45,36 +47,30 @@ async def grant(
     conn: AsyncConnection, *, programme_id: int, mykey_id: str, points: int, terminal_id: int | None,
     now: datetime, occurred_at: datetime | None = None, staff_id: int | None = None, key: str | None = None,
 ) -> dict[str, Any]:
-    """One grant lot (premium or normal per programme) plus its ledger entry."""
-    check_points(points)
-    prog = await programme_row(conn, programme_id)
-    if points > prog.max_points_per_grant:
-        raise ApiError("invalid_points", f"at most {prog.max_points_per_grant} points per grant in this programme")
-    when = occurred_at or now
-    account_id = await lock_account(conn, mykey_id, prog.point_type_id, create=True, now=now)
+    """One grant, decided by the grant rule (kiosk.core.rules.grant): one lot (premium or normal per programme)
+    plus its ledger entry. Every grant of the cloud comes through here or a sync batch runner."""
+    request = GrantRequest(normalize_mykey_id(mykey_id), programme_id, points, occurred_at or now)
+    plan = decide_grant(request, await load_grant_state(conn, request))
+    account_id = await lock_account(conn, plan.mykey_id, plan.point_type_id, create=True, now=now)
     assert account_id is not None
-    expires_at = when + timedelta(days=prog.validity_days)
     lot_id = (
         await conn.execute(
             insert(lots).values(
-                account_id=account_id, programme_id=programme_id, premium=prog.premium, granted_at=when,
-                expires_at=expires_at, original=points, remaining=points,
+                account_id=account_id, programme_id=plan.programme_id, premium=plan.premium,
+                granted_at=plan.granted_at, expires_at=plan.expires_at, original=plan.points, remaining=plan.points,
             ).returning(lots.c.id)
         )
     ).scalar_one()
     ledger_id = (
         await conn.execute(
             insert(ledger).values(
-                account_id=account_id, kind="grant", points=points, premium_points=points if prog.premium else 0,
-                occurred_at=when, recorded_at=now, programme_id=programme_id, terminal_id=terminal_id,
+                account_id=account_id, kind="grant", points=plan.points, premium_points=plan.premium_points,
+                occurred_at=plan.granted_at, recorded_at=now, programme_id=plan.programme_id, terminal_id=terminal_id,
                 staff_id=staff_id, idempotency_key=key, reference=str(lot_id),
             ).returning(ledger.c.id)
         )
     ).scalar_one()
-    return {
-        "grant_id": ledger_id, "mykey_id": mykey_id, "programme_id": programme_id, "point_type_id": prog.point_type_id,
-        "points": points, "premium": bool(prog.premium), "expires_at": iso(expires_at),
-    }
+    return plan.result(ledger_id)
 
 
 async def pay(

@@ -14,12 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from kiosk.core.mykey_id import normalize_mykey_id
 from kiosk_cloud.deps import Caller
 from kiosk_cloud.errors import ApiError
-from kiosk_cloud.models import accounts, certificates, conflicts, ledger, mykey_ids, point_types, vouchers
+from kiosk_cloud.models import accounts, certificates, conflicts, ledger, mykey_ids, point_types
 from kiosk_cloud.services import ledger_ops, measures, mykey
 from kiosk_cloud.services import vouchers as vsvc
 from kiosk_cloud.services.common import jdump, require_valid_mykey
 from kiosk_cloud.services.idempotent import APPLIED, CONFLICT
-from kiosk_cloud.services.repeat_rule import check_repeat_rule
 from kiosk_cloud.services.residents import resolve_session
 from kiosk_cloud.services.trust import load_trust
 from kiosk_cloud.services.vouchers import JST
@@ -123,10 +122,8 @@ async def _conflict(conn: AsyncConnection, ctx: Ctx, kind: str, detail: dict[str
 
 
 async def do_grant(conn: AsyncConnection, p: GrantPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
-    mykey_id = await require_valid_mykey(conn, p.mykey_id)
-    await check_repeat_rule(conn, programme_id=p.programme_id, mykey_id=mykey_id, at=ctx.occurred_at or ctx.now)
-    return APPLIED, await ledger_ops.grant(
-        conn, programme_id=p.programme_id, mykey_id=mykey_id, points=p.points, terminal_id=ctx.caller.terminal_id,
+    return APPLIED, await ledger_ops.grant(  # the grant rule: kiosk.core.rules.grant, via ledger_ops.grant
+        conn, programme_id=p.programme_id, mykey_id=p.mykey_id, points=p.points, terminal_id=ctx.caller.terminal_id,
         now=ctx.now, occurred_at=ctx.occurred_at, staff_id=p.staff_id, key=ctx.key)
 
 
@@ -203,20 +200,12 @@ async def do_redeem(conn: AsyncConnection, p: RedeemPayload, ctx: Ctx) -> tuple[
 
 async def do_offline_redeem(conn: AsyncConnection, p: RedeemPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
     """The shop accepted the voucher offline (signature and expiry checked there). A second use is a conflict."""
-    shop_id = _shop(ctx)
     at = ctx.occurred_at or ctx.now
-    claims = await vsvc.verify_code(conn, p.code, at, vsvc.OFFLINE_LEEWAY_S)  # forged / altered / expired then: rejected
-    won, row = await vsvc.mark_redeemed(conn, claims.number, shop_id, at, "offline", ctx.key)
-    if row is None:
-        raise ApiError("unknown_voucher")
-    state = vsvc.voucher_state(row)
-    if won:
-        return APPLIED, state
-    first_key = (await conn.execute(select(vouchers.c.redeem_key).where(vouchers.c.number == claims.number))).scalar()
-    detail = {**state, "problem": "voucher_voided" if row.status == "voided" else "voucher_already_used",
-              "attempted_shop_id": shop_id, "attempted_at": at.isoformat(), "first_key": first_key}
-    await _conflict(conn, ctx, "offline_voucher_redeem", detail)
-    return CONFLICT, detail
+    plan = await vsvc.apply_redemption(conn, code=p.code, shop_id=ctx.caller.shop_id, at=at, key=ctx.key, offline=True)
+    if plan.applied:
+        return APPLIED, plan.result
+    await _conflict(conn, ctx, "offline_voucher_redeem", plan.result)
+    return CONFLICT, plan.result
 
 
 async def do_application(conn: AsyncConnection, p: ApplicationPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:

@@ -67,7 +67,8 @@ async def perform(
 ) -> OpResult:
     now = utcnow()
     spec = KINDS.get(kind)
-    fast = await try_fast(db, caller, kind=kind, key=key, payload=payload, now=now)
+    fast = None if not settings.fast_paths else await try_fast(
+        db, caller, kind=kind, key=key, payload=payload, now=now)
     if fast is not None:
         return fast
 

@@ -1,6 +1,7 @@
 """Sync batches of grants on PostgreSQL: one transaction on the raw asyncpg pool, two statements per grant.
 
-Per grant: one query reads the MyKey ID's status, whether the key or the staff member is known, the account
+The decision is the one grant rule (kiosk.core.rules.grant.decide_grant) over the rows read. Per grant: one
+query reads the MyKey ID's status, whether the key or the staff member is known, the account
 and the next lot and ledger ids; one statement inserts the lot, the ledger row and the idempotency row. Rows and
 stored results are exactly those of the general path. Anything unusual stops the run before that operation
 (nothing of it is written); if a statement fails anyway (a concurrent request with the same key), the whole
@@ -9,15 +10,16 @@ run is rolled back and reported as empty, and the caller goes on through the gen
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import asyncpg
 
 from kiosk.core.errors import DomainError
 from kiosk.core.mykey_id import normalize_mykey_id
-from kiosk.core.points import check_points
+from kiosk.core.rules.grant import GrantRequest, GrantState, Programme, decide_grant, repeat_window
 from kiosk_cloud.services.common import jdump
+from kiosk_cloud.services.repeat_rule import programme_of
 from kiosk_cloud.services.sqlite_batch import GrantOp
 
 LOOK = """
@@ -27,7 +29,8 @@ SELECT (SELECT status FROM mykey_ids WHERE mykey_id = $1) AS status,
        (SELECT id FROM accounts WHERE mykey_id = $1 AND point_type_id = $3 AND kind = 'personal') AS account_id,
        nextval($5::regclass) AS lot_id, nextval($6::regclass) AS ledger_id
 """
-PROGRAMME = "SELECT point_type_id, premium, validity_days, max_points_per_grant, active FROM programmes WHERE id = $1"
+PROGRAMME = ("SELECT id, point_type_id, premium, validity_days, max_points_per_grant, active, repeat_rule "
+             "FROM programmes WHERE id = $1")
 ACCOUNT = """
 INSERT INTO accounts (mykey_id, point_type_id, kind, name, created_at) VALUES ($1, $2, 'personal', '', $3)
 RETURNING id
@@ -56,35 +59,34 @@ async def sequences(pool: asyncpg.Pool) -> tuple[str, str]:
 async def run_grants(pool: asyncpg.Pool, seqs: tuple[str, str], ops: list[GrantOp], terminal_id: int,
                      now: datetime) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
-    programmes: dict[int, Any] = {}
+    programmes: dict[int, Programme | None] = {}
     try:
         async with pool.acquire() as conn, conn.transaction():
             for op in ops:
                 try:
                     mykey_id = normalize_mykey_id(op.mykey_id)
-                    check_points(op.points)
                 except DomainError:
                     break
                 if op.programme_id not in programmes:
-                    programmes[op.programme_id] = await conn.fetchrow(PROGRAMME, op.programme_id)
+                    programmes[op.programme_id] = programme_of(await conn.fetchrow(PROGRAMME, op.programme_id))
                 prog = programmes[op.programme_id]
-                if prog is None or not prog["active"] or op.points > prog["max_points_per_grant"]:
+                request = GrantRequest(mykey_id, op.programme_id, op.points, op.occurred_at or now)
+                if prog is None or repeat_window(prog.repeat_rule, request.at) is not None:
+                    break  # unknown programme or a repeat rule: the general path (same rule, earlier grants locked)
+                row = await conn.fetchrow(LOOK, mykey_id, op.key, prog.point_type_id, op.staff_id, *seqs)
+                if row["seen"] or not row["staff_ok"]:
                     break
-                row = await conn.fetchrow(LOOK, mykey_id, op.key, prog["point_type_id"], op.staff_id, *seqs)
-                if row["status"] != "valid" or row["seen"] or not row["staff_ok"]:
-                    break
+                try:
+                    plan = decide_grant(request, GrantState(row["status"], prog))
+                except DomainError:
+                    break  # a refusal: the general path stores it (the same rule decides there)
                 account_id = row["account_id"]
                 if account_id is None:
-                    account_id = await conn.fetchval(ACCOUNT, mykey_id, prog["point_type_id"], now)
-                when = op.occurred_at or now
-                expires_at = when + timedelta(days=prog["validity_days"])
-                premium = bool(prog["premium"])
-                result = {"grant_id": row["ledger_id"], "mykey_id": mykey_id, "programme_id": op.programme_id,
-                          "point_type_id": prog["point_type_id"], "points": op.points, "premium": premium,
-                          "expires_at": expires_at.astimezone(UTC).isoformat()}
-                await conn.execute(WRITE, row["lot_id"], account_id, op.programme_id, premium, when, expires_at,
-                                   op.points, row["ledger_id"], op.points if premium else 0, now, terminal_id,
-                                   op.staff_id, op.key, jdump({"result": result, "message_ja": None}))
+                    account_id = await conn.fetchval(ACCOUNT, mykey_id, plan.point_type_id, now)
+                result = plan.result(row["ledger_id"])
+                await conn.execute(WRITE, row["lot_id"], account_id, plan.programme_id, plan.premium, plan.granted_at,
+                                   plan.expires_at, plan.points, row["ledger_id"], plan.premium_points, now,
+                                   terminal_id, op.staff_id, op.key, jdump({"result": result, "message_ja": None}))
                 results.append(result)
     except (asyncpg.IntegrityConstraintViolationError, asyncpg.DeadlockDetectedError):
         return []

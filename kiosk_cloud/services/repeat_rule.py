@@ -1,23 +1,24 @@
-"""The per-programme duplicate rule (`programmes.repeat_rule`): a MyKey ID receives a programme's points
-`once_per_day` (JST day of the grant), `once`, or `unlimited` times. Checked in the general grant path; the sync
-batch runners take only `unlimited` programmes (api/sync.py routes the others here)."""
+"""Loading the state the grant rule (kiosk.core.rules.grant) decides on, for the general SQLAlchemy path.
+
+The rule itself — repeat rules `once_per_day` (JST day of the grant) / `once` / `unlimited`, points limits, MyKey ID
+and programme checks — is `kiosk.core.rules.grant.decide_grant`; this module only reads the rows it needs. The sync
+batch runners (services/sqlite_batch.py, services/pg_batch.py) load the same state with their own drivers.
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from kiosk_cloud.errors import ApiError
+from kiosk.core.rules.grant import UNLIMITED, GrantRequest, GrantState, Programme, repeat_window
+from kiosk_cloud.db import as_utc
 from kiosk_cloud.models import accounts, ledger, mykey_ids, programmes
-from kiosk_cloud.services.vouchers import JST
 
-RULES = ("once_per_day", "once", "unlimited")
-UNLIMITED = "unlimited"
+__all__ = ["UNLIMITED", "load_grant_state", "programme_of", "rules_of"]
 
 
 async def rules_of(conn: AsyncConnection, programme_ids: Iterable[int]) -> dict[int, str]:
@@ -30,64 +31,33 @@ async def rules_of(conn: AsyncConnection, programme_ids: Iterable[int]) -> dict[
     return {int(r.id): str(r.repeat_rule) for r in rows}
 
 
-async def check_repeat_rule(conn: AsyncConnection, *, programme_id: int, mykey_id: str, at: datetime) -> None:
-    """Refuse (`duplicate_grant`) a grant the programme's rule does not allow for this MyKey ID at `at`.
-
-    Locks the MyKey ID row first, so two grants for one person are serialised (PostgreSQL; SQLite writers are
-    serialised anyway) and the second one sees the first."""
-    rule = (await conn.execute(select(programmes.c.repeat_rule).where(programmes.c.id == programme_id))).scalar()
-    if rule is None or rule == UNLIMITED:
-        return
-    await conn.execute(select(mykey_ids.c.mykey_id).where(mykey_ids.c.mykey_id == mykey_id).with_for_update())
-    query = (select(ledger.c.id).join(accounts, accounts.c.id == ledger.c.account_id)
-             .where(accounts.c.mykey_id == mykey_id, ledger.c.kind == "grant", ledger.c.programme_id == programme_id))
-    if rule == "once_per_day":
-        start, end = jst_day_bounds(at)
-        query = query.where(ledger.c.occurred_at >= start, ledger.c.occurred_at < end)
-    if (await conn.execute(query.limit(1))).first() is not None:
-        raise ApiError("duplicate_grant", rule=rule)
+def programme_of(row: Any) -> Programme | None:
+    """A programmes row (SQLAlchemy row, asyncpg record or sqlite3 row as a mapping) as the rule sees it."""
+    if row is None:
+        return None
+    return Programme(int(row["id"]), int(row["point_type_id"]), bool(row["premium"]), int(row["validity_days"]),
+                     int(row["max_points_per_grant"]), bool(row["active"]), str(row["repeat_rule"]))
 
 
-# --- for the batch runners (services/sqlite_batch.py, services/pg_batch.py), should they take ruled programmes ---
-# Today api/sync.py keeps ruled programmes out of the runs; a runner that wants them calls one of these before it
-# writes a grant and steps aside (falls back) when it answers True. Within one run, an earlier grant of the same
-# run must count too: SQLite sees it (same transaction); the PostgreSQL runner, which checks everything before
-# writing, must also track the (programme, MyKey ID, day) pairs of its own run.
-
-_DUPLICATE_SQL = ("SELECT 1 FROM ledger JOIN accounts ON accounts.id = ledger.account_id WHERE accounts.mykey_id = {m} "
-                  "AND ledger.kind = 'grant' AND ledger.programme_id = {p}")
-_DAY_SQL = " AND ledger.occurred_at >= {start} AND ledger.occurred_at < {end}"
-_SQLITE_FMT = "%Y-%m-%d %H:%M:%S.%f"  # SQLAlchemy's SQLite DATETIME storage (UTC), as in sqlite_batch
-
-
-def jst_day_bounds(at: datetime) -> tuple[datetime, datetime]:
-    """The JST day around `at` (once_per_day), as UTC datetimes."""
-    start = datetime.combine(at.astimezone(JST).date(), time(), JST)
-    return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
-
-
-def sqlite_is_duplicate(db: sqlite3.Connection, *, programme_id: int, mykey_id: str, rule: str,
-                        at: datetime) -> bool:
-    """Plain-sqlite3 twin of `check_repeat_rule` (True: the rule refuses this grant)."""
-    if rule == UNLIMITED:
-        return False
-    sql = _DUPLICATE_SQL.format(m="?", p="?")
-    args: list[Any] = [mykey_id, programme_id]
-    if rule == "once_per_day":
-        start, end = jst_day_bounds(at)
-        sql += _DAY_SQL.format(start="?", end="?")
-        args += [start.strftime(_SQLITE_FMT), end.strftime(_SQLITE_FMT)]
-    return db.execute(sql + " LIMIT 1", args).fetchone() is not None
-
-
-async def pg_is_duplicate(conn: Any, *, programme_id: int, mykey_id: str, rule: str, at: datetime) -> bool:
-    """asyncpg twin of `check_repeat_rule` (`conn`: an asyncpg connection; True: the rule refuses this grant).
-    The caller holds the MyKey ID's lock (or serialises otherwise) so that concurrent grants see each other."""
-    if rule == UNLIMITED:
-        return False
-    sql = _DUPLICATE_SQL.format(m="$1", p="$2")
-    args: list[Any] = [mykey_id, programme_id]
-    if rule == "once_per_day":
-        sql += _DAY_SQL.format(start="$3", end="$4")
-        args += list(jst_day_bounds(at))
-    return bool(await conn.fetchval(sql + " LIMIT 1", *args))
+async def load_grant_state(conn: AsyncConnection, request: GrantRequest) -> GrantState:
+    """The MyKey ID's status, the programme, and — when its repeat rule needs them — this MyKey ID's grants of the
+    programme inside the rule's window. With a repeat rule the MyKey ID's row is locked first, so two grants for
+    one person are serialised (PostgreSQL; SQLite writers are serialised anyway) and the second sees the first."""
+    status = (await conn.execute(select(mykey_ids.c.status).where(mykey_ids.c.mykey_id == request.mykey_id))).scalar()
+    row = (await conn.execute(select(programmes).where(programmes.c.id == request.programme_id))).mappings().first()
+    programme = programme_of(row)
+    existing: list[datetime] = []
+    window = None if programme is None or status is None else repeat_window(programme.repeat_rule, request.at)
+    if window is not None:
+        await conn.execute(select(mykey_ids.c.mykey_id).where(mykey_ids.c.mykey_id == request.mykey_id)
+                           .with_for_update())
+        query = (select(ledger.c.occurred_at).join(accounts, accounts.c.id == ledger.c.account_id)
+                 .where(accounts.c.mykey_id == request.mykey_id, ledger.c.kind == "grant",
+                        ledger.c.programme_id == request.programme_id))
+        start, end = window
+        if start is not None:
+            query = query.where(ledger.c.occurred_at >= start)
+        if end is not None:
+            query = query.where(ledger.c.occurred_at < end)
+        existing = [t for t in (as_utc(v) for v in (await conn.execute(query.limit(1))).scalars()) if t is not None]
+    return GrantState(status, programme, existing)

@@ -1,7 +1,8 @@
 """Sync batches of grants on SQLite, run synchronously in one worker thread on a plain sqlite3 connection.
 
 Through the async driver every statement is a thread hop plus SQLAlchemy's work (≈3 ms per grant); here a run
-of consecutive `grant` operations executes with ≈7 plain statements each, the whole run in one ``BEGIN IMMEDIATE``
+of consecutive `grant` operations executes with ≈7 plain statements each, the decision made by the one grant rule
+(kiosk.core.rules.grant.decide_grant) over the rows read, the whole run in one ``BEGIN IMMEDIATE``
 transaction with a SAVEPOINT per operation, committed with synchronous=FULL: one durable sync per run, so nothing
 the cloud has answered "applied" can be lost to a power cut. The rows and the stored results are exactly those of
 the general path (services.ledger_ops.grant + services.idempotent).
@@ -15,19 +16,21 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from kiosk.core.errors import DomainError
 from kiosk.core.mykey_id import normalize_mykey_id
-from kiosk.core.points import check_points
+from kiosk.core.rules.grant import GrantRequest, GrantState, Programme, decide_grant, repeat_window
 from kiosk_cloud.services.common import jdump
+from kiosk_cloud.services.repeat_rule import programme_of
 
 _FMT = "%Y-%m-%d %H:%M:%S.%f"  # SQLAlchemy's SQLite DATETIME storage format (UTC, see models.base)
 
 SEL_IDEM = "SELECT 1 FROM idempotency WHERE key = ?"
 SEL_MYKEY = "SELECT status FROM mykey_ids WHERE mykey_id = ?"
-SEL_PROG = "SELECT point_type_id, premium, validity_days, max_points_per_grant, active FROM programmes WHERE id = ?"
+PROG_COLUMNS = ("id", "point_type_id", "premium", "validity_days", "max_points_per_grant", "active", "repeat_rule")
+SEL_PROG = f"SELECT {', '.join(PROG_COLUMNS)} FROM programmes WHERE id = ?"
 SEL_ACC = "SELECT id FROM accounts WHERE mykey_id = ? AND point_type_id = ? AND kind = 'personal'"
 INS_ACC = "INSERT INTO accounts (mykey_id, point_type_id, kind, name, created_at) VALUES (?, ?, 'personal', '', ?)"
 INS_LOT = ("INSERT INTO lots (account_id, programme_id, premium, granted_at, expires_at, original, remaining) "
@@ -58,34 +61,34 @@ def _ts(value: datetime) -> str:
 
 
 def _grant(db: sqlite3.Connection, op: GrantOp, terminal_id: int, now: datetime,
-           programmes: dict[int, Any]) -> dict[str, Any]:
+           programmes: dict[int, Programme | None]) -> dict[str, Any]:
     if db.execute(SEL_IDEM, (op.key,)).fetchone() is not None:
         raise _Fallback  # a replay: the general path answers it from the stored result
     try:
         mykey_id = normalize_mykey_id(op.mykey_id)
-        check_points(op.points)
     except DomainError:
         raise _Fallback from None
     status = db.execute(SEL_MYKEY, (mykey_id,)).fetchone()
-    if status is None or status[0] != "valid":
-        raise _Fallback
-    prog = programmes.get(op.programme_id)
-    if prog is None:
-        prog = programmes[op.programme_id] = db.execute(SEL_PROG, (op.programme_id,)).fetchone()
-    if prog is None or not prog[4] or op.points > prog[3]:
-        raise _Fallback
-    point_type_id, premium, validity_days = prog[0], bool(prog[1]), prog[2]
-    row = db.execute(SEL_ACC, (mykey_id, point_type_id)).fetchone()
-    account_id = row[0] if row is not None else db.execute(INS_ACC, (mykey_id, point_type_id, _ts(now))).lastrowid
-    when = op.occurred_at or now
-    expires_at = when + timedelta(days=validity_days)
-    lot_id = db.execute(INS_LOT, (account_id, op.programme_id, int(premium), _ts(when), _ts(expires_at), op.points,
-                                  op.points)).lastrowid
-    ledger_id = db.execute(INS_LEDGER, (account_id, op.points, op.points if premium else 0, _ts(when), _ts(now),
-                                        op.programme_id, terminal_id, op.staff_id, op.key, str(lot_id))).lastrowid
-    result = {"grant_id": ledger_id, "mykey_id": mykey_id, "programme_id": op.programme_id,
-              "point_type_id": point_type_id, "points": op.points, "premium": premium,
-              "expires_at": expires_at.astimezone(UTC).isoformat()}
+    if op.programme_id not in programmes:
+        row = db.execute(SEL_PROG, (op.programme_id,)).fetchone()
+        programmes[op.programme_id] = programme_of(None if row is None else dict(zip(PROG_COLUMNS, row, strict=True)))
+    prog = programmes[op.programme_id]
+    request = GrantRequest(mykey_id, op.programme_id, op.points, op.occurred_at or now)
+    if prog is not None and repeat_window(prog.repeat_rule, request.at) is not None:
+        raise _Fallback  # a repeat rule: the general path loads the earlier grants under the MyKey ID's lock
+    try:
+        plan = decide_grant(request, GrantState(None if status is None else status[0], prog))
+    except DomainError:
+        raise _Fallback from None  # a refusal: the general path stores it (the same rule decides there)
+    row = db.execute(SEL_ACC, (mykey_id, plan.point_type_id)).fetchone()
+    account_id = row[0] if row is not None else db.execute(INS_ACC, (mykey_id, plan.point_type_id,
+                                                                     _ts(now))).lastrowid
+    lot_id = db.execute(INS_LOT, (account_id, plan.programme_id, int(plan.premium), _ts(plan.granted_at),
+                                  _ts(plan.expires_at), plan.points, plan.points)).lastrowid
+    ledger_id = db.execute(INS_LEDGER, (account_id, plan.points, plan.premium_points, _ts(plan.granted_at), _ts(now),
+                                        plan.programme_id, terminal_id, op.staff_id, op.key, str(lot_id))).lastrowid
+    assert ledger_id is not None
+    result = plan.result(ledger_id)
     db.execute(INS_IDEM, (op.key, terminal_id, jdump({"result": result, "message_ja": None}), _ts(now)))
     return result
 
@@ -98,7 +101,7 @@ def run_grants(path: str, ops: list[GrantOp], terminal_id: int, now: datetime) -
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("PRAGMA synchronous=FULL")
         results: list[dict[str, Any]] = []
-        programmes: dict[int, Any] = {}
+        programmes: dict[int, Programme | None] = {}
         db.execute("BEGIN IMMEDIATE")
         try:
             for op in ops:

@@ -7,7 +7,6 @@ voucher_keys); a production deployment would keep them in an HSM. Public keys go
 from __future__ import annotations
 
 import base64
-import weakref
 from datetime import datetime, time, timedelta, timezone
 from typing import Any
 
@@ -16,13 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from kiosk.core.errors import InsufficientPoints, VoucherExpired
 from kiosk.core.points import Lot, apply_takes, balance, check_points, plan_spend
-from kiosk.core.voucher_code import (
-    VoucherClaims,
-    decode_voucher,
-    encode_voucher,
-    new_signing_key,
-    verify_voucher,
-)
+from kiosk.core.rules.redemption import OFFLINE_LEEWAY_S, Redemption, VoucherRow, check_code, decide_redeem
+from kiosk.core.voucher_code import VoucherClaims, encode_voucher, new_signing_key
 from kiosk.core.voucher_number import check_voucher_number, make_voucher_number
 from kiosk_cloud.db import as_utc
 from kiosk_cloud.errors import ApiError
@@ -38,6 +32,7 @@ from kiosk_cloud.services.accounts import (
 )
 from kiosk_cloud.services.common import iso, record_change
 from kiosk_cloud.services.ledger_ops import check_point_type
+from kiosk_cloud.services.voucher_keys import keys_for
 
 JST = timezone(timedelta(hours=9))
 KEY_LIFETIME = timedelta(days=3 * 365)
@@ -64,22 +59,6 @@ async def rotate_key(conn: AsyncConnection, now: datetime) -> int:
         "key_id": key_id, "public_key": base64.b64encode(public).decode(),
         "valid_from": iso(now), "valid_until": iso(valid_until)})
     return key_id
-
-
-# Public keys never change once created (rotation adds a key), so each worker caches them per database and
-# reloads only when a code names a key id it has not seen.
-_KEYS: weakref.WeakKeyDictionary[Any, dict[int, bytes]] = weakref.WeakKeyDictionary()
-
-
-async def public_keys(conn: AsyncConnection, want: int | None = None) -> dict[int, bytes]:
-    engine = conn.sync_engine
-    cached = _KEYS.get(engine)
-    if cached is not None and (want is None or want in cached):
-        return cached
-    rows = (await conn.execute(select(voucher_keys.c.key_id, voucher_keys.c.public_key))).all()
-    keys = {r.key_id: bytes(r.public_key) for r in rows}
-    _KEYS[engine] = keys
-    return keys
 
 
 def end_of_day_jst(moment: datetime) -> datetime:
@@ -126,12 +105,32 @@ async def issue(
     return out
 
 
-OFFLINE_LEEWAY_S = 300  # terminal clocks may drift: an offline redemption's time is trusted to ±5 minutes
+async def load_voucher(conn: AsyncConnection, number: str) -> VoucherRow | None:
+    """The voucher's row as the redemption rule sees it, locked (PostgreSQL; SQLite writers are serialised)."""
+    row = (await conn.execute(
+        select(vouchers.c.number, vouchers.c.status, vouchers.c.points, vouchers.c.redeemed_at,
+               vouchers.c.redeemed_shop_id, vouchers.c.redeem_key)
+        .where(vouchers.c.number == number).with_for_update())).first()
+    if row is None:
+        return None
+    return VoucherRow(row.number, row.status, row.points, as_utc(row.redeemed_at), row.redeemed_shop_id,
+                      row.redeem_key)
 
 
-async def verify_code(conn: AsyncConnection, code: str, at: datetime, leeway: int = 0) -> VoucherClaims:
-    claims = decode_voucher(code)  # malformed codes are refused before any database work
-    return verify_voucher(code, await public_keys(conn, claims.key_id), int(at.timestamp()), leeway)
+async def apply_redemption(conn: AsyncConnection, *, code: str, shop_id: int | None, at: datetime, key: str | None,
+                           offline: bool) -> Redemption:
+    """Scan redemption, online (`at` = now) or offline (`at` = the operation's time): load, decide
+    (kiosk.core.rules.redemption), write. Refusals raise; an offline second use comes back not `applied`."""
+    claims = check_code(code, await keys_for(conn, code), shop_id=shop_id, at=at,
+                        leeway=OFFLINE_LEEWAY_S if offline else 0)
+    assert shop_id is not None  # check_code refused otherwise
+    plan = decide_redeem(claims, await load_voucher(conn, claims.number), shop_id=shop_id, at=at, key=key,
+                         offline=offline)
+    if plan.applied:
+        won, _ = await mark_redeemed(conn, plan.number, shop_id, at, "offline" if offline else "scan", key)
+        if not won:  # cannot happen under the row lock; never write a second winner
+            raise ApiError("concurrent_change")
+    return plan
 
 
 async def mark_redeemed(
@@ -157,13 +156,7 @@ def voucher_state(row: Any) -> dict[str, Any]:
 
 
 async def redeem(conn: AsyncConnection, *, code: str, shop_id: int, now: datetime, key: str | None) -> dict[str, Any]:
-    claims = await verify_code(conn, code, now)
-    won, row = await mark_redeemed(conn, claims.number, shop_id, now, "scan", key)
-    if row is None:
-        raise ApiError("unknown_voucher")
-    if not won:
-        raise ApiError("voucher_voided" if row.status == "voided" else "voucher_already_used", **voucher_state(row))
-    return voucher_state(row)
+    return (await apply_redemption(conn, code=code, shop_id=shop_id, at=now, key=key, offline=False)).result
 
 
 async def void(conn: AsyncConnection, *, number_text: str, terminal_id: int, now: datetime) -> dict[str, Any]:

@@ -54,7 +54,8 @@ def test_fast_path_applies_once_and_steps_aside(pg_demo: DemoInfo) -> None:
 @pytest.mark.parametrize("database_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
 def test_fast_redeem_one_statement_and_steps_aside(cloud: Any, database_url: str) -> None:
     """PostgreSQL only: SQLite always takes the general path."""
-    from kiosk_cloud.services.fastredeem import KeyCache, fast_redeem
+    from kiosk_cloud.services.fastredeem import fast_redeem
+    from kiosk_cloud.services.voucher_keys import VoucherKeyCache
 
     office = cloud.terminal("office")
     auth = office.authenticate(cloud.resident("ito"))
@@ -65,7 +66,7 @@ def test_fast_redeem_one_statement_and_steps_aside(cloud: Any, database_url: str
     async def run() -> list[Any]:
         db = Database(database_url, pool_size=2)
         try:
-            pool, keys, out = await db.raw_pool(), KeyCache(), []
+            pool, keys, out = await db.raw_pool(), VoucherKeyCache(), []
             k = uuid.uuid4().hex
             for code, key_ in ((voucher["code"], k), (voucher["code"], k), (voucher["code"], uuid.uuid4().hex),
                                (voucher["code"][:-2] + "AA", uuid.uuid4().hex)):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,8 +9,6 @@ from typing import Any
 
 from kiosk.sync.credentials import enrol
 from kiosk.sync.terminal import credential_store, open_terminal
-from kiosk_cloud.db import Database
-from kiosk_cloud.services.repeat_rule import pg_is_duplicate, sqlite_is_duplicate
 
 from .helpers import Cloud, Terminal, key
 
@@ -142,37 +138,3 @@ def test_two_real_terminals_queue_the_same_grant_offline_then_sync(cloud: Cloud,
         for t in terminals:
             t.close()
     assert _balance(cloud.admin, m) == before + 40
-
-
-def _helper_answers(cloud: Cloud, cases: list[tuple[int, str, str, datetime]]) -> list[bool]:
-    """The batch-runner twins of the rule check, run on the cloud's own database."""
-
-    async def run() -> list[bool]:
-        db = Database(cloud.demo.database_url, pool_size=1)
-        try:
-            if db.sqlite:
-                conn = sqlite3.connect(db.sqlite_path)
-                try:
-                    return [sqlite_is_duplicate(conn, programme_id=p, mykey_id=m, rule=r, at=at)
-                            for p, m, r, at in cases]
-                finally:
-                    conn.close()
-            pool = await db.raw_pool()
-            async with pool.acquire() as pg:
-                return [await pg_is_duplicate(pg, programme_id=p, mykey_id=m, rule=r, at=at) for p, m, r, at in cases]
-        finally:
-            await db.dispose()
-
-    return asyncio.run(run())
-
-
-def test_batch_runner_helpers_agree_with_the_general_path(cloud: Cloud) -> None:
-    counter = cloud.terminal("counter")
-    daily, once = _programme(cloud, "once_per_day"), _programme(cloud, "once")
-    m, other = cloud.mykey("yamada"), cloud.mykey("ito")
-    now = datetime.now(UTC)
-    assert [r["status"] for r in _sync(counter, _grant(daily, m), _grant(once, m))] == ["applied", "applied"]
-    cases = [(daily, m, "once_per_day", now), (daily, m, "once_per_day", now - timedelta(days=2)),
-             (daily, other, "once_per_day", now), (once, m, "once", now - timedelta(days=400)),
-             (once, other, "once", now), (daily, m, "unlimited", now)]
-    assert _helper_answers(cloud, cases) == [True, False, False, True, False, False]
