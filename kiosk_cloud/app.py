@@ -22,11 +22,14 @@ from kiosk_cloud.api import (
     sync,
     terminals,
 )
+from kiosk_cloud.api import limits as limits_api
 from kiosk_cloud.api.schemas import reject_nul
 from kiosk_cloud.db import Database
 from kiosk_cloud.deps import TerminalCache
 from kiosk_cloud.errors import install_error_handlers
 from kiosk_cloud.fastlane import FastLane
+from kiosk_cloud.limits import Limits
+from kiosk_cloud.services.timewindow import publish_limits_if_changed
 from kiosk_cloud.settings import Settings
 
 API_VERSION = "1.0.0"
@@ -36,6 +39,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.db = Database(settings.database_url, settings.pool_size)
+        await publish_limits_if_changed(app.state.db, settings)  # terminals learn the offline window
         gc.freeze()  # the objects of start-up live forever: keep them out of every later collection
         try:
             yield
@@ -56,8 +60,10 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.terminal_cache = TerminalCache()
     install_error_handlers(app)
     app.add_middleware(FastLane)
+    app.add_middleware(Limits, settings=settings)  # outermost: body size and unauthenticated rate first
     for module in (health, terminals, staff, residents, mykey, points, shops, measures, sync, changes, reports, admin):
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(reject_nul)])
+    app.include_router(limits_api.router, prefix="/v1", dependencies=[Depends(reject_nul)])
     return app
 
 

@@ -91,6 +91,27 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
                               "approval.", "再登録には、以前の証明書による本人確認か、別の職員の承認が必要です。"),
     "resident_proof_required": (403, "The resident's card authentication or a counter staff login is needed to read "
                                 "this.", "この情報を見るには、ご本人のカードによる確認か、窓口職員のログインが必要です。"),
+    # limits the cloud enforces (issue 8; services/timewindow.py, limits.py, services/trust.py, voucher keys)
+    "operation_time_out_of_window": (409, "The operation's time is outside the offline window or ahead of the "
+                                     "cloud's clock; it is kept for review and nothing was applied.",
+                                     "操作の時刻がオフライン期間の範囲外か、クラウドの時計より先になっています。"
+                                     "確認のため保留し、何も反映していません。"),
+    "body_too_large": (413, "The request is too large.", "リクエストが大きすぎます。"),
+    "rate_limited": (429, "Too many requests from this address; try again later.",
+                     "このアドレスからのリクエストが多すぎます。しばらくしてからもう一度お試しください。"),
+    "revocation_list_stale": (409, "The card revocation list is out of date, so cards cannot be checked now; the "
+                              "administrator must install the current list.",
+                              "カードの失効リストが古いため、現在カードを確認できません。管理者が最新の失効リストを"
+                              "登録する必要があります。"),
+    "revocation_list_older": (409, "This revocation list is older than the one installed; it was not installed.",
+                              "この失効リストは登録済みのものより古いため、登録しませんでした。"),
+    "revocation_list_invalid": (422, "The revocation list cannot be read or is not signed by a trusted authority.",
+                                "失効リストを読み取れないか、信頼できる認証局の署名がありません。"),
+    "voucher_key_revoked": (400, "The voucher was signed with a key that has been revoked.",
+                            "ポイント券の署名鍵は失効しています。"),
+    "voucher_key_expired": (400, "The voucher's signing key was not valid when it was signed, or is no longer "
+                            "accepted.", "ポイント券の署名鍵は、署名の時点で有効でないか、すでに受け付けられません。"),
+    "unknown_voucher_key": (404, "Unknown voucher signing key.", "ポイント券の署名鍵が見つかりません。"),
     # kiosk.core.errors
     "domain_error": (400, "The request cannot be carried out.", "この操作は実行できません。"),
     "invalid_mykey_id": (422, "A MyKey ID has 8 letters or digits.", "マイキーIDは英数字8文字です。"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -60,10 +60,44 @@ def cert_info(cert: x509.Certificate, der: bytes) -> CertInfo:
     )
 
 
+def crl_number(crl: x509.CertificateRevocationList) -> int | None:
+    try:
+        return int(crl.extensions.get_extension_for_class(x509.CRLNumber).value.crl_number)
+    except x509.ExtensionNotFound:
+        return None
+
+
+def crl_is_newer(new: x509.CertificateRevocationList, old: x509.CertificateRevocationList) -> bool:
+    """True only when `new` supersedes `old` (same issuer): a higher CRL number (when both have one) and a
+    last_update not earlier; without numbers, a strictly later last_update. An older list never wins."""
+    new_n, old_n = crl_number(new), crl_number(old)
+    if new.last_update_utc < old.last_update_utc:
+        return False
+    if new_n is not None and old_n is not None:
+        return new_n > old_n
+    return new.last_update_utc > old.last_update_utc
+
+
+def require_current_crl(trust: TrustStore, issuer: x509.Name | str, now: datetime, grace_s: int) -> None:
+    """Raise ApiError("revocation_list_stale") unless the trust store holds a CRL of `issuer` whose next-update
+    plus `grace_s` is not past at `now` (without a current list a revoked card cannot be told apart)."""
+    name = issuer.rfc4514_string() if isinstance(issuer, x509.Name) else issuer
+    lists = [crl for crl in trust.crls if crl.issuer.rfc4514_string() == name]
+    if not lists:
+        raise ApiError("revocation_list_stale", "no revocation list is installed for the card's issuer")
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    latest = max((crl.next_update_utc for crl in lists if crl.next_update_utc is not None), default=None)
+    if latest is not None and latest + timedelta(seconds=grace_s) < now:
+        raise ApiError("revocation_list_stale", f"its next update was due {latest.isoformat()}")
+
+
 def verify_user_auth(
-    cert_der: bytes, signature: bytes, challenge: bytes, trust: TrustStore, now: datetime
+    cert_der: bytes, signature: bytes, challenge: bytes, trust: TrustStore, now: datetime,
+    crl_grace_s: int | None = None,
 ) -> CertInfo:
-    """Raise ApiError (certificate_* / signature_invalid) unless everything checks out."""
+    """Raise ApiError (certificate_* / signature_invalid / revocation_list_stale) unless everything checks out.
+    With `crl_grace_s`, the issuer's CRL must be current (`require_current_crl`)."""
     try:
         cert = x509.load_der_x509_certificate(cert_der)
     except ValueError:
@@ -71,6 +105,8 @@ def verify_user_auth(
     issuer_ca = _find_issuer(cert, trust.cas)
     if issuer_ca is None:
         raise ApiError("certificate_untrusted")
+    if crl_grace_s is not None:
+        require_current_crl(trust, cert.issuer, now, crl_grace_s)
     if not cert.not_valid_before_utc <= now <= cert.not_valid_after_utc:
         raise ApiError("certificate_expired")
     for crl in trust.crls:

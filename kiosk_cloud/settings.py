@@ -51,6 +51,14 @@ class Settings:
     staff_login_max_failures: int = 5
     staff_login_window_s: int = 900
     staff_lockout_s: int = 900
+    # Limits (issue 8). offline_window_s and crl_grace_s are the defaults; a municipality's reference data
+    # (municipalities.offline_window_s / crl_grace_s) overrides them (services.timewindow.limits_of).
+    offline_window_s: int = 72 * 3600  # an operation's stated time is trusted back to this age ...
+    clock_skew_s: int = 300  # ... and this far either side of the cloud's clock
+    max_body_bytes: int = 1_048_576  # larger request bodies: 413 body_too_large, refused before they are read
+    crl_grace_s: int = 24 * 3600  # a CRL past its next-update plus this stops resident authentication
+    anon_rate_per_s: float = 2.0  # requests without a bearer token, per client address (token bucket) ...
+    anon_burst: int = 60  # ... with this burst; beyond: 429 rate_limited + Retry-After
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -62,5 +70,12 @@ class Settings:
             values["pool_size"] = int(os.environ["KIOSK_CLOUD_POOL_SIZE"])
         if "KIOSK_CLOUD_FAST_PATHS" in os.environ:
             values["fast_paths"] = os.environ["KIOSK_CLOUD_FAST_PATHS"].strip().lower() not in ("0", "false", "no", "off")
+        for name, env in (("offline_window_s", "KIOSK_CLOUD_OFFLINE_WINDOW_S"), ("clock_skew_s", "KIOSK_CLOUD_CLOCK_SKEW_S"),
+                          ("max_body_bytes", "KIOSK_CLOUD_MAX_BODY_BYTES"), ("crl_grace_s", "KIOSK_CLOUD_CRL_GRACE_S"),
+                          ("anon_burst", "KIOSK_CLOUD_ANON_BURST")):
+            if env in os.environ:
+                values[name] = int(os.environ[env])
+        if "KIOSK_CLOUD_ANON_RATE_PER_S" in os.environ:
+            values["anon_rate_per_s"] = float(os.environ["KIOSK_CLOUD_ANON_RATE_PER_S"])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

@@ -16,7 +16,8 @@ from kiosk_cloud.errors import ApiError
 from kiosk_cloud.jpki import verify_user_auth
 from kiosk_cloud.services.common import iso
 from kiosk_cloud.services.residents import bound_mykey, new_challenge, open_session, take_challenge
-from kiosk_cloud.services.trust import load_trust
+from kiosk_cloud.services.timewindow import limits_of
+from kiosk_cloud.services.trust import trust_store
 
 router = APIRouter(tags=["resident auth"])
 
@@ -49,8 +50,9 @@ async def verify(body: VerifyIn, caller: ResidentFacing, db: DB, settings: AppSe
     # The challenge is consumed in its own transaction so that a failed verification cannot be retried with it.
     async with db.write() as conn:
         value = await take_challenge(conn, body.challenge_id, caller.terminal_id, now)
-        trust = await load_trust(conn)
-    info = verify_user_auth(cert_der, signature, value, trust, now)
+        trust = await trust_store(conn)  # parsed once per worker, not per request
+        grace_s = (await limits_of(conn, settings)).crl_grace_s
+    info = verify_user_auth(cert_der, signature, value, trust, now, crl_grace_s=grace_s)
     async with db.write() as conn:
         token = await open_session(conn, caller.terminal_id, info, settings.resident_token_ttl_s, now)
         bound = await bound_mykey(conn, info.fingerprint)

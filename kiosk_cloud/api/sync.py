@@ -17,6 +17,7 @@ from kiosk_cloud.services.operations import KINDS, GrantPayload
 from kiosk_cloud.services.perform import perform
 from kiosk_cloud.services.repeat_rule import UNLIMITED, rules_of
 from kiosk_cloud.services.sqlite_batch import GrantOp, run_grants
+from kiosk_cloud.services.timewindow import Limits, current_limits, time_problem
 
 router = APIRouter(tags=["sync"])
 
@@ -38,10 +39,12 @@ class SyncIn(BaseModel):
     operations: Annotated[list[OperationIn], Field(max_length=MAX_BATCH)]
 
 
-def _plain_grant(caller: Caller, op: OperationIn, now: datetime) -> GrantOp | None:
+def _plain_grant(caller: Caller, op: OperationIn, now: datetime, limits: Limits) -> GrantOp | None:
     """A grant the SQLite batch runner can take (else None: the general path answers it)."""
     if op.kind != "grant" or caller.role not in KINDS["grant"].roles:
         return None
+    if op.created_at is not None and time_problem(op.created_at, now, limits, offline=True):
+        return None  # out of the window: the general path makes it a conflict
     try:
         p = GrantPayload.model_validate(op.payload)
     except ValidationError:
@@ -51,13 +54,13 @@ def _plain_grant(caller: Caller, op: OperationIn, now: datetime) -> GrantOp | No
 
 
 async def _grant_run(db: Database, caller: Caller, ops: list[OperationIn], start: int,
-                     limited: set[int]) -> list[dict[str, Any]]:
+                     limited: set[int], limits: Limits) -> list[dict[str, Any]]:
     """The batch runners know no repeat rule: a grant for a programme with one (`limited`) ends the run and takes
     the general path, which checks it (services.repeat_rule)."""
     now = utcnow()
     run: list[GrantOp] = []
     for op in ops[start:]:
-        plain = _plain_grant(caller, op, now)
+        plain = _plain_grant(caller, op, now, limits)
         if plain is None or plain.programme_id in limited:
             break
         run.append(plain)
@@ -100,9 +103,10 @@ async def _run_batch(body: SyncIn, caller: AnyTerminal, db: DB, settings: AppSet
     ops = body.operations
     results: list[dict[str, Any]] = []
     limited = await _limited_programmes(db, ops)
+    limits = await current_limits(db, settings)
     i = 0
     while i < len(ops):
-        done = await _grant_run(db, caller, ops, i, limited) if settings.fast_paths else []
+        done = await _grant_run(db, caller, ops, i, limited, limits) if settings.fast_paths else []
         results.extend(done)
         i += len(done)
         if i >= len(ops):

@@ -72,13 +72,14 @@ attendance_registrations = Table(
     Column("ledger_id", Integer, ForeignKey("ledger.id"), nullable=True),
 )
 
-# Permanent: a key once answered always returns the stored answer.
+# Permanent: a key once answered always returns the stored answer — to the terminal that used it (keys are
+# scoped per terminal: another terminal's key never returns this one's result).
 idempotency = Table(
     "idempotency",
     metadata,
+    Column("terminal_id", Integer, ForeignKey("terminals.id"), primary_key=True),
     Column("key", String(64), primary_key=True),
     Column("kind", String(32), nullable=False),
-    Column("terminal_id", Integer, ForeignKey("terminals.id"), nullable=False),
     Column("status", String(10), nullable=False),
     Column("code", String(40), nullable=True),
     Column("message", String(300), nullable=True),

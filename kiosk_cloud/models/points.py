@@ -26,6 +26,9 @@ municipalities = Table(
     Column("code", String(6), nullable=False, unique=True),
     Column("name", String(100), nullable=False),
     Column("name_en", String(100), nullable=False),
+    # issue 8 limits set by the municipality (NULL: the cloud's settings); published on the changes feed
+    Column("offline_window_s", Integer, nullable=True),
+    Column("crl_grace_s", Integer, nullable=True),
 )
 
 point_types = Table(
@@ -120,13 +123,14 @@ ledger = Table(
     Column("programme_id", Integer, ForeignKey("programmes.id"), nullable=True),
     Column("terminal_id", Integer, ForeignKey("terminals.id"), nullable=True),
     Column("staff_id", Integer, ForeignKey("staff.id"), nullable=True),
-    Column("idempotency_key", String(64), nullable=True, unique=True),
+    Column("idempotency_key", String(64), nullable=True),
     Column("reference", String(40), nullable=True),
     Column("takes", Text, nullable=True),
     Column("reversed_by", Integer, nullable=True),
     Column("offline", Boolean, nullable=False, server_default=false()),
     Index("ix_ledger_account_id", "account_id", "id"),
     Index("ix_ledger_kind_occurred", "kind", "occurred_at"),
+    UniqueConstraint("terminal_id", "idempotency_key", name="uq_ledger_terminal_key"),  # keys are per terminal
 )
 
 reserved_points = Table(
@@ -151,6 +155,9 @@ voucher_keys = Table(
     Column("valid_from", Timestamp(), nullable=False),
     Column("valid_until", Timestamp(), nullable=False),
     Column("active", Boolean, nullable=False),
+    # vouchers it signed stay verifiable until then (NULL: valid_until); revoked: no voucher of it verifies
+    Column("verify_until", Timestamp(), nullable=True),
+    Column("revoked_at", Timestamp(), nullable=True),
 )
 
 # status: issued | redeemed | voided
@@ -173,7 +180,7 @@ vouchers = Table(
     Column("status", String(10), nullable=False),
     Column("redeemed_at", Timestamp(), nullable=True),
     Column("redeemed_shop_id", Integer, ForeignKey("shops.id"), nullable=True),
-    Column("redeem_key", String(64), nullable=True, unique=True),
+    Column("redeem_key", String(64), nullable=True, index=True),  # idempotency keys are per terminal
     Column("redeem_method", String(12), nullable=True),
     Column("voided_at", Timestamp(), nullable=True),
 )

@@ -58,9 +58,14 @@ def _refusal(key: str, exc: Exception) -> OpResult:
     return OpResult(key, REJECTED, extra, err["code"], err["message"], err["message_ja"])
 
 
-async def _stored(db: Database, key: str, kind: str) -> OpResult | None:
+def _mine(terminal_id: int, key: str) -> Any:
+    """Keys are scoped to the terminal that used them: another terminal's key is a new key here."""
+    return (idempotency.c.terminal_id == terminal_id) & (idempotency.c.key == key)
+
+
+async def _stored(db: Database, key: str, kind: str, terminal_id: int) -> OpResult | None:
     async with db.read() as conn:
-        row = (await conn.execute(select(idempotency).where(idempotency.c.key == key))).first()
+        row = (await conn.execute(select(idempotency).where(_mine(terminal_id, key)))).first()
     return None if row is None else _from_row(row, kind)
 
 
@@ -75,7 +80,7 @@ async def _store(conn: AsyncConnection, op: OpResult, kind: str, terminal_id: in
 async def run_once(db: Database, *, key: str, kind: str, terminal_id: int, work: Work) -> OpResult:
     try:
         async with db.write() as conn:
-            row = (await conn.execute(select(idempotency).where(idempotency.c.key == key))).first()
+            row = (await conn.execute(select(idempotency).where(_mine(terminal_id, key)))).first()
             if row is not None:
                 return _from_row(row, kind)
             status, result = await work(conn)
@@ -85,7 +90,7 @@ async def run_once(db: Database, *, key: str, kind: str, terminal_id: int, work:
     except (ApiError, DomainError) as exc:
         refusal = _refusal(key, exc)
     except IntegrityError:
-        stored = await _stored(db, key, kind)
+        stored = await _stored(db, key, kind, terminal_id)
         if stored is not None:
             return stored
         refusal = _refusal(key, ApiError("validation_error", "conflicting or unknown references"))
@@ -93,7 +98,7 @@ async def run_once(db: Database, *, key: str, kind: str, terminal_id: int, work:
         async with db.write() as conn:
             await _store(conn, refusal, kind, terminal_id)
     except IntegrityError:
-        stored = await _stored(db, key, kind)
+        stored = await _stored(db, key, kind, terminal_id)
         if stored is not None:
             return stored
         raise

@@ -20,7 +20,7 @@ from kiosk_cloud.services import vouchers as vsvc
 from kiosk_cloud.services.common import jdump, require_valid_mykey
 from kiosk_cloud.services.idempotent import APPLIED, CONFLICT
 from kiosk_cloud.services.residents import resolve_session
-from kiosk_cloud.services.trust import load_trust
+from kiosk_cloud.services.trust import check_crl_current
 from kiosk_cloud.services.vouchers import JST
 from kiosk_cloud.settings import Settings
 
@@ -216,7 +216,8 @@ async def do_application(conn: AsyncConnection, p: ApplicationPayload, ctx: Ctx)
 
 async def do_attendance(conn: AsyncConnection, p: AttendancePayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
     if p.certificate_fingerprint is not None:
-        mykey_text = await mykey_for_certificate(conn, p.certificate_fingerprint, ctx.occurred_at or ctx.now)
+        mykey_text = await mykey_for_certificate(conn, p.certificate_fingerprint, ctx.occurred_at or ctx.now,
+                                                   ctx.settings)
     else:
         mykey_text = p.mykey_id or ""
     await require_valid_mykey(conn, mykey_text)
@@ -224,7 +225,8 @@ async def do_attendance(conn: AsyncConnection, p: AttendancePayload, ctx: Ctx) -
                                           terminal_id=ctx.caller.terminal_id, now=ctx.now, occurred_at=ctx.occurred_at)
 
 
-async def mykey_for_certificate(conn: AsyncConnection, fingerprint: str, at: datetime) -> str:
+async def mykey_for_certificate(conn: AsyncConnection, fingerprint: str, at: datetime,
+                                settings: Settings | None = None) -> str:
     """The MyKey ID bound to a card certificate known by its fingerprint (no signature: attendance taps only).
     Refuses a certificate never bound or since replaced, one past its validity, one on the revocation data."""
     row = (await conn.execute(select(certificates).where(
@@ -234,8 +236,9 @@ async def mykey_for_certificate(conn: AsyncConnection, fingerprint: str, at: dat
     not_after = row.not_after if row.not_after.tzinfo else row.not_after.replace(tzinfo=UTC)
     if not_after < at:
         raise ApiError("certificate_expired")
-    revoked = (await load_trust(conn)).revoked_serials()
-    if str(row.serial) in revoked:
+    # the revocation list must be current (limits, issue 8); the trust store is parsed once per worker
+    trust = await check_crl_current(conn, settings or Settings(), str(row.issuer), datetime.now(UTC))
+    if str(row.serial) in trust.revoked_serials():
         raise ApiError("certificate_revoked")
     return str(row.mykey_id)
 

@@ -15,8 +15,9 @@ from kiosk_cloud.deps import Caller
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.services.fastpay import fast_pay
 from kiosk_cloud.services.fastredeem import fast_redeem
-from kiosk_cloud.services.idempotent import APPLIED, OpResult, run_once
+from kiosk_cloud.services.idempotent import APPLIED, CONFLICT, OpResult, run_once
 from kiosk_cloud.services.operations import KINDS, Ctx, PaymentPayload
+from kiosk_cloud.services.timewindow import current_limits, record_out_of_window, time_problem
 from kiosk_cloud.settings import Settings
 
 
@@ -67,7 +68,11 @@ async def perform(
 ) -> OpResult:
     now = utcnow()
     spec = KINDS.get(kind)
-    fast = None if not settings.fast_paths else await try_fast(
+    # a stated time (sync's created_at) is trusted only inside the offline window and the clock skew
+    problem = None
+    if occurred_at is not None:
+        problem = time_problem(occurred_at, now, await current_limits(db, settings), offline=True)
+    fast = None if problem or not settings.fast_paths else await try_fast(
         db, caller, kind=kind, key=key, payload=payload, now=now)
     if fast is not None:
         return fast
@@ -81,7 +86,11 @@ async def perform(
             parsed = spec.payload.model_validate(payload)
         except ValidationError as exc:
             raise ApiError("validation_error", _validation_detail(exc)) from None
-        when = occurred_at if occurred_at is not None and occurred_at <= now else None
+        if occurred_at is not None and problem is not None:
+            return CONFLICT, await record_out_of_window(
+                conn, kind=kind, key=key, terminal_id=caller.terminal_id, shop_id=caller.shop_id, at=occurred_at,
+                now=now, problem=problem)
+        when = min(occurred_at, now) if occurred_at is not None else None
         return await spec.handler(conn, parsed, Ctx(caller, settings, key, now, when))
 
     return await run_once(db, key=key, kind=kind if spec else "unknown", terminal_id=caller.terminal_id, work=work)

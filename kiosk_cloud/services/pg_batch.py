@@ -24,7 +24,7 @@ from kiosk_cloud.services.sqlite_batch import GrantOp
 
 LOOK = """
 SELECT (SELECT status FROM mykey_ids WHERE mykey_id = $1) AS status,
-       EXISTS (SELECT 1 FROM idempotency WHERE key = $2) AS seen,
+       EXISTS (SELECT 1 FROM idempotency WHERE terminal_id = $7 AND key = $2) AS seen,  -- keys are per terminal
        ($4::int IS NULL OR EXISTS (SELECT 1 FROM staff WHERE id = $4)) AS staff_ok,
        (SELECT id FROM accounts WHERE mykey_id = $1 AND point_type_id = $3 AND kind = 'personal') AS account_id,
        nextval($5::regclass) AS lot_id, nextval($6::regclass) AS ledger_id
@@ -73,7 +73,7 @@ async def run_grants(pool: asyncpg.Pool, seqs: tuple[str, str], ops: list[GrantO
                 request = GrantRequest(mykey_id, op.programme_id, op.points, op.occurred_at or now)
                 if prog is None or repeat_window(prog.repeat_rule, request.at) is not None:
                     break  # unknown programme or a repeat rule: the general path (same rule, earlier grants locked)
-                row = await conn.fetchrow(LOOK, mykey_id, op.key, prog.point_type_id, op.staff_id, *seqs)
+                row = await conn.fetchrow(LOOK, mykey_id, op.key, prog.point_type_id, op.staff_id, *seqs, terminal_id)
                 if row["seen"] or not row["staff_ok"]:
                     break
                 try:

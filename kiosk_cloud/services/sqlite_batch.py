@@ -27,7 +27,7 @@ from kiosk_cloud.services.repeat_rule import programme_of
 
 _FMT = "%Y-%m-%d %H:%M:%S.%f"  # SQLAlchemy's SQLite DATETIME storage format (UTC, see models.base)
 
-SEL_IDEM = "SELECT 1 FROM idempotency WHERE key = ?"
+SEL_IDEM = "SELECT 1 FROM idempotency WHERE terminal_id = ? AND key = ?"  # keys are per terminal
 SEL_MYKEY = "SELECT status FROM mykey_ids WHERE mykey_id = ?"
 PROG_COLUMNS = ("id", "point_type_id", "premium", "validity_days", "max_points_per_grant", "active", "repeat_rule")
 SEL_PROG = f"SELECT {', '.join(PROG_COLUMNS)} FROM programmes WHERE id = ?"
@@ -62,7 +62,7 @@ def _ts(value: datetime) -> str:
 
 def _grant(db: sqlite3.Connection, op: GrantOp, terminal_id: int, now: datetime,
            programmes: dict[int, Programme | None]) -> dict[str, Any]:
-    if db.execute(SEL_IDEM, (op.key,)).fetchone() is not None:
+    if db.execute(SEL_IDEM, (terminal_id, op.key)).fetchone() is not None:
         raise _Fallback  # a replay: the general path answers it from the stored result
     try:
         mykey_id = normalize_mykey_id(op.mykey_id)

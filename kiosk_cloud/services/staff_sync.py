@@ -25,6 +25,7 @@ from kiosk_cloud.errors import error_body
 from kiosk_cloud.services.audit import audit
 from kiosk_cloud.services.idempotent import APPLIED, REJECTED, OpResult
 from kiosk_cloud.services.staff_auth import SessionSpan, session_span, touch_spans
+from kiosk_cloud.services.timewindow import current_limits, time_problem
 from kiosk_cloud.settings import Settings
 
 STAFF_KINDS = frozenset({"grant", "application", "attendance", "service_id"})
@@ -48,6 +49,7 @@ async def check_operations(db: Database, settings: Settings, caller: Caller,
     skew = timedelta(seconds=getattr(settings, "clock_skew_s", 300))
     idle = timedelta(seconds=settings.staff_idle_s)
     spans: dict[str, SessionSpan | None] = {}
+    limits = await current_limits(db, settings)
     async with db.read() as conn:
         for index, op in enumerate(ops):
             if op.kind not in STAFF_KINDS:
@@ -55,6 +57,8 @@ async def check_operations(db: Database, settings: Settings, caller: Caller,
             if caller.role not in STAFF_ROLES:
                 refused[index] = refusal(op.key, "forbidden_role")
                 continue
+            if op.created_at is not None and time_problem(op.created_at, now, limits, offline=True):
+                continue  # its time is out of the window: a conflict for review, nothing applied (limits helper)
             token = getattr(op, "staff_session", None)
             at = min(op.created_at, now) if op.created_at is not None else now
             if token and token not in spans:

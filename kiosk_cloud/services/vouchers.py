@@ -35,13 +35,16 @@ from kiosk_cloud.services.ledger_ops import check_point_type
 from kiosk_cloud.services.voucher_keys import keys_for
 
 JST = timezone(timedelta(hours=9))
-KEY_LIFETIME = timedelta(days=3 * 365)
+KEY_LIFETIME = timedelta(days=3 * 365)  # a key signs for this long ...
+VERIFY_AFTER_SIGNING = timedelta(days=731)  # ... and its vouchers verify this long after (the longest validity)
 
 
 async def ensure_signing_key(conn: AsyncConnection, now: datetime) -> int:
-    """The active key id; a first key is generated when there is none."""
+    """The active key id, valid for signing now and not revoked; a new key is generated when there is none."""
     key_id = (await conn.execute(
-        select(voucher_keys.c.key_id).where(voucher_keys.c.active.is_(True)).order_by(voucher_keys.c.key_id.desc())
+        select(voucher_keys.c.key_id).where(
+            voucher_keys.c.active.is_(True), voucher_keys.c.revoked_at.is_(None), voucher_keys.c.valid_from <= now,
+            voucher_keys.c.valid_until > now).order_by(voucher_keys.c.key_id.desc())
     )).scalar()
     return key_id if key_id is not None else await rotate_key(conn, now)
 
@@ -53,11 +56,14 @@ async def rotate_key(conn: AsyncConnection, now: datetime) -> int:
     private, public = new_signing_key()
     await conn.execute(update(voucher_keys).values(active=False))
     valid_until = now + KEY_LIFETIME
+    verify_until = valid_until + VERIFY_AFTER_SIGNING
     await conn.execute(insert(voucher_keys).values(
-        key_id=key_id, public_key=public, private_key=private, valid_from=now, valid_until=valid_until, active=True))
+        key_id=key_id, public_key=public, private_key=private, valid_from=now, valid_until=valid_until, active=True,
+        verify_until=verify_until))
     await record_change(conn, "voucher_key", key_id, {
         "key_id": key_id, "public_key": base64.b64encode(public).decode(),
-        "valid_from": iso(now), "valid_until": iso(valid_until)})
+        "valid_from": iso(now), "valid_until": iso(valid_until), "verify_until": iso(verify_until),
+        "revoked_at": None})
     return key_id
 
 
