@@ -64,10 +64,10 @@ def draw_qr(c: Canvas, code: str, x: float, y: float, module: float = MODULE_MM)
     matrix = voucher_matrix(code)
     size = matrix.shape[0]
     m = module * mm
-    x0, top = x * mm, (y + size * module) * mm
-    ops = [f"{x0 + col * m:.3f} {top - (row + 1) * m:.3f} {length * m:.3f} {m:.3f} re"
-           for row, col, length in matrix_runs(matrix)]
-    c.addLiteral("q 0 g\n" + "\n".join(ops) + "\nf Q")
+    # one module = one unit, y downwards from the top-left corner, so every rectangle is four small integers
+    head = f"q 0 g {m:.4f} 0 0 {-m:.4f} {x * mm:.3f} {(y + size * module) * mm:.3f} cm\n"
+    body = "\n".join([f"{col} {row} {length} 1 re" for row, col, length in matrix_runs(matrix)])
+    c.addLiteral(head + body + "\nf Q")
 
 
 def draw_voucher(c: Canvas, v: PrintableVoucher, x: float, y: float) -> None:
