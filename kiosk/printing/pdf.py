@@ -16,7 +16,6 @@ from kiosk.printing.fonts import register_pdf_font
 rl_config.useA85 = 0
 
 
-
 def make_canvas(target: str | Path | BytesIO, pagesize: tuple[float, float], title: str) -> Canvas:
     """A canvas whose initial font is IPAex Gothic, so no unembedded base-14 font (Helvetica) is ever referenced."""
     font = register_pdf_font()
