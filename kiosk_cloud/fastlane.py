@@ -20,7 +20,7 @@ from kiosk_cloud.api.shops import PaymentIn, RedeemIn
 from kiosk_cloud.db import Database, utcnow
 from kiosk_cloud.deps import Caller, authenticate
 from kiosk_cloud.errors import ApiError
-from kiosk_cloud.services.perform import try_fast
+from kiosk_cloud.services.perform import FAST_TRIED, try_fast
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -45,8 +45,11 @@ class FastLane:
             await self.app(scope, receive, send)
             return
         body, complete = await _read_body(receive)
-        answer = await self._try(scope, body, *route) if complete else None
+        tried: list[bool] = []
+        answer = await self._try(scope, body, *route, tried) if complete else None
         if answer is None:
+            if tried:  # the hot path said no: the route goes straight to the general path (never twice)
+                scope.setdefault("state", {})[FAST_TRIED] = True
             await self.app(scope, _replay(body, complete, receive), send)
             return
         payload = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode()
@@ -54,7 +57,8 @@ class FastLane:
             (b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]})
         await send({"type": "http.response.body", "body": payload})
 
-    async def _try(self, scope: Scope, body: bytes, kind: str, model: type[BaseModel]) -> dict[str, Any] | None:
+    async def _try(self, scope: Scope, body: bytes, kind: str, model: type[BaseModel],
+                   tried: list[bool]) -> dict[str, Any] | None:
         if b"\x00" in body or b"\\u0000" in body or scope.get("query_string"):
             return None
         token = _bearer(scope)
@@ -69,7 +73,8 @@ class FastLane:
         db: Database = state.db
         fields = parsed.model_dump(exclude_none=True)
         key = fields.pop("idempotency_key")
-        op = await try_fast(db, caller, kind=kind, key=key, payload=fields, now=utcnow())
+        tried.append(True)
+        op = await try_fast(db, caller, state.settings, kind=kind, key=key, payload=fields, now=utcnow())
         return None if op is None else op.result
 
 

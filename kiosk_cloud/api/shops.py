@@ -4,47 +4,43 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Response
-from pydantic import Field, model_validator
+from fastapi import APIRouter, Request, Response
+from pydantic import Field
 from sqlalchemy import select
 
-from kiosk_cloud.api.schemas import Body, DbId, IdemKey, MyKeyText, Points
+from kiosk_cloud.api.schemas import Body, DbId, IdemKey, Points
 from kiosk_cloud.db import utcnow
 from kiosk_cloud.deps import DB, AnyTerminal, AppSettings, Office, OfficeStaff, Store
-from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import shops
 from kiosk_cloud.services import vouchers as vsvc
+from kiosk_cloud.services.audit import audit
 from kiosk_cloud.services.common import require_valid_mykey
+from kiosk_cloud.services.consent import ConsentIn, Expected, municipality_code, verify_consent
 from kiosk_cloud.services.idempotent import raise_if_rejected
 from kiosk_cloud.services.ledger_ops import reverse_payment
-from kiosk_cloud.services.perform import perform
-from kiosk_cloud.services.residents import resolve_session
+from kiosk_cloud.services.perform import FAST_TRIED, perform
+from kiosk_cloud.services.timewindow import limits_of
 
 router = APIRouter(tags=["shops and vouchers"])
 
-AuthToken = Annotated[str, Field(min_length=1, max_length=200)]
-
 
 class PaymentIn(Body):
+    """A card payment: the resident's signed consent (kiosk.core.consent) names this shop, this terminal, the point
+    type and the points. The MyKey-ID-only and auth-token-only forms are gone."""
     point_type_id: DbId
     points: Points
     idempotency_key: IdemKey
-    auth_token: AuthToken | None = None
-    mykey_id: MyKeyText | None = None
-
-    @model_validator(mode="after")
-    def _one_resident(self) -> PaymentIn:
-        if (self.mykey_id is None) == (self.auth_token is None):
-            raise ValueError("give exactly one of mykey_id and auth_token")
-        return self
+    consent: ConsentIn | None = None  # missing: refused consent_missing (stored under the key like any refusal)
 
 
 class VoucherIssueIn(Body):
-    auth_token: AuthToken
+    """Vouchers from the resident's balance: the consent says action voucher_issue, shop "-", this terminal, the
+    point type, points = points per voucher × count, and count."""
     point_type_id: DbId
     points: Points
     count: Annotated[int, Field(ge=1, le=50)] = 1
     validity_days: Annotated[int, Field(ge=1, le=730)] | None = None
+    consent: ConsentIn | None = None
 
 
 class RedeemIn(Body):
@@ -70,9 +66,11 @@ class ReconcileIn(Body):
 
 
 @router.post("/payments")
-async def pay(body: PaymentIn, caller: Store, db: DB, settings: AppSettings, response: Response) -> dict[str, Any]:
+async def pay(body: PaymentIn, caller: Store, db: DB, settings: AppSettings, request: Request,
+              response: Response) -> dict[str, Any]:
     op = await perform(db, caller, settings, kind="payment", key=body.idempotency_key,
-                       payload=body.model_dump(exclude={"idempotency_key"}, exclude_none=True))
+                       payload=body.model_dump(exclude={"idempotency_key"}, exclude_none=True),
+                       fast_tried=bool(getattr(request.state, FAST_TRIED, False)))
     if op.replayed:
         response.headers["Idempotent-Replay"] = "true"
     return raise_if_rejected(op)
@@ -90,13 +88,17 @@ async def reverse(payment_id: DbId, caller: Store, db: DB, settings: AppSettings
 async def issue(body: VoucherIssueIn, caller: Office, db: DB, settings: AppSettings) -> dict[str, Any]:
     now = utcnow()
     async with db.write() as conn:
-        session = await resolve_session(conn, body.auth_token, caller.terminal_id, now)
-        if session.mykey_id is None:
-            raise ApiError("certificate_not_bound")
-        mykey_id = await require_valid_mykey(conn, session.mykey_id)
+        expected = Expected("voucher_issue", await municipality_code(conn), None, caller.terminal_id,
+                            body.point_type_id, body.points * body.count, body.count)
+        card = await verify_consent(conn, body.consent, expected, now=now, offline=False,
+                                    window=await limits_of(conn, settings))
+        mykey_id = await require_valid_mykey(conn, card.mykey_id)
         issued = await vsvc.issue(conn, mykey_id=mykey_id, point_type_id=body.point_type_id, points=body.points,
                                   count=body.count, terminal_id=caller.terminal_id,
                                   validity_days=body.validity_days or settings.voucher_validity_days, now=now)
+        await audit(conn, action="voucher_issue", terminal_id=caller.terminal_id, mykey_id=mykey_id,
+                    subject=",".join(v["number"] for v in issued)[:200], at=now,
+                    detail={"point_type_id": body.point_type_id, "points_each": body.points, "count": body.count})
     return {"mykey_id": mykey_id, "vouchers": issued}
 
 

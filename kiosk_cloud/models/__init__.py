@@ -1,6 +1,7 @@
 """SQLAlchemy Core tables of the points cloud (one MetaData; Alembic compares against it)."""
 
 from kiosk_cloud.models.base import metadata
+from kiosk_cloud.models.consent import consent_nonces
 from kiosk_cloud.models.identity import (
     auth_challenges,
     certificates,
@@ -45,6 +46,7 @@ __all__ = [
     "certificates",
     "changes",
     "conflicts",
+    "consent_nonces",
     "departments",
     "enrolment_codes",
     "idempotency",

@@ -8,24 +8,17 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from kiosk.core.errors import InsufficientPoints
-from kiosk.core.mykey_id import MyKeyStatus, normalize_mykey_id
-from kiosk.core.points import Take, balance, check_points, plan_spend
+from kiosk.core.mykey_id import normalize_mykey_id
+from kiosk.core.points import Take
 from kiosk.core.rules.grant import GrantRequest, decide_grant
 from kiosk_cloud.db import as_utc
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import accounts, ledger, lots, point_types, programmes
 from kiosk_cloud.services.accounts import (
-    live_lots,
     lock_account,
-    lock_personal_account,
-    premium_part,
     restore_points,
-    take_points,
     takes_from_json,
-    takes_json,
 )
-from kiosk_cloud.services.common import require_valid_mykey
 from kiosk_cloud.services.repeat_rule import load_grant_state
 
 
@@ -71,47 +64,6 @@ async def grant(
         )
     ).scalar_one()
     return plan.result(ledger_id)
-
-
-async def pay(
-    conn: AsyncConnection, *, mykey_id: str, point_type_id: int, points: int, shop_id: int, terminal_id: int,
-    now: datetime, occurred_at: datetime | None = None, key: str | None = None, offline: bool = False,
-    partial: bool = False, require_valid: bool = False,
-) -> dict[str, Any]:
-    """Deduct `points` from the MyKey ID's account. With `partial`, take what there is (offline overspend).
-    With `require_valid`, the MyKey ID must exist and be valid (checked in the same query as the row lock)."""
-    check_points(points)
-    if require_valid:
-        locked = await lock_personal_account(conn, mykey_id, point_type_id)
-        if locked is not None and locked[1] != MyKeyStatus.VALID:
-            raise ApiError("mykey_id_not_valid", f"status {locked[1]}")
-        if locked is None:
-            await require_valid_mykey(conn, mykey_id)
-        account_id = None if locked is None else locked[0]
-    else:
-        account_id = await lock_account(conn, mykey_id, point_type_id)
-    if account_id is None:
-        await check_point_type(conn, point_type_id)
-        if not partial:
-            raise InsufficientPoints(points, 0)
-        return {"payment_id": None, "points": 0, "requested": points, "balance": 0}
-    current = await live_lots(conn, account_id, now)
-    available = balance(current, now)
-    amount = min(points, available) if partial else points
-    if amount <= 0:
-        return {"payment_id": None, "points": 0, "requested": points, "balance": available}
-    takes = plan_spend(current, amount, now)
-    await take_points(conn, takes)
-    payment_id = (
-        await conn.execute(
-            insert(ledger).values(
-                account_id=account_id, kind="use", points=-amount, premium_points=-premium_part(current, takes),
-                occurred_at=occurred_at or now, recorded_at=now, shop_id=shop_id, terminal_id=terminal_id,
-                idempotency_key=key, takes=takes_json(takes), offline=offline,
-            ).returning(ledger.c.id)
-        )
-    ).scalar_one()
-    return {"payment_id": payment_id, "points": amount, "requested": points, "balance": available - amount}
 
 
 async def reverse_payment(

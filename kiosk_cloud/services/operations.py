@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
-from sqlalchemy import func, insert, select
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from kiosk.core.mykey_id import normalize_mykey_id
 from kiosk_cloud.deps import Caller
 from kiosk_cloud.errors import ApiError
-from kiosk_cloud.models import accounts, certificates, conflicts, ledger, mykey_ids, point_types
-from kiosk_cloud.services import ledger_ops, measures, mykey
+from kiosk_cloud.models import certificates, conflicts
+from kiosk_cloud.services import ledger_ops, measures, mykey, payments
 from kiosk_cloud.services import vouchers as vsvc
 from kiosk_cloud.services.common import jdump, require_valid_mykey
+from kiosk_cloud.services.consent import ConsentIn
 from kiosk_cloud.services.idempotent import APPLIED, CONFLICT
-from kiosk_cloud.services.residents import resolve_session
 from kiosk_cloud.services.trust import check_crl_current
-from kiosk_cloud.services.vouchers import JST
 from kiosk_cloud.settings import Settings
 
 Points = Annotated[int, Field(ge=1, le=10_000_000)]
@@ -41,29 +39,15 @@ class GrantPayload(Payload):
 
 
 class PaymentPayload(Payload):
+    """A card payment: the resident's signed consent names this shop, this terminal, the point type and points
+    (kiosk.core.consent). Without it the operation is refused (`consent_missing`); offline: a conflict."""
     point_type_id: DbId
     points: Points
-    mykey_id: Text40 | None = None
-    auth_token: Annotated[str, Field(min_length=1, max_length=200)] | None = None
-
-    @model_validator(mode="after")
-    def _one_resident(self) -> PaymentPayload:
-        if (self.mykey_id is None) == (self.auth_token is None):
-            raise ValueError("give exactly one of mykey_id and auth_token")
-        return self
+    consent: ConsentIn | None = None
 
 
-class OfflinePaymentPayload(Payload):
-    point_type_id: DbId
-    points: Points
-    mykey_id: Text40 | None = None
-    certificate_fingerprint: Annotated[str, Field(pattern="^[0-9a-fA-F]{64}$")] | None = None
-
-    @model_validator(mode="after")
-    def _one_resident(self) -> OfflinePaymentPayload:
-        if (self.mykey_id is None) == (self.certificate_fingerprint is None):
-            raise ValueError("give exactly one of mykey_id and certificate_fingerprint")
-        return self
+class OfflinePaymentPayload(PaymentPayload):
+    pass
 
 
 class RedeemPayload(Payload):
@@ -128,70 +112,14 @@ async def do_grant(conn: AsyncConnection, p: GrantPayload, ctx: Ctx) -> tuple[st
 
 
 async def do_payment(conn: AsyncConnection, p: PaymentPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
-    shop_id = _shop(ctx)
-    if p.auth_token is not None:
-        session = await resolve_session(conn, p.auth_token, ctx.caller.terminal_id, ctx.now)
-        if session.mykey_id is None:
-            raise ApiError("certificate_not_bound")
-        mykey_id = session.mykey_id
-    else:
-        mykey_id = normalize_mykey_id(p.mykey_id or "")
-    result = await ledger_ops.pay(conn, mykey_id=mykey_id, point_type_id=p.point_type_id, points=p.points,
-                                  shop_id=shop_id, terminal_id=ctx.caller.terminal_id, now=ctx.now, key=ctx.key,
-                                  require_valid=True)
-    return APPLIED, {"mykey_id": mykey_id, "shop_id": shop_id, **result}
+    return await payments.online_payment(conn, p.consent, point_type_id=p.point_type_id, points=p.points,
+                                         caller=ctx.caller, settings=ctx.settings, key=ctx.key, now=ctx.now)
 
 
 async def do_offline_payment(conn: AsyncConnection, p: OfflinePaymentPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
-    """Already happened at the shop: recorded even when it should not have (a card that overspent, a card with
-    no MyKey ID, a MyKey ID no longer valid, above the offline limit) — then a conflict for the office."""
-    shop_id = _shop(ctx)
-    if p.certificate_fingerprint is not None:
-        mykey_id = (await conn.execute(select(certificates.c.mykey_id).where(
-            certificates.c.fingerprint == p.certificate_fingerprint.lower()))).scalar()
-        if mykey_id is None:
-            detail = {"mykey_id": None, "shop_id": shop_id, "payment_id": None, "points": 0, "requested": p.points,
-                      "balance": 0, "problems": ["certificate_not_bound"], "shortfall": p.points,
-                      "certificate_fingerprint": p.certificate_fingerprint.lower()}
-            await _conflict(conn, ctx, "offline_payment", detail)
-            return CONFLICT, detail
-    else:
-        mykey_id = normalize_mykey_id(p.mykey_id or "")
-    status = (await conn.execute(select(mykey_ids.c.status).where(mykey_ids.c.mykey_id == mykey_id))).scalar()
-    result = await ledger_ops.pay(conn, mykey_id=mykey_id, point_type_id=p.point_type_id, points=p.points,
-                                  shop_id=shop_id, terminal_id=ctx.caller.terminal_id, now=ctx.now,
-                                  occurred_at=ctx.occurred_at, key=ctx.key, offline=True, partial=True)
-    result = {"mykey_id": mykey_id, "shop_id": shop_id, **result}
-    limit = (await conn.execute(select(point_types.c.offline_limit_per_card_per_day).where(
-        point_types.c.id == p.point_type_id))).scalar() or 0
-    problems = []
-    if status is None:
-        problems.append("mykey_id_unknown")
-    elif status != "valid":
-        problems.append("mykey_id_not_valid")
-    if result["points"] < p.points:
-        problems.append("insufficient_points")
-    if limit and await _offline_used_today(conn, ctx, mykey_id, p.point_type_id) > limit:
-        problems.append("offline_limit_exceeded")
-    if problems:
-        detail = {**result, "problems": problems, "shortfall": p.points - result["points"]}
-        await _conflict(conn, ctx, "offline_payment", detail)
-        return CONFLICT, detail
-    return APPLIED, result
-
-
-async def _offline_used_today(conn: AsyncConnection, ctx: Ctx, mykey_id: str, point_type_id: int) -> int:
-    """Points this card paid offline at this terminal on the (JST) day of this operation, this one included."""
-    day = (ctx.occurred_at or ctx.now).astimezone(JST).date()
-    start = datetime.combine(day, time(), JST)
-    used = (await conn.execute(
-        select(func.coalesce(func.sum(-ledger.c.points), 0))
-        .join(accounts, accounts.c.id == ledger.c.account_id)
-        .where(accounts.c.mykey_id == mykey_id, accounts.c.point_type_id == point_type_id,
-               ledger.c.kind == "use", ledger.c.offline.is_(True), ledger.c.terminal_id == ctx.caller.terminal_id,
-               ledger.c.occurred_at >= start, ledger.c.occurred_at < start + timedelta(days=1))
-    )).scalar()
-    return int(used or 0)
+    """Already happened at the shop (services/payments.py: a bad proof is a conflict with nothing debited)."""
+    return await payments.offline_payment(conn, p.consent, point_type_id=p.point_type_id, points=p.points,
+                                          caller=ctx.caller, settings=ctx.settings, key=ctx.key, now=ctx.now)
 
 
 async def do_redeem(conn: AsyncConnection, p: RedeemPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:

@@ -8,8 +8,6 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from kiosk.core.errors import DomainError
-from kiosk.core.mykey_id import normalize_mykey_id
 from kiosk_cloud.db import Database, utcnow
 from kiosk_cloud.deps import Caller
 from kiosk_cloud.errors import ApiError
@@ -20,33 +18,35 @@ from kiosk_cloud.services.operations import KINDS, Ctx, PaymentPayload
 from kiosk_cloud.services.timewindow import current_limits, record_out_of_window, time_problem
 from kiosk_cloud.settings import Settings
 
+FAST_TRIED = "kiosk_fast_tried"  # request.state flag set by the fast lane: the hot path ran and fell back
+
 
 async def _try_fast_payment(
-    db: Database, caller: Caller, key: str, payload: dict[str, Any], now: datetime
+    db: Database, caller: Caller, settings: Settings, key: str, payload: dict[str, Any], now: datetime
 ) -> OpResult | None:
     try:
         parsed = PaymentPayload.model_validate(payload)
-        mykey_id = normalize_mykey_id(parsed.mykey_id) if parsed.mykey_id is not None else None
-    except (ValidationError, DomainError):
+    except ValidationError:
         return None
-    if mykey_id is None:
+    if parsed.consent is None:
         return None
     pool = await db.raw_pool()
     assert caller.shop_id is not None
-    result = await fast_pay(pool, db.ledger_sequence, mykey_id=mykey_id, point_type_id=parsed.point_type_id,
+    result = await fast_pay(pool, db.ledger_sequence, owner=db, consent=parsed.consent, point_type_id=parsed.point_type_id,
                             points=parsed.points, shop_id=caller.shop_id, terminal_id=caller.terminal_id, key=key,
-                            now=now)
+                            now=now, window=await current_limits(db, settings))
     return None if result is None else OpResult(key, APPLIED, result)
 
 
 async def try_fast(
-    db: Database, caller: Caller, *, kind: str, key: str, payload: dict[str, Any], now: datetime
+    db: Database, caller: Caller, settings: Settings, *, kind: str, key: str, payload: dict[str, Any], now: datetime
 ) -> OpResult | None:
-    """The PostgreSQL hot paths (a store's payment by MyKey ID, a voucher redemption); None: take the general path."""
+    """The PostgreSQL hot paths (a store's card payment with the resident's consent, a voucher redemption); None:
+    take the general path."""
     if caller.role != "store" or caller.shop_id is None or db.sqlite:
         return None
     if kind == "payment":
-        return await _try_fast_payment(db, caller, key, payload, now)
+        return await _try_fast_payment(db, caller, settings, key, payload, now)
     if kind == "voucher_redeem" and isinstance(payload.get("code"), str) and len(payload) == 1:
         result = await fast_redeem(await db.raw_pool(), db.voucher_key_cache, code=payload["code"],
                                    shop_id=caller.shop_id, terminal_id=caller.terminal_id, key=key, now=now)
@@ -64,16 +64,17 @@ def _validation_detail(exc: ValidationError) -> str:
 
 async def perform(
     db: Database, caller: Caller, settings: Settings, *, kind: str, key: str, payload: dict[str, Any],
-    occurred_at: datetime | None = None,
+    occurred_at: datetime | None = None, fast_tried: bool = False,
 ) -> OpResult:
+    """`fast_tried`: the fast lane already tried the hot path for this very request (do not try it twice)."""
     now = utcnow()
     spec = KINDS.get(kind)
     # a stated time (sync's created_at) is trusted only inside the offline window and the clock skew
     problem = None
     if occurred_at is not None:
         problem = time_problem(occurred_at, now, await current_limits(db, settings), offline=True)
-    fast = None if problem or not settings.fast_paths else await try_fast(
-        db, caller, kind=kind, key=key, payload=payload, now=now)
+    fast = None if problem or fast_tried or not settings.fast_paths else await try_fast(
+        db, caller, settings, kind=kind, key=key, payload=payload, now=now)
     if fast is not None:
         return fast
 

@@ -11,6 +11,7 @@ import httpx
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
+from kiosk.demo.consent import make_consent
 from kiosk.demo.pki import DemoPKI, DemoResident, ensure_demo_pki
 from kiosk_cloud.demo import DemoInfo
 
@@ -59,6 +60,25 @@ class Terminal:
         })
         assert response.status_code == 200, response.text
         return dict(response.json())
+
+    def consent(self, resident: DemoResident, points: int, *, point_type_id: int = 1, action: str = "payment",
+                count: int = 1, **changes: Any) -> dict[str, str]:
+        """The resident's signed consent for this terminal (kiosk.demo.consent); `changes` override fields."""
+        fields: dict[str, Any] = {
+            "municipality_code": self.info["municipality_code"], "terminal_id": self.id,
+            "shop_id": self.shop_id if action == "payment" else None, "point_type_id": point_type_id,
+            "points": points, "count": count,
+        }
+        fields.update(changes)
+        return make_consent(resident, action=action, **fields)
+
+    def pay(self, resident: DemoResident, points: int, *, point_type_id: int = 1, idem: str | None = None,
+            consent: dict[str, str] | None = None) -> httpx.Response:
+        """POST /v1/payments with the resident's consent (made here unless given)."""
+        return self.post("/payments", {
+            "point_type_id": point_type_id, "points": points, "idempotency_key": idem or key(),
+            "consent": consent if consent is not None else self.consent(resident, points, point_type_id=point_type_id),
+        })
 
     def login_staff(self, staff_code: str, password: str = "demo-pass") -> dict[str, Any]:
         """POST /v1/staff/login; the session then goes with every request of this terminal (X-Staff-Session)."""

@@ -1,0 +1,252 @@
+"""The resident's signed consent to a debit, checked by the cloud (issue 8).
+
+`verify_consent(conn, consent, expected, *, now, offline, window)` accepts a proof once and only for what it
+states: the statement (kiosk.core.consent) must say exactly what the request does (action, municipality, the
+caller's shop, the caller's terminal, point type, points, count); its time must be inside the window (online:
+the clock skew either side; offline: back to the offline window); the certificate must chain to a trusted CA,
+be valid at the stated time, not be revoked (CRL current), and have signed the statement; it must be bound to a
+MyKey ID; and the nonce must be unused — it is consumed in the caller's transaction, so it stands or falls with
+the debit. Each failure is an ApiError with a documented code (kiosk_cloud/errors.py).
+
+What the cloud keeps of a proof: the certificate's fingerprint, serial and issuer (already in `certificates` from
+the binding), and in `consent_nonces` the fingerprint, the nonce, the action, the statement's time, when and by
+which terminal it was used. Neither the statement, nor its signature, nor the certificate is stored.
+
+`check_proof` is the part without a database (parse, match, time, chain, validity, revocation, signature), shared
+by the general path and the asyncpg hot path (services/fastpay.py), which loads the binding and writes the nonce
+in its own statements.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import weakref
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any, Protocol
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import delete, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from kiosk.core.consent import ConsentMalformed, ConsentStatement, parse_statement
+from kiosk_cloud import jpki
+from kiosk_cloud.errors import ApiError
+from kiosk_cloud.jpki import CertInfo, TrustStore
+from kiosk_cloud.models import certificates, consent_nonces, municipalities, mykey_ids
+from kiosk_cloud.services.trust import trust_store
+
+B64 = r"^[A-Za-z0-9+/]*={0,2}$"
+
+
+class ConsentIn(BaseModel):
+    """Wire form: `{"statement": b64, "signature": b64, "certificate": b64 DER}`."""
+
+    model_config = ConfigDict(extra="forbid")
+    statement: Annotated[str, Field(min_length=4, max_length=1400, pattern=B64)]
+    signature: Annotated[str, Field(min_length=4, max_length=1400, pattern=B64)]
+    certificate: Annotated[str, Field(min_length=4, max_length=8000, pattern=B64)]
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What the request does; the statement must say exactly this."""
+
+    action: str
+    municipality_code: str
+    shop_id: int | None
+    terminal_id: int
+    point_type_id: int
+    points: int
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Proof:
+    statement: ConsentStatement
+    cert: CertInfo
+
+
+@dataclass(frozen=True)
+class ConsentedCard:
+    fingerprint: str
+    serial: str
+    issuer: str
+    mykey_id: str
+    mykey_status: str
+    at: datetime  # the statement's time (UTC)
+    nonce: str
+
+
+class Window(Protocol):
+    @property
+    def offline_window_s(self) -> int: ...
+
+    @property
+    def clock_skew_s(self) -> int: ...
+
+    @property
+    def crl_grace_s(self) -> int: ...
+
+
+def _b64(text: str) -> bytes:
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise ApiError("consent_malformed", "not base64") from None
+
+
+def _mismatch(statement: ConsentStatement, expected: Expected) -> str | None:
+    pairs = (
+        ("action", statement.action, expected.action),
+        ("municipality", statement.municipality_code, expected.municipality_code),
+        ("shop", statement.shop_id, expected.shop_id),
+        ("terminal", statement.terminal_id, expected.terminal_id),
+        ("point_type", statement.point_type_id, expected.point_type_id),
+        ("points", statement.points, expected.points),
+        ("count", statement.count, expected.count),
+    )
+    for name, said, done in pairs:
+        if said != done:
+            return name
+    return None
+
+
+def check_time(at: datetime, now: datetime, window: Window, *, offline: bool) -> None:
+    skew = timedelta(seconds=window.clock_skew_s)
+    if at > now + skew:
+        raise ApiError("consent_future", "the statement's time is ahead of the cloud's clock")
+    oldest = now - skew - (timedelta(seconds=window.offline_window_s) if offline else timedelta(0))
+    if at < oldest:
+        raise ApiError("consent_stale", "the statement's time is older than allowed")
+
+
+def check_proof(
+    consent: ConsentIn | None, expected: Expected, trust: TrustStore, *, now: datetime, offline: bool,
+    window: Window,
+) -> Proof:
+    """Everything that needs no database; raises ApiError with the documented code."""
+    if consent is None:
+        raise ApiError("consent_missing")
+    data = _b64(consent.statement)
+    try:
+        statement = parse_statement(data)
+    except ConsentMalformed as exc:
+        raise ApiError("consent_malformed", exc.message[:120]) from None
+    wrong = _mismatch(statement, expected)
+    if wrong is not None:
+        raise ApiError("consent_mismatch", f"the statement's {wrong} differs from the request", field=wrong)
+    at = statement.at.astimezone(UTC)
+    check_time(at, now, window, offline=offline)
+    cert_der = _b64(consent.certificate)
+    try:
+        cert = x509.load_der_x509_certificate(cert_der)
+    except ValueError:
+        raise ApiError("consent_malformed", "the certificate cannot be read") from None
+    if jpki._find_issuer(cert, trust.cas) is None:
+        raise ApiError("certificate_untrusted")
+    if not cert.not_valid_before_utc <= at <= cert.not_valid_after_utc:
+        raise ApiError("certificate_expired", "not valid at the statement's time")
+    jpki.require_current_crl(trust, cert.issuer, now, window.crl_grace_s)
+    for crl in trust.crls:
+        if crl.issuer == cert.issuer and crl.get_revoked_certificate_by_serial_number(cert.serial_number):
+            raise ApiError("certificate_revoked")
+    public_key = cert.public_key()
+    if not isinstance(public_key, rsa.RSAPublicKey):
+        raise ApiError("consent_malformed", "not an RSA certificate")
+    try:
+        public_key.verify(_b64(consent.signature), data, padding.PKCS1v15(), hashes.SHA256())
+    except InvalidSignature:
+        raise ApiError("consent_bad_signature") from None
+    return Proof(statement, jpki.cert_info(cert, cert_der))
+
+
+# ---- state the checks need, cached per database (both change rarely; the general path's trust store is
+# services.trust.trust_store, the hot path keeps its own per asyncpg pool, stamped with the same version) ----
+
+_TRUST: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int], TrustStore]] = weakref.WeakKeyDictionary()
+_MUNICIPALITY: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+
+def cached_trust(owner: Any) -> tuple[tuple[int, int], TrustStore] | None:
+    """The trust store last loaded for `owner` (the hot path's Database) with its version (max id, count)."""
+    return _TRUST.get(owner)
+
+
+def remember_trust(owner: Any, version: tuple[int, int], trust: TrustStore) -> None:
+    _TRUST[owner] = (version, trust)
+
+
+def cached_municipality(owner: Any) -> str | None:
+    return _MUNICIPALITY.get(owner)
+
+
+def remember_municipality(owner: Any, code: str) -> None:
+    _MUNICIPALITY[owner] = code
+
+
+async def municipality_code(conn: AsyncConnection) -> str:
+    owner = conn.sync_engine
+    code = _MUNICIPALITY.get(owner)
+    if code is None:
+        code = (await conn.execute(select(municipalities.c.code).order_by(municipalities.c.id).limit(1))).scalar()
+        if code is None:
+            raise ApiError("not_found", "no municipality configured")
+        _MUNICIPALITY[owner] = code
+    return str(code)
+
+
+# ---- the database part ----
+
+async def _binding(conn: AsyncConnection, fingerprint: str, at: datetime, offline: bool) -> tuple[str, str]:
+    """The MyKey ID the certificate is bound to (offline: was still bound at the statement's time)."""
+    still = certificates.c.unbound_at.is_(None)
+    query = (
+        select(mykey_ids.c.mykey_id, mykey_ids.c.status)
+        .join(certificates, certificates.c.mykey_id == mykey_ids.c.mykey_id)
+        .where(certificates.c.fingerprint == fingerprint, or_(still, certificates.c.unbound_at > at) if offline
+               else still)
+    )
+    row = (await conn.execute(query)).first()
+    if row is None:
+        raise ApiError("certificate_not_bound")
+    return str(row.mykey_id), str(row.status)
+
+
+async def consume_nonce(
+    conn: AsyncConnection, fingerprint: str, statement: ConsentStatement, terminal_id: int, now: datetime
+) -> None:
+    """Record the nonce as used (in the caller's transaction); a second use raises consent_replayed."""
+    values = {"fingerprint": fingerprint, "nonce": statement.nonce, "action": statement.action,
+              "stated_at": statement.at, "used_at": now, "terminal_id": terminal_id}
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    stmt = (dialect.insert(consent_nonces).values(**values)
+            .on_conflict_do_nothing(index_elements=["fingerprint", "nonce"]).returning(consent_nonces.c.id))
+    if (await conn.execute(stmt)).scalar() is None:
+        raise ApiError("consent_replayed")
+
+
+async def verify_consent(
+    conn: AsyncConnection, consent: ConsentIn | None, expected: Expected, *, now: datetime, offline: bool,
+    window: Window,
+) -> ConsentedCard:
+    """Check the proof, find the bound MyKey ID and consume the nonce; raises ApiError otherwise."""
+    proof = check_proof(consent, expected, await trust_store(conn), now=now, offline=offline, window=window)
+    at = proof.statement.at.astimezone(UTC)
+    mykey_id, status = await _binding(conn, proof.cert.fingerprint, at, offline)
+    await consume_nonce(conn, proof.cert.fingerprint, proof.statement, expected.terminal_id, now)
+    return ConsentedCard(proof.cert.fingerprint, proof.cert.serial, proof.cert.issuer, mykey_id, status, at,
+                         proof.statement.nonce)
+
+
+async def prune_nonces(conn: AsyncConnection, now: datetime, window: Window) -> int:
+    """Forget nonces of statements old enough to be refused by their time anyway."""
+    cutoff = now - timedelta(seconds=window.offline_window_s + 2 * window.clock_skew_s)
+    result = await conn.execute(delete(consent_nonces).where(consent_nonces.c.stated_at < cutoff))
+    return int(result.rowcount or 0)
