@@ -33,6 +33,9 @@ class CloudAdapter:
     def staff_login(self, staff_code: str, password: str) -> dict[str, Any]:
         return dict(self._client.staff_login(staff_code, password))
 
+    def staff_logout(self) -> None:
+        self._client.staff_logout()
+
     def auth_challenge(self) -> dict[str, Any]:
         return dict(self._client.auth_challenge())
 

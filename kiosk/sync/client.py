@@ -27,6 +27,10 @@ def _seg(value: object) -> str:
     return quote(str(value), safe="")
 
 
+def _resident(token: str | None) -> dict[str, str] | None:
+    return {"X-Resident-Token": token} if token else None
+
+
 class CloudClient:
     def __init__(self, base_url: str, token: str | None = None, *, clock: ClockOffset | None = None,
                  timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
@@ -43,6 +47,12 @@ class CloudClient:
 
     def set_token(self, token: str | None) -> None:
         self.http.token = token
+        self.http.staff_session = None  # a session belongs to the credentials it was opened with
+
+    @property
+    def staff_session(self) -> str | None:
+        """The logged-in clerk's session (sent as X-Staff-Session; queued STAFF_KINDS carry it), or None."""
+        return self.http.staff_session
 
     def close(self) -> None:
         self.http.close()
@@ -86,7 +96,21 @@ class CloudClient:
         return dict(self._post(f"/v1/terminals/{_seg(terminal_id)}/revoke") or {})
 
     def staff_login(self, staff_code: str, password: str) -> JSON:
-        return dict(self._post("/v1/staff/login", {"staff_code": staff_code, "password": password}))
+        """Opens the clerk's session on the cloud (online only: there is no offline login) and keeps it: every
+        later request carries it until `staff_logout`. The answer holds `staff_session`, `staff_id`, `name`,
+        `department_id`, `department_name`, `role`, `idle_timeout_s`."""
+        data = dict(self._post("/v1/staff/login", {"staff_code": staff_code, "password": password}))
+        self.http.staff_session = str(data["staff_session"])
+        return data
+
+    def staff_logout(self) -> bool:
+        """Ends the clerk's session on the cloud and forgets it here (forgotten even when the cloud is unreachable:
+        it then ends by idling out). True when the cloud confirmed the end."""
+        session, self.http.staff_session = self.http.staff_session, None
+        if not session:
+            return False
+        body = self.http.request("POST", "/v1/staff/logout", json={}, headers={"X-Staff-Session": session})
+        return bool(body.get("ended")) if isinstance(body, dict) else False
 
     # -- resident authentication -----------------------------------------------------------------------------
     def auth_challenge(self) -> JSON:
@@ -119,12 +143,19 @@ class CloudClient:
         return dict(self._post(f"/v1/mykey-ids/{_seg(mykey_id)}/status", {"status": status}))
 
     def rebind_mykey_id(self, auth_token: str, old_fingerprint: str | None = None,
-                        mykey_id: str | None = None) -> JSON:
+                        mykey_id: str | None = None, *, old_auth_token: str | None = None,
+                        second_staff: tuple[str, str] | None = None) -> JSON:
+        """Move a MyKey ID to a renewed certificate: proof by `old_auth_token` (an authentication with the old
+        certificate on this terminal) or `second_staff` (another clerk's (staff_code, password))."""
         body: JSON = {"auth_token": auth_token}
         if old_fingerprint is not None:
             body["old_fingerprint"] = old_fingerprint
         if mykey_id is not None:
             body["mykey_id"] = mykey_id
+        if old_auth_token is not None:
+            body["old_auth_token"] = old_auth_token
+        if second_staff is not None:
+            body["second_staff"] = {"staff_code": second_staff[0], "password": second_staff[1]}
         return dict(self._post("/v1/mykey-ids/rebind", body))
 
     def service_ids(self, mykey_id: str) -> Any:
@@ -151,14 +182,18 @@ class CloudClient:
     def grants_bulk(self, grants: Sequence[JSON]) -> Any:
         return self._post("/v1/grants/bulk", {"grants": list(grants)})
 
-    def balances(self, mykey_id: str) -> JSON:
-        return dict(self._get(f"/v1/balances/{_seg(mykey_id)}"))
+    def balances(self, mykey_id: str, *, resident_token: str | None = None) -> JSON:
+        """Needs the resident's auth_token for this MyKey ID (`resident_token`) or a clerk logged in here."""
+        return dict(self.http.request("GET", f"/v1/balances/{_seg(mykey_id)}", headers=_resident(resident_token)))
 
-    def history(self, mykey_id: str, limit: int = 100, before_id: int | None = None) -> JSON:
+    def history(self, mykey_id: str, limit: int = 100, before_id: int | None = None, *,
+                resident_token: str | None = None) -> JSON:
+        """As `balances`; a store terminal sees only its own shop's entries."""
         params: dict[str, Any] = {"limit": limit}
         if before_id is not None:
             params["before_id"] = before_id
-        return dict(self._get(f"/v1/history/{_seg(mykey_id)}", params))
+        return dict(self.http.request("GET", f"/v1/history/{_seg(mykey_id)}", params=params,
+                                      headers=_resident(resident_token)))
 
     # -- shops ---------------------------------------------------------------------------------------------------
     def pay(self, point_type_id: Any, points: int, idempotency_key: str, *, consent: Mapping[str, str]) -> JSON:
@@ -186,8 +221,14 @@ class CloudClient:
     def void_voucher(self, number: str) -> JSON:
         return dict(self._post(f"/v1/vouchers/{_seg(number)}/void"))
 
-    def reconcile_vouchers(self, numbers: Sequence[str], shop_id: Any) -> JSON:
-        return dict(self._post("/v1/vouchers/reconcile", {"numbers": list(numbers), "shop_id": shop_id}))
+    def reconcile_vouchers(self, numbers: Sequence[str], shop_id: Any, *, codes: Sequence[str] = (),
+                           second_staff: tuple[str, str] | None = None) -> JSON:
+        """Paper vouchers collected from a shop: by QR code (`codes`), or by number with a second clerk's
+        (staff_code, password) confirmation."""
+        body: JSON = {"numbers": list(numbers), "codes": list(codes), "shop_id": shop_id}
+        if second_staff is not None:
+            body["second_staff"] = {"staff_code": second_staff[0], "password": second_staff[1]}
+        return dict(self._post("/v1/vouchers/reconcile", body))
 
     # -- measures ------------------------------------------------------------------------------------------------
     def measures(self, mykey_id: str | None = None) -> Any:

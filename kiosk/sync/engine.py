@@ -58,6 +58,8 @@ class SyncEngine:
             self.clock.observe(self.clock.local_now() + timedelta(seconds=float(saved)),
                                self.clock.local_now(), self.clock.local_now())
         self.outbox = Outbox(store, self.clock.cloud_now)
+        # operations that need the clerk's session carry the one logged in when they were queued (issue 8)
+        self.outbox.staff_session_source = lambda: self.client.staff_session if self.client is not None else None
         self.reference = ReferenceCache(store, self.clock)
         self.batch_size = max(1, min(batch_size, MAX_BATCH))
         self.backoff = backoff or Backoff(cap=30.0)  # network failures and 5xx

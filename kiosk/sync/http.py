@@ -24,6 +24,7 @@ class CloudTransport:
                  transport: httpx.BaseTransport | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
+        self.staff_session: str | None = None  # the logged-in clerk's session: X-Staff-Session (issue 8)
         self.clock = clock or ClockOffset()
         self._http = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport,
                                   headers={"User-Agent": "mykey-kiosk"})
@@ -32,9 +33,10 @@ class CloudTransport:
         self._http.close()
 
     def request(self, method: str, path: str, *, json: Any = None, params: dict[str, Any] | None = None,
-                auth: bool = True, timeout: float | None = None) -> Any:
+                auth: bool = True, timeout: float | None = None, headers: dict[str, str] | None = None) -> Any:
         """Send a request and decode the JSON answer (typed errors on failure)."""
-        return self._decode(self._send(method, path, json=json, params=params, auth=auth, timeout=timeout))
+        return self._decode(self._send(method, path, json=json, params=params, auth=auth, timeout=timeout,
+                                       headers=headers))
 
     def request_text(self, method: str, path: str, *, params: dict[str, Any] | None = None) -> str:
         """For answers that are not JSON (CSV exports); errors are decoded as usual."""
@@ -44,13 +46,17 @@ class CloudTransport:
         return response.text
 
     def _send(self, method: str, path: str, *, json: Any = None, params: dict[str, Any] | None = None,
-              auth: bool = True, timeout: float | None = None) -> httpx.Response:
-        headers = {}
+              auth: bool = True, timeout: float | None = None,
+              headers: dict[str, str] | None = None) -> httpx.Response:
+        headers = dict(headers or {})
         if auth:
             if not self.token:
                 raise CloudRejected("not_enrolled", "This terminal has no credentials for the cloud.",
                                     "この端末にはクラウドの資格情報がありません。", 401)
             headers["Authorization"] = f"Bearer {self.token}"
+            staff = self.staff_session
+            if staff and "X-Staff-Session" not in headers:
+                headers["X-Staff-Session"] = staff
         sent_at = self.clock.local_now()
         try:
             response = self._http.request(method, path, json=json, params=params, headers=headers,

@@ -52,6 +52,8 @@ class Operation(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     offline: Mapped[bool] = mapped_column(default=False)
     retry_of: Mapped[str | None] = mapped_column(String(36))  # key of the dead letter this one retries
+    # the clerk's session it was done under (kinds that need one: STAFF_KINDS in kiosk.sync.outbox); issue 8
+    staff_session: Mapped[str | None] = mapped_column(String(200))
     # queued -> applied | replayed | rejected | conflict (| discarded by staff)
     status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
     code: Mapped[str | None] = mapped_column(String(64))

@@ -37,6 +37,8 @@ KINDS = frozenset({
     "application", "attendance", "service_id",
 })
 FINAL_STATUSES = frozenset({"applied", "replayed", "rejected", "conflict"})
+# kinds the cloud accepts only with the session of the clerk who did them (envelope `staff_session`, issue 8)
+STAFF_KINDS = frozenset({"grant", "application", "attendance", "service_id"})
 
 LocalWrite = Callable[[Session, str], None]
 
@@ -49,10 +51,14 @@ class QueuedOperation:
     payload: dict[str, Any]
     created_at: datetime
     attempts: int
+    staff_session: str | None = None
 
     def wire(self) -> dict[str, Any]:
-        return {"key": self.key, "kind": self.kind, "created_at": self.created_at.isoformat(),
-                "payload": self.payload}
+        out = {"key": self.key, "kind": self.kind, "created_at": self.created_at.isoformat(),
+               "payload": self.payload}
+        if self.staff_session is not None:
+            out["staff_session"] = self.staff_session
+        return out
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,8 @@ class Outbox:
     def __init__(self, store: LocalStore, clock: Clock = system_clock) -> None:
         self.store = store
         self._clock = clock
+        # the logged-in clerk's session (set by the sync engine from its cloud client); recorded with STAFF_KINDS
+        self.staff_session_source: Callable[[], str | None] = lambda: None
 
     # -- writing ----------------------------------------------------------------------------------------------
     def enqueue(self, kind: str, payload: dict[str, Any], *, offline: bool = False,
@@ -109,10 +117,11 @@ class Outbox:
         if kind not in KINDS:
             raise ValueError(f"unknown operation kind {kind!r}")
         stamp = created_at or self._clock()
+        staff = self.staff_session_source() if kind in STAFF_KINDS else None
 
         def txn(session: Session) -> str:
             key = str(uuid.uuid4())
-            _add_operation(session, key, kind, payload, stamp, offline)
+            _add_operation(session, key, kind, payload, stamp, offline, staff_session=staff)
             if local is not None:
                 local(session, key)
             return key
@@ -142,10 +151,12 @@ class Outbox:
 
     def resolve_dead_letter(self, key: str, action: str, *, by: str, note: str = "") -> str | None:
         """Staff resolve a dead letter: `retry` queues a copy under a NEW key (the cloud keeps the refusal
-        under the old one), `discard` closes it. Returns the new key for a retry."""
+        under the old one) with the session of the clerk logged in now, `discard` closes it. Returns the new key for
+        a retry."""
         if action not in ("retry", "discard"):
             raise ValueError("action must be 'retry' or 'discard'")
         now = self._clock()
+        current = self.staff_session_source()
 
         def txn(session: Session) -> str | None:
             letter = session.scalar(select(DeadLetter).where(DeadLetter.operation_key == key))
@@ -160,7 +171,9 @@ class Outbox:
             old = session.scalar(select(Operation).where(Operation.key == key))
             assert old is not None
             new_key = str(uuid.uuid4())
-            _add_operation(session, new_key, old.kind, old.payload, now, old.offline, retry_of=key)
+            staff = (current or old.staff_session) if old.kind in STAFF_KINDS else None
+            _add_operation(session, new_key, old.kind, old.payload, now, old.offline, retry_of=key,
+                           staff_session=staff)
             return new_key
 
         return self.store.write(txn)
@@ -207,7 +220,8 @@ class Outbox:
                 .join(Operation, Operation.key == OutboxEntry.operation_key)
                 .order_by(OutboxEntry.seq).limit(limit)
             )
-            return [QueuedOperation(e.seq, o.key, o.kind, o.payload, o.created_at, e.attempts) for e, o in rows]
+            return [QueuedOperation(e.seq, o.key, o.kind, o.payload, o.created_at, e.attempts, o.staff_session)
+                    for e, o in rows]
 
         return self.store.read(load)
 
@@ -276,9 +290,9 @@ def shop_conflict_view(c: ShopConflict) -> ConflictView:
 
 
 def _add_operation(session: Session, key: str, kind: str, payload: dict[str, Any], stamp: datetime,
-                   offline: bool, retry_of: str | None = None) -> None:
+                   offline: bool, retry_of: str | None = None, staff_session: str | None = None) -> None:
     session.add(Operation(key=key, kind=kind, payload=payload, created_at=stamp, offline=offline,
-                          status="queued", retry_of=retry_of))
+                          status="queued", retry_of=retry_of, staff_session=staff_session))
     session.flush()
     session.add(OutboxEntry(operation_key=key, kind=kind))
 

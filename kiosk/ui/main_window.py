@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
 
     def logout(self) -> None:
         self.session.wipe("logout")
+        if self.staff is not None:  # end the clerk's session on the cloud too (off the GUI thread)
+            self.ctx.runner.run(self.ctx.services.staff.logout)
         self.staff = None
         self.banner.set_staff(None)
         self.go("login")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pathlib
 import uuid
 
 import pytest
@@ -110,3 +111,23 @@ def test_prune_forgets_old_finished_operations_only(store: LocalStore) -> None:
     assert outbox.operation(voucher) is not None  # still refuses a second use here
     assert [op.key for op in outbox.peek(10)] == [waiting]
     assert outbox.prune(old - timedelta(days=1)) == 0
+
+
+def test_staff_kinds_carry_the_clerks_session_and_a_retry_takes_the_current_one(tmp_path: pathlib.Path) -> None:
+    """Issue 8: a grant queued while a clerk is logged in carries that clerk's session to the cloud, even if another
+    clerk logs in before it is sent; other kinds carry none; retrying a dead letter uses the clerk logged in now."""
+    with LocalStore(tmp_path / "s.db") as store:
+        outbox = Outbox(store)
+        current = {"session": "7.clerk-a"}
+        outbox.staff_session_source = lambda: current["session"]
+        grant = outbox.enqueue("grant", {"programme_id": 1, "mykey_id": "ABCD2345", "points": 10})
+        redeem = outbox.enqueue("voucher_redeem", {"code": "X"})
+        current["session"] = "8.clerk-b"
+        wire = {op.key: op.wire() for op in outbox.peek(10)}
+        assert wire[grant]["staff_session"] == "7.clerk-a"
+        assert "staff_session" not in wire[redeem]
+        sent = [op for op in outbox.peek(10) if op.key == grant]
+        outbox.record_results(sent, [OperationResult(grant, "grant", "rejected", "staff_session_required")])
+        retry = outbox.resolve_dead_letter(grant, "retry", by="clerk b")
+        assert retry is not None
+        assert {op.key: op.wire() for op in outbox.peek(10)}[retry]["staff_session"] == "8.clerk-b"

@@ -95,6 +95,6 @@ def test_an_old_store_upgrades_and_keeps_its_conflicts(tmp_path: Path) -> None:
                      {"t": NOW.isoformat()})
     engine.dispose()
     with LocalStore(tmp_path / "old.db") as store:
-        assert current_revision(store.engine) == "0002"
+        assert current_revision(store.engine) == "0003"
         outbox = Outbox(store)
         assert [c.key for c in outbox.conflicts()] == ["k1"] and outbox.open_conflict_count() == 1

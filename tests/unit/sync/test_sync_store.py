@@ -13,7 +13,7 @@ from kiosk.sync.store import WRITER_THREAD_NAME, LocalStore
 
 
 def test_open_runs_migrations_and_sets_wal_and_full_sync(store: LocalStore) -> None:
-    assert current_revision(store.engine) == "0002"
+    assert current_revision(store.engine) == "0003"
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
@@ -103,5 +103,5 @@ def test_migrations_match_the_models_and_go_both_ways(tmp_path: Path) -> None:
         tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
     assert tables <= {"alembic_version"}
     upgrade(engine)
-    assert current_revision(engine) == "0002"
+    assert current_revision(engine) == "0003"
     engine.dispose()
