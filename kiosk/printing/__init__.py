@@ -1,1 +1,1 @@
-"""kiosk/printing."""
+"""Voucher, receipt and settlement documents: PDF, receipt-printer images, ESC/POS (see README.md)."""

@@ -1,1 +1,1 @@
-"""kiosk/scan."""
+"""QR scanning: camera frames, scanned PDF/TIFF, keyboard-wedge and serial scanners (see README.md)."""
