@@ -78,16 +78,15 @@ def draw_voucher(c: Canvas, v: PrintableVoucher, x: float, y: float) -> None:
     c.setLineWidth(0.6)
     c.roundRect(2 * mm, 2 * mm, (CARD_W - 4) * mm, (CARD_H - 4) * mm, 2 * mm)
 
-    title_x = (CARD_W - 24) / 2 + 2 if v.reprint else CARD_W / 2
-    _text(c, font, 11, title_x, CARD_H - 8.5, TITLE, align="center")
-    if v.reprint:
-        c.setLineWidth(1.2)
-        c.rect((CARD_W - 24) * mm, (CARD_H - 11) * mm, 20 * mm, 7 * mm)
-        _text(c, font, 8.5, CARD_W - 14, CARD_H - 7.2, REPRINT_JA, align="center")
-        _text(c, font, 5.5, CARD_W - 14, CARD_H - 10, REPRINT_EN, align="center")
-
+    _text(c, font, 11, CARD_W / 2, CARD_H - 8.5, TITLE, align="center")
     left, col_w = 5.5, 51.0
-    _text(c, font, 10, left, CARD_H - 17, v.point_name, max_w=col_w)
+    if v.reprint:  # in the text column, clear of the QR's quiet zone
+        box_x = left + col_w - 19
+        c.setLineWidth(1.2)
+        c.rect(box_x * mm, (CARD_H - 19.5) * mm, 19 * mm, 6 * mm)
+        _text(c, font, 8, box_x + 9.5, CARD_H - 16.3, REPRINT_JA, align="center")
+        _text(c, font, 5, box_x + 9.5, CARD_H - 18.8, REPRINT_EN, align="center")
+    _text(c, font, 10, left, CARD_H - 17, v.point_name, max_w=col_w - (21 if v.reprint else 0))
     big = _text(c, font, 28, left, CARD_H - 28, v.points_text, max_w=col_w - 17)
     _text(c, font, 11, left + big + 1.5, CARD_H - 28, "ポイント")
     _text(c, font, 7, left, CARD_H - 34, "有効期間")

@@ -79,8 +79,21 @@ def test_every_qr_at_300_dpi_decodes_to_a_code_that_verifies(sheet, public_keys,
             width_px = ((tr.x - tl.x) ** 2 + (tr.y - tl.y) ** 2) ** 0.5
             module_mm = width_px / MODULES * 25.4 / 300
             assert module_mm == pytest.approx(MODULE_MM, rel=0.06)
+            assert quiet_zone_is_clear(np.asarray(image), code.position)
             found.append(code.text)
     assert sorted(found) == sorted(v.code for v in vouchers)
+
+
+def quiet_zone_is_clear(page: np.ndarray, pos) -> bool:  # type: ignore[no-untyped-def]
+    """Nothing dark in the 4-module (3 mm) margin around the symbol: no text, box or frame line intrudes."""
+    xs = [p.x for p in (pos.top_left, pos.top_right, pos.bottom_right, pos.bottom_left)]
+    ys = [p.y for p in (pos.top_left, pos.top_right, pos.bottom_right, pos.bottom_left)]
+    module = (max(xs) - min(xs)) / MODULES
+    inner, outer = int(module * 0.6), int(module * 3.8)
+    x0, x1, y0, y1 = min(xs) - inner, max(xs) + inner, min(ys) - inner, max(ys) + inner
+    ring = page[y0 - outer + inner:y1 + outer - inner, x0 - outer + inner:x1 + outer - inner].copy()
+    ring[outer - inner:outer - inner + (y1 - y0), outer - inner:outer - inner + (x1 - x0)] = 255
+    return bool(ring.min() > 128)
 
 
 def test_a_tampered_code_would_not_verify(sheet, public_keys) -> None:  # type: ignore[no-untyped-def]
