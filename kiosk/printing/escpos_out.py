@@ -66,6 +66,8 @@ def open_printer(target: Target) -> Any:
 
     if isinstance(target, NetworkTarget):
         return Network(target.host, port=target.port, timeout=target.timeout, profile=PROFILE)
+    if not Usb.is_usable():
+        raise PrinterUnavailable("USB receipt printers need pyusb and libusb-1.0 (Debian: libusb-1.0-0)")
     return Usb(target.vendor_id, target.product_id, interface=target.interface,
                in_ep=target.in_ep, out_ep=target.out_ep, profile=PROFILE)
 

@@ -110,3 +110,32 @@ def test_unreachable_printer_is_a_clear_error() -> None:
     free.close()                                          # nothing listens there now
     with pytest.raises(PrinterUnavailable, match="receipt printer"):
         print_images(NetworkTarget("127.0.0.1", port, timeout=2), receipt_images())
+
+
+def test_voucher_ticket_takes_the_same_path_and_its_printed_qr_verifies(printer: RawPrinter) -> None:
+    import zxingcpp
+
+    from kiosk.core.voucher_code import VoucherClaims, encode_voucher, new_signing_key, verify_voucher
+    from kiosk.core.voucher_number import make_voucher_number
+    from kiosk.printing.ticket import render_ticket
+    from kiosk.printing.voucher import PrintableVoucher
+
+    private, public = new_signing_key()
+    code = encode_voucher(VoucherClaims(key_id=2, point_type_id=1, number=make_voucher_number(77), points=500,
+                                        valid_from=1796050800, valid_until=1803826799, terminal_id=5), private)
+    ticket = render_ticket(PrintableVoucher.from_code(code, point_name="A市ポイント", street_name="○○商店街"))
+    print_images(NetworkTarget("127.0.0.1", printer.port, timeout=5), [ticket])
+    assert printer.done.wait(5)
+    job = printer.jobs[0]
+    assert job.endswith(CUT_PART)
+    printed = np.vstack([np.asarray(r) for r in parse_rasters(job)])     # what the printer would put on paper
+    found = zxingcpp.read_barcodes(printed, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
+    assert [f.text for f in found] == [code]
+    assert verify_voucher(found[0].text, {2: public}, 1796050800).points == 500
+
+
+def test_usb_printer_not_plugged_in_is_a_clear_error() -> None:
+    from kiosk.printing.escpos_out import UsbTarget
+
+    with pytest.raises(PrinterUnavailable):
+        print_images(UsbTarget(0x04B8, 0x0E28), receipt_images())   # TM-m30's ids; no such device here

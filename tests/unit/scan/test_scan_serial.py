@@ -53,3 +53,22 @@ def test_missing_port_is_an_error_at_start(tmp_path) -> None:  # type: ignore[no
 
     with pytest.raises(serial.SerialException):
         SerialScanner(str(tmp_path / "ttyUSB9"), lambda _t: None).start()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pty pairs are POSIX")
+def test_scanner_unplugged_is_reported_once(code: str) -> None:
+    master, slave = os.openpty()
+    errors: queue.Queue[Exception] = queue.Queue()
+    got: queue.Queue[str] = queue.Queue()
+    scanner = SerialScanner(os.ttyname(slave), got.put, gap=0.05, on_error=errors.put)
+    scanner.start()
+    try:
+        os.write(master, code.encode() + b"\r")
+        assert got.get(timeout=3) == code
+        os.close(slave)
+        os.close(master)                          # the line goes away, as when the USB cable is pulled
+        assert isinstance(errors.get(timeout=3), Exception)
+        time.sleep(0.2)
+        assert errors.empty()
+    finally:
+        scanner.stop()
