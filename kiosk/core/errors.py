@@ -57,6 +57,18 @@ class VoucherUnknownKey(VoucherError):
         self.key_id = key_id
 
 
+class VoucherKeyRevoked(VoucherError):
+    """The voucher's signing key was revoked (a leaked key): none of its vouchers verifies any more."""
+
+    code = "voucher_key_revoked"
+
+
+class VoucherKeyExpired(VoucherError):
+    """The voucher was signed outside its key's signing validity, or the key's verification period is over."""
+
+    code = "voucher_key_expired"
+
+
 class VoucherBadSignature(VoucherError):
     code = "voucher_bad_signature"
 

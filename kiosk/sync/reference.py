@@ -8,13 +8,14 @@ stopped. The age of the lists (time since the last complete pull) is part of the
 from __future__ import annotations
 
 import base64
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from cryptography import x509
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kiosk.core.rules.redemption import VoucherKey
 from kiosk.sync.clock import ClockOffset
 from kiosk.sync.models import ReferenceItem
 from kiosk.sync.store import LocalStore, put_state
@@ -89,6 +90,21 @@ class ReferenceCache:
             keys[key_id] = base64.b64decode(data["public_key"])
         return keys
 
+    def voucher_keys(self) -> dict[int, VoucherKey]:
+        """The voucher keys with their validity (signing window, verify_until) and revocation, as the feed says:
+        kiosk.core.rules.redemption.check_code refuses a voucher of a revoked key or outside its validity."""
+        keys: dict[int, VoucherKey] = {}
+        for item_id, data in self.items("voucher_key").items():
+            try:
+                valid_from, valid_until = _moment(data["valid_from"]), _moment(data["valid_until"])
+            except (KeyError, TypeError, ValueError):
+                continue  # an entry this terminal cannot read verifies nothing
+            assert valid_from is not None and valid_until is not None
+            keys[int(data.get("key_id", item_id))] = VoucherKey(
+                base64.b64decode(data["public_key"]), valid_from, valid_until,
+                _moment(data.get("verify_until")), _moment(data.get("revoked_at")))
+        return keys
+
     def is_voided(self, number: str) -> bool:
         """The feed's `voided_voucher` items are keyed by the 13-digit number."""
 
@@ -143,3 +159,10 @@ def _serial(value: Any) -> int:
         text = value.strip().lower()
         return int(text, 16) if text.startswith("0x") else int(text)
     return int(value)
+
+
+def _moment(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

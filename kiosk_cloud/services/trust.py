@@ -1,8 +1,9 @@
 """The trust store (JPKI CA certificates and CRLs) kept in the database and published on the changes feed.
 
 The store is parsed once per worker and database (`trust_store`) and parsed again only when the trust anchors
-change: each request reads one version stamp (the highest row id and the row count of trust_anchors — every
-change inserts a row, a CRL replacement deletes the old one), never the certificates themselves.
+change: each request reads one version stamp (the sequence number of the latest `revocation` entry of the changes
+feed — every change of the trust anchors publishes one — with the highest row id and the row count of
+trust_anchors), never the certificates themselves.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from kiosk_cloud.db import utcnow
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.jpki import TrustStore, crl_is_newer, load_crl_checked, require_current_crl
-from kiosk_cloud.models import trust_anchors
+from kiosk_cloud.models import changes, trust_anchors
 from kiosk_cloud.services.common import record_change
 from kiosk_cloud.services.timewindow import limits_of
 from kiosk_cloud.settings import Settings
 
-_PARSED: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int], TrustStore]] = weakref.WeakKeyDictionary()
+_PARSED: weakref.WeakKeyDictionary[Any, tuple[tuple[int, int, int], TrustStore]] = weakref.WeakKeyDictionary()
 parse_count = 0  # how many times a trust store was parsed in this process (the tests read it)
 
 
@@ -39,9 +40,11 @@ async def load_trust(conn: AsyncConnection) -> TrustStore:
 
 async def trust_store(conn: AsyncConnection) -> TrustStore:
     """The trust store, parsed once per worker and re-parsed only after the trust anchors changed."""
-    stamp = (await conn.execute(select(func.coalesce(func.max(trust_anchors.c.id), 0), func.count())
+    published = (select(func.coalesce(func.max(changes.c.seq), 0)).where(changes.c.kind == "revocation")
+                 .scalar_subquery())
+    stamp = (await conn.execute(select(published, func.coalesce(func.max(trust_anchors.c.id), 0), func.count())
                                 .select_from(trust_anchors))).one()
-    version = (int(stamp[0]), int(stamp[1]))
+    version = (int(stamp[0]), int(stamp[1]), int(stamp[2]))
     engine = conn.sync_engine
     hit = _PARSED.get(engine)
     if hit is not None and hit[0] == version:

@@ -4,7 +4,8 @@ Two steps, because the voucher's row can only be loaded once its code is read:
 
 1. `check_code(code, keys, shop_id=..., at=..., leeway=...)` → the signed claims, or a refusal: the terminal
    has a shop (`terminal_has_no_shop`), the code reads (`voucher_malformed`), its key is known, not revoked, still
-   verifies at `at` and was valid for signing when the voucher was signed (else `voucher_unknown_key`), the signature holds (`voucher_bad_signature`),
+   verifies at `at` and was valid for signing when the voucher was signed (else `voucher_unknown_key`,
+   `voucher_key_revoked`, `voucher_key_expired`), the signature holds (`voucher_bad_signature`),
    and `at` is inside the voucher's validity window, ± `leeway` (`voucher_not_yet_valid`, `voucher_expired`).
    Online `at` is the cloud's now and `leeway` 0; offline `at` is the operation's time and `leeway`
    OFFLINE_LEEWAY_S (the shop's clock may drift).
@@ -24,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from kiosk.core.errors import VoucherUnknownKey
+from kiosk.core.errors import VoucherKeyExpired, VoucherKeyRevoked, VoucherUnknownKey
 from kiosk.core.rules.refusal import Refused
 from kiosk.core.voucher_code import VoucherClaims, decode_voucher, verify_voucher
 
@@ -86,8 +87,12 @@ def check_code(code: str, keys: Mapping[int, VoucherKey], *, shop_id: int | None
         raise Refused("terminal_has_no_shop")
     claims = decode_voucher(code)
     key = keys.get(claims.key_id)
-    if key is None or not key_usable(key, claims, at):
+    if key is None:
         raise VoucherUnknownKey(claims.key_id)
+    if key.revoked_at is not None:
+        raise VoucherKeyRevoked("the voucher's signing key has been revoked")
+    if not key_usable(key, claims, at):
+        raise VoucherKeyExpired("the voucher's signing key was not valid then, or is no longer accepted")
     return verify_voucher(code, {claims.key_id: key.public_key}, int(at.timestamp()), leeway)
 
 

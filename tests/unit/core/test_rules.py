@@ -12,6 +12,8 @@ from kiosk.core.errors import (
     InvalidPoints,
     VoucherBadSignature,
     VoucherExpired,
+    VoucherKeyExpired,
+    VoucherKeyRevoked,
     VoucherMalformed,
     VoucherNotYetValid,
     VoucherUnknownKey,
@@ -157,11 +159,11 @@ def test_code_refusals() -> None:
         check_code(CODE[:-1], KEYS, shop_id=4, at=at)
     with pytest.raises(VoucherUnknownKey):
         check_code(CODE, {}, shop_id=4, at=at)
-    with pytest.raises(VoucherUnknownKey):  # revoked: nothing of it verifies any more
+    with pytest.raises(VoucherKeyRevoked):  # revoked: nothing of it verifies any more
         check_code(CODE, {3: VoucherKey(PUBLIC, KEY.valid_from, KEY.valid_until, None, T0)}, shop_id=4, at=at)
-    with pytest.raises(VoucherUnknownKey):  # past the key's verification period
+    with pytest.raises(VoucherKeyExpired):  # past the key's verification period
         check_code(CODE, {3: VoucherKey(PUBLIC, KEY.valid_from, KEY.valid_until, T0)}, shop_id=4, at=at)
-    with pytest.raises(VoucherUnknownKey):  # signed before the key could sign
+    with pytest.raises(VoucherKeyExpired):  # signed before the key could sign
         check_code(CODE, {3: VoucherKey(PUBLIC, T0 + timedelta(seconds=1), KEY.valid_until)}, shop_id=4, at=at)
     with pytest.raises(VoucherBadSignature):
         check_code(CODE, {3: VoucherKey(new_signing_key()[1], KEY.valid_from, KEY.valid_until)}, shop_id=4, at=at)

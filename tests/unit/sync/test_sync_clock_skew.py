@@ -20,7 +20,9 @@ from kiosk.sync.store import LocalStore
 @pytest.mark.parametrize("terminal_skew", [timedelta(hours=1), timedelta(hours=-1)])
 def test_skewed_terminal_clock(store: LocalStore, terminal_skew: timedelta) -> None:
     cloud = FakeCloud()
-    cloud.add_change("voucher_key", "1", {"key_id": 1, "public_key": base64.b64encode(PUBLIC).decode()})
+    cloud.add_change("voucher_key", "1", {"key_id": 1, "public_key": base64.b64encode(PUBLIC).decode(),
+                                          "valid_from": "2020-01-01T00:00:00+00:00",
+                                          "valid_until": "2099-01-01T00:00:00+00:00"})
     clock = ClockOffset(clock=lambda: datetime.now(UTC) + terminal_skew)
     client = CloudClient("http://cloud.test", "good-token", clock=clock, transport=cloud.transport())
     engine = SyncEngine(store, client, backoff=Backoff(base=0.01, cap=0.02))

@@ -29,7 +29,9 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> DemoPKI:
 
 @pytest.fixture
 def desk(engine: SyncEngine, cloud: FakeCloud, pki: DemoPKI) -> StoreDesk:
-    cloud.add_change("voucher_key", "1", {"key_id": 1, "public_key": base64.b64encode(PUBLIC).decode()})
+    cloud.add_change("voucher_key", "1", {"key_id": 1, "public_key": base64.b64encode(PUBLIC).decode(),
+                                          "valid_from": "2020-01-01T00:00:00+00:00",
+                                          "valid_until": "2099-01-01T00:00:00+00:00"})
     cloud.add_change("voided_voucher", make_voucher_number(66), {"number": make_voucher_number(66)})
     cloud.add_change("offline_limit", "1", {"point_type_id": 1, "per_card_per_day": 1000})
     cloud.add_change("revocation", "jpki", {"ca_certs": [base64.b64encode(pki.ca_cert_der).decode()],
@@ -65,6 +67,26 @@ def test_offline_voucher_checks(desk: StoreDesk, engine: SyncEngine) -> None:
     assert desk.redeem_voucher("".join(tampered)).code in ("voucher_bad_signature", "voucher_malformed")
     assert desk.redeem_voucher("HELLO").code == "voucher_malformed"
     assert engine.outbox.length() == 1  # only the one good voucher was queued
+
+
+def test_offline_voucher_refused_for_a_revoked_or_expired_key(desk: StoreDesk, engine: SyncEngine,
+                                                              cloud: FakeCloud) -> None:
+    """The key's validity and revocation come on the feed; the terminal refuses with their own codes."""
+    now = datetime.now(UTC)
+    window = {"public_key": base64.b64encode(PUBLIC).decode(), "valid_from": (now - timedelta(days=30)).isoformat()}
+    cloud.add_change("voucher_key", "2", {"key_id": 2, **window, "valid_until": (now + timedelta(days=30)).isoformat(),
+                                          "revoked_at": (now - timedelta(hours=1)).isoformat()})
+    cloud.add_change("voucher_key", "3", {"key_id": 3, **window, "valid_until": (now - timedelta(days=20)).isoformat(),
+                                          "verify_until": (now + timedelta(days=30)).isoformat()})
+    cloud.add_change("voucher_key", "4", {"key_id": 4, **window, "valid_until": (now + timedelta(days=30)).isoformat(),
+                                          "verify_until": (now - timedelta(minutes=1)).isoformat()})
+    engine.reference.pull(engine.client)
+    revoked = desk.redeem_voucher(voucher(11, key_id=2))
+    assert revoked.code == "voucher_key_revoked" and not revoked.accepted and "失効" in revoked.message_ja
+    # signed (valid_from) after the key stopped signing
+    assert desk.redeem_voucher(voucher(12, key_id=3, start=now - timedelta(days=1))).code == "voucher_key_expired"
+    assert desk.redeem_voucher(voucher(13, key_id=4)).code == "voucher_key_expired"  # past its verify_until
+    assert desk.redeem_voucher(voucher(14, key_id=1)).accepted  # the good key still works
 
 
 def test_concurrent_double_scan_is_refused_once(desk: StoreDesk, engine: SyncEngine) -> None:
