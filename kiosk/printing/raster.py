@@ -44,8 +44,10 @@ class Slip:
 
     width: int = WIDTH
     ops: list[Op] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)   # every line of text, in order (a PDF's text layer)
 
     def text(self, text: str, size: int = 26, align: str = "left", pad: int = 6) -> Slip:
+        self.words.append(text)
         for line in wrap(text, size, self.width - 2 * MARGIN):
             self.ops.append(self._line(line, size, align, pad))
         return self
@@ -62,6 +64,7 @@ class Slip:
     def pair(self, label: str, value: str, size: int = 26, value_size: int | None = None, pad: int = 8) -> Slip:
         """A label on the left and its value on the right, on one line."""
         vsize = value_size or size
+        self.words.append(f"{label} {value}".strip())
 
         def op(draw: ImageDraw.ImageDraw, _img: Image.Image, y: int) -> int:
             height = max(size, vsize)
@@ -90,6 +93,7 @@ class Slip:
 
     def boxed(self, text: str, size: int = 30, thickness: int = 4, inverse: bool = False) -> Slip:
         """A framed (or white-on-black) centred line, for marks that must not be missed: 未確定, 再発行."""
+        self.words.append(text)
         def op(draw: ImageDraw.ImageDraw, _img: Image.Image, y: int) -> int:
             font = image_font(size)
             w = font.getlength(text)

@@ -88,6 +88,16 @@ def _foot(slip: Slip, h: ReceiptHeader) -> None:
 
 
 def render_receipt(receipt: Receipt) -> Image.Image:
+    return receipt_slip(receipt).render()
+
+
+def receipt_pdf_page(receipt: Receipt) -> tuple[Image.Image, list[str]]:
+    """(image, words) for kiosk.printing.slip_pdf: the receipt's saved or Qt-printed copy."""
+    slip = receipt_slip(receipt)
+    return slip.render(), slip.words
+
+
+def receipt_slip(receipt: Receipt) -> Slip:
     slip = Slip()
     h = _head(slip, receipt)
     sign = "-" if isinstance(receipt, ReversalReceipt) else ""
@@ -107,4 +117,4 @@ def render_receipt(receipt: Receipt) -> Image.Image:
         else:
             slip.pair(balance_label, "オフラインのため不明", size=22)
     _foot(slip, h)
-    return slip.render()
+    return slip

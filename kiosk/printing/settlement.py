@@ -20,6 +20,7 @@ from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
+from kiosk.printing.fonts import register_pdf_font
 from kiosk.printing.pdf import make_canvas, save_atomically
 from kiosk.printing.raster import Slip
 from kiosk.printing.receipts import PENDING_JA, time_ja
@@ -101,6 +102,10 @@ def _totals_block(slip: Slip, t: Totals, size: int = 24) -> None:
 
 
 def render_settlement_slip(s: Settlement) -> Image.Image:
+    return settlement_slip(s).render()
+
+
+def settlement_slip(s: Settlement) -> Slip:
     slip = Slip()
     slip.text(s.shop_name, size=32, align="center", pad=8)
     slip.text("精算表（日計）", size=30, align="center", pad=2).text("Day-end settlement", size=20, align="center")
@@ -128,13 +133,13 @@ def render_settlement_slip(s: Settlement) -> Image.Image:
             slip.text(conflict.description, size=20)
     if s.printed_at:
         slip.rule(dashed=True).pair("出力日時", time_ja(s.printed_at), size=20)
-    return slip.render()
+    return slip
 
 
 def render_settlement_pdf(s: Settlement, target: str | Path | io.BytesIO) -> None:
     """The A4 statement: the period's totals, then the totals per day, pending items and conflicts."""
     c = make_canvas(target, A4, f"精算表 {s.shop_name}")
-    font = c._fontname
+    font = register_pdf_font()
     page_h = A4[1] / mm
     y = page_h - 20.0
 

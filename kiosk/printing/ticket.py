@@ -1,8 +1,8 @@
 """A single voucher as an 80 mm receipt-printer ticket, and the same ticket as a PDF (the PDF is always saved).
 
 The QR is 8 dots a module at 203 dpi (1.0 mm), 41 modules + 4 quiet each side = 392 dots, centred on 576.
-The PDF places the printed image at its physical size on an 80 mm wide page and lays the same words under it as
-invisible text, so it prints exactly as the paper ticket and still reads back (and searches) as text.
+The PDF (kiosk.printing.slip_pdf) places the printed image at its physical size on an 80 mm wide page and lays the
+same words under it as invisible text, so it prints exactly as the paper ticket and still reads back as text.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ from io import BytesIO
 from pathlib import Path
 
 from PIL import Image, ImageDraw
-from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 
-from kiosk.printing.fonts import image_font, register_pdf_font
-from kiosk.printing.pdf import make_canvas, save_atomically
+from kiosk.printing.fonts import image_font
+from kiosk.printing.pdf import save_atomically
 from kiosk.printing.qr import matrix_image, voucher_matrix
-from kiosk.printing.raster import DPI, MARGIN, WIDTH, Slip
+from kiosk.printing.raster import MARGIN, WIDTH, Slip
+from kiosk.printing.slip_pdf import render_slips_pdf
 from kiosk.printing.voucher import (
     ISSUE_STAMP,
     REPRINT_EN,
@@ -76,22 +75,7 @@ def render_ticket(v: PrintableVoucher) -> Image.Image:
 
 
 def render_ticket_pdf(v: PrintableVoucher, target: str | Path | BytesIO) -> None:
-    image = render_ticket(v)
-    width_mm = 80.0
-    img_w = image.width / DPI * 25.4
-    img_h = image.height / DPI * 25.4
-    page_h = img_h + 8
-    font = register_pdf_font()
-    c = make_canvas(target, (width_mm * mm, page_h * mm), "ポイント券")
-    text = c.beginText((width_mm - img_w) / 2 * mm + 2 * mm, (page_h - 8) * mm)
-    text.setTextRenderMode(3)  # invisible: the words are there for reading back, the image is what prints
-    text.setFont(font, 8)
-    for line in ticket_lines(v):
-        text.textLine(line)
-    c.drawText(text)
-    c.drawImage(ImageReader(image.convert("L")), (width_mm - img_w) / 2 * mm, 4 * mm, img_w * mm, img_h * mm)
-    c.showPage()
-    c.save()
+    render_slips_pdf([(render_ticket(v), ticket_lines(v))], target, title="ポイント券")
 
 
 def save_ticket_pdf(v: PrintableVoucher, path: str | Path) -> Path:

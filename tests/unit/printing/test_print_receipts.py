@@ -57,3 +57,26 @@ def test_no_field_for_what_was_bought() -> None:
     for cls in (ReceiptHeader, PaymentReceipt, ReversalReceipt, RedemptionReceipt):
         names = {f.name for f in dataclasses.fields(cls)}
         assert not names & {"items", "goods", "lines", "products", "description", "memo"}
+
+
+def test_receipts_saved_as_an_80_mm_pdf_read_back(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.printing.receipts import receipt_pdf_page
+    from kiosk.printing.slip_pdf import save_slips_pdf
+
+    from .conftest import pdffonts, pdftoppm, pdftotext
+
+    pages = [receipt_pdf_page(PaymentReceipt(header(True), 1200, None)),
+             receipt_pdf_page(RedemptionReceipt(header(), 1000, "0000000123459"))]
+    pdf = save_slips_pdf(pages, tmp_path / "receipts.pdf")
+    first, second = pdftotext(pdf, 1), pdftotext(pdf, 2)
+    for needle in ("さくら商店", "ポイント支払", "未確定（オフライン）", "ご利用ポイント 1,200 pt", "2026年11月30日（月） 14:12",
+                   "取引番号 P-000123"):
+        assert needle in first, needle
+    assert "発券番号 0000 0001 2345 9" in second and "未確定" not in second
+    assert all(r["emb"] == "yes" for r in pdffonts(pdf))
+    png = pdftoppm(pdf, tmp_path, 203)
+    assert len(png) == 2
+    from PIL import Image
+
+    with Image.open(png[0]) as page:
+        assert abs(page.width - 640) <= 2         # 80 mm at 203 dpi; the 576-dot image centred on it
