@@ -95,9 +95,14 @@ class Settlement:
         return f"{date_ja(self.start)} 〜 {date_ja(self.end)}"
 
 
+def signed_points(kind: Kind, points: int) -> str:
+    """Reversals are taken off the amount: shown with a minus."""
+    return f"-{points:,} pt" if kind == "reversal" and points else f"{points:,} pt"
+
+
 def _totals_block(slip: Slip, t: Totals, size: int = 24) -> None:
     for kind in KINDS:
-        slip.pair(f"{KIND_JA[kind]}  {t.count[kind]}件", f"{t.points[kind]:,} pt", size=size)
+        slip.pair(f"{KIND_JA[kind]}  {t.count[kind]}件", signed_points(kind, t.points[kind]), size=size)
     slip.pair("差引（精算額）", f"{t.net:,} pt", size=size + 2, value_size=size + 8)
 
 
@@ -159,7 +164,7 @@ def render_settlement_pdf(s: Settlement, target: str | Path | io.BytesIO) -> Non
     total = s.totals()
     line("期間合計", size=12, gap=7)
     for kind in KINDS:
-        line(f"{KIND_JA[kind]}　{total.count[kind]}件", x=24, right=f"{total.points[kind]:,} pt")
+        line(f"{KIND_JA[kind]}　{total.count[kind]}件", x=24, right=signed_points(kind, total.points[kind]))
     line("差引（精算額）", size=12, x=24, right=f"{total.net:,} pt", gap=10)
     line("日別", size=12, gap=7)
     for day, t in s.per_day().items():
