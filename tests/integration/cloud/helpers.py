@@ -17,6 +17,7 @@ from kiosk_cloud.demo import DemoInfo
 
 # the demo clerks (kiosk_cloud.demo): S001-S004 counter staff, OFC01 office, ADM01 admin; password "demo-pass"
 STAFF_OF_ROLE = {"counter": "S001", "office": "OFC01", "admin": "ADM01"}
+STAFF_KINDS = ("grant", "application", "attendance", "service_id")
 
 
 def key() -> str:
@@ -41,10 +42,10 @@ class Terminal:
         return self.http.get(path, **kw)
 
     def post(self, path: str, json: Any = None, **kw: Any) -> httpx.Response:
-        return self.http.post(path, json=json, **kw)
+        return self.http.post(path, json=self._staffed(path, json), **kw)
 
     def ok(self, method: str, path: str, json: Any = None, **kw: Any) -> Any:
-        response = self.http.request(method, path, json=json, **kw)
+        response = self.http.request(method, path, json=self._staffed(path, json), **kw)
         assert response.status_code < 300, (response.status_code, response.text)
         return response.json()
 
@@ -79,6 +80,18 @@ class Terminal:
             "point_type_id": point_type_id, "points": points, "idempotency_key": idem or key(),
             "consent": consent if consent is not None else self.consent(resident, points, point_type_id=point_type_id),
         })
+
+    def _staffed(self, path: str, body: Any) -> Any:
+        """As the terminal's outbox does: sync operations that need the clerk's session carry the logged-in one
+        (an operation that names `staff_session` itself, even None, is sent as it is)."""
+        session = self.http.headers.get("X-Staff-Session")
+        if path != "/sync" or not session or not isinstance(body, dict):
+            return body
+        ops = [dict(op) for op in body.get("operations", [])]
+        for op in ops:
+            if op.get("kind") in STAFF_KINDS and "staff_session" not in op:
+                op["staff_session"] = session
+        return {**body, "operations": ops}
 
     def login_staff(self, staff_code: str, password: str = "demo-pass") -> dict[str, Any]:
         """POST /v1/staff/login; the session then goes with every request of this terminal (X-Staff-Session)."""

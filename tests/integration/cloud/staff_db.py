@@ -56,13 +56,21 @@ def session_rows(database_url: str) -> list[dict[str, Any]]:
         return [dict(r._mapping) for r in conn.execute(select(staff_sessions).order_by(staff_sessions.c.id)).all()]
 
 
-def age_session(database_url: str, session_id: int, seconds: int) -> None:
-    """Move a session's login and last use into the past (an idle session without waiting)."""
+def age_session(database_url: str, session_id: int, seconds: float, *, last_use: bool = True) -> None:
+    """Move a session's login (and its last use) into the past: an idle session without waiting, or (last_use
+    False) a clerk logged in long enough for operations dated in the past (made offline) to count."""
     with engine(database_url) as eng, eng.begin() as conn:
         row = conn.execute(select(staff_sessions).where(staff_sessions.c.id == session_id)).one()
         shift = timedelta(seconds=seconds)
-        conn.execute(staff_sessions.update().where(staff_sessions.c.id == session_id).values(
-            created_at=_aware(row.created_at) - shift, last_used_at=_aware(row.last_used_at) - shift))
+        values = {"created_at": _aware(row.created_at) - shift}
+        if last_use:
+            values["last_used_at"] = _aware(row.last_used_at) - shift
+        conn.execute(staff_sessions.update().where(staff_sessions.c.id == session_id).values(**values))
+
+
+def logged_in_since(database_url: str, session: str, seconds: float) -> None:
+    """The clerk of `session` ("<id>.<secret>") logged in `seconds` ago (operations dated since then count)."""
+    age_session(database_url, int(session.split(".")[0]), seconds, last_use=False)
 
 
 def _aware(value: datetime) -> datetime:

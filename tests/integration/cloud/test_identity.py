@@ -142,11 +142,13 @@ def test_auto_generated_mykey_id_and_status_changes(cloud: Cloud) -> None:
 def test_rebind_on_certificate_renewal(cloud: Cloud) -> None:
     counter = cloud.terminal("counter")
     yamada = cloud.resident("yamada")
-    old_fp = counter.authenticate(yamada)["certificate"]["fingerprint"]
+    old = counter.authenticate(yamada)  # proof from the old certificate (issue 8)
+    old_fp = old["certificate"]["fingerprint"]
     renewed = cloud.pki.renew("yamada")
     auth = counter.authenticate(renewed)
     assert auth["mykey_id"] is None
-    moved = counter.ok("POST", "/mykey-ids/rebind", {"auth_token": auth["auth_token"], "old_fingerprint": old_fp})
+    moved = counter.ok("POST", "/mykey-ids/rebind", {"auth_token": auth["auth_token"], "old_fingerprint": old_fp,
+                                                     "old_auth_token": old["auth_token"]})
     assert moved["mykey_id"] == cloud.mykey("yamada")
     assert counter.authenticate(renewed)["mykey_id"] == cloud.mykey("yamada")
     # the old card no longer maps to the MyKey ID

@@ -11,6 +11,7 @@ from kiosk.sync.credentials import enrol
 from kiosk.sync.terminal import credential_store, open_terminal
 
 from .helpers import Cloud, Terminal, key
+from .staff_db import logged_in_since
 
 
 def _programme(cloud: Cloud, rule: str | None) -> int:
@@ -61,6 +62,7 @@ def test_once_per_day_in_a_batch_mixed_with_unlimited_grants(cloud: Cloud) -> No
     m, other = cloud.mykey("ito"), cloud.mykey("yamada")
     before = _balance(counter, m)
     yesterday = datetime.now(UTC) - timedelta(days=2)
+    logged_in_since(cloud.demo.database_url, counter.staff["staff_session"], 3 * 86400)  # the clerk was there then
     results = _sync(counter,
                     _grant(free, m, 1), _grant(free, m, 2),       # a batch-runner run
                     _grant(daily, m, 100),                         # general path: applied
@@ -81,7 +83,8 @@ def test_once_per_day_in_a_batch_mixed_with_unlimited_grants(cloud: Cloud) -> No
 
 
 def test_once_refuses_on_any_day_and_on_the_plain_endpoint(cloud: Cloud) -> None:
-    office = cloud.terminal("office")
+    office = cloud.terminal("counter")  # (the office no longer grants programme points: issue 8)
+    logged_in_since(cloud.demo.database_url, office.staff["staff_session"], 31 * 86400)
     once = _programme(cloud, "once")
     m = cloud.mykey("takahashi")
     long_ago = datetime.now(UTC) - timedelta(days=30)
@@ -104,6 +107,8 @@ def test_two_terminals_offline_grant_the_same_person_one_applies(cloud: Cloud) -
     before = _balance(terminals[0], m)
     earlier = datetime.now(UTC) - timedelta(minutes=5)
     batches = [[_grant(daily, m, 70, created_at=earlier)] for _ in terminals]
+    for t in terminals:
+        logged_in_since(cloud.demo.database_url, t.staff["staff_session"], 600)
     with ThreadPoolExecutor(len(terminals)) as pool:
         results = list(pool.map(lambda tb: _sync(tb[0], *tb[1])[0], zip(terminals, batches, strict=True)))
     assert sorted(r["status"] for r in results) == ["applied"] + ["rejected"] * (len(terminals) - 1), results
@@ -124,6 +129,9 @@ def test_two_real_terminals_queue_the_same_grant_offline_then_sync(cloud: Cloud,
         enrol(cloud.url, code, name, credential_store(data_dir, demo=True))
         terminals.append(open_terminal(data_dir, demo=True, cloud_url=cloud.url))
     try:
+        for t in terminals:
+            assert t.client is not None
+            t.client.staff_login("S001", "demo-pass")  # the clerk logs in while online, then works offline
         keys = [t.engine.outbox.enqueue("grant", {"programme_id": daily, "mykey_id": m, "points": 40}, offline=True)
                 for t in terminals]
         reports = [t.engine.drain() for t in terminals]
