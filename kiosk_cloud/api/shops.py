@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from kiosk_cloud.api.schemas import Body, DbId, IdemKey, Points
 from kiosk_cloud.db import utcnow
-from kiosk_cloud.deps import DB, AnyTerminal, AppSettings, Office, OfficeStaff, Store
+from kiosk_cloud.deps import DB, AnyTerminal, AppSettings, OfficeStaff, Store
 from kiosk_cloud.models import shops
 from kiosk_cloud.services import vouchers as vsvc
 from kiosk_cloud.services.audit import audit
@@ -85,8 +85,8 @@ async def reverse(payment_id: DbId, caller: Store, db: DB, settings: AppSettings
 
 
 @router.post("/vouchers", status_code=201)
-async def issue(body: VoucherIssueIn, caller: Office, db: DB, settings: AppSettings) -> dict[str, Any]:
-    now = utcnow()
+async def issue(body: VoucherIssueIn, staff: OfficeStaff, db: DB, settings: AppSettings) -> dict[str, Any]:
+    caller, now = staff.caller, utcnow()  # an office clerk logged in on an office terminal (issue 8)
     async with db.write() as conn:
         expected = Expected("voucher_issue", await municipality_code(conn), None, caller.terminal_id,
                             body.point_type_id, body.points * body.count, body.count)
@@ -96,7 +96,8 @@ async def issue(body: VoucherIssueIn, caller: Office, db: DB, settings: AppSetti
         issued = await vsvc.issue(conn, mykey_id=mykey_id, point_type_id=body.point_type_id, points=body.points,
                                   count=body.count, terminal_id=caller.terminal_id,
                                   validity_days=body.validity_days or settings.voucher_validity_days, now=now)
-        await audit(conn, action="voucher_issue", terminal_id=caller.terminal_id, mykey_id=mykey_id,
+        await audit(conn, action="voucher_issue", terminal_id=caller.terminal_id, staff_id=staff.staff_id,
+                    mykey_id=mykey_id,
                     subject=",".join(v["number"] for v in issued)[:200], at=now,
                     detail={"point_type_id": body.point_type_id, "points_each": body.points, "count": body.count})
     return {"mykey_id": mykey_id, "vouchers": issued}
