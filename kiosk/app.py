@@ -124,15 +124,18 @@ def create_window(
     sound: Callable[[str], None] | None = None,
     status_refresh_ms: int = 2000,
     role: str = "counter",
+    admin_pin: Any = None,
 ) -> MainWindow:
     prepare_app(app, config)
     demo = demo_insert is not None
     session = ResidentSession(config.idle_timeout_s, reset_card)
     runner = OpRunner(lambda: session.generation)
     display = ResidentDisplay(session) if config.resident_display else None
+    from kiosk.services.admin_pin import for_terminal
+
     ctx = UiContext(services=services, session=session, runner=runner,
                     sound=sound or Sound(config.sound), demo=demo, data_dir=data_dir, terminal_name=terminal_name,
-                    resident_display=display)
+                    resident_display=display, admin_pin=admin_pin or for_terminal(data_dir, demo))
     panel = None
     if demo_insert is not None and demo_remove is not None:
         panel = DemoCardPanel(demo_cards, demo_insert, demo_remove, demo_pins)

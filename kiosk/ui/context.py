@@ -23,3 +23,4 @@ class UiContext:
     terminal_name: str = ""
     is_online: Callable[[], bool | None] = lambda: None  # the sync engine's last word (None: not known yet)
     resident_display: Any = None  # kiosk.ui.resident_display.ResidentDisplay when a second screen faces the resident
+    admin_pin: Any = None  # kiosk.services.admin_pin.AdminPin: the settings screen asks for it (None: locked)

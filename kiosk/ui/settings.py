@@ -10,6 +10,7 @@ from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import CHOICE_LABELS, SETTINGS, Config, Setting
+from kiosk.ui.admin_gate import AdminPinGate
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import Segmented, TileList
@@ -79,7 +80,14 @@ class SettingsScreen(Screen):
         layout.addWidget(self.section_choice)
         layout.addWidget(self.sections, 1)
         layout.addWidget(self.error_label)
-        layout.addWidget(ActionBar(save))
+        bar = ActionBar(save)
+        layout.addWidget(bar)
+        # the administrator PIN first (kiosk.services.admin_pin); asked again each time the screen is entered
+        self.gate = AdminPinGate(ctx.admin_pin, ctx.runner)
+        self.gate.admitted.connect(lambda: self._show_settings(True))
+        layout.insertWidget(0, self.gate)
+        self._guarded: list[QWidget] = [self.section_choice, self.sections, bar]
+        self._show_settings(False)
         self.frame(self.tr("Settings"), body, back=self.tr("Back"))
 
     def _section(self) -> tuple[QWidget, QGridLayout]:
@@ -105,7 +113,14 @@ class SettingsScreen(Screen):
             return NumberEdit()
         return QLineEdit()
 
+    def _show_settings(self, shown: bool) -> None:
+        self.gate.setVisible(not shown)
+        for widget in self._guarded:
+            widget.setVisible(shown)
+
     def entered(self) -> None:
+        self.gate.reset()
+        self._show_settings(False)
         self.hide_error()
         for name, editor in self.editors.items():
             value = self.config.get(name)
