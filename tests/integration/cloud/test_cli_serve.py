@@ -73,16 +73,19 @@ def test_two_workers_never_overdraw(served: str, demo: DemoInfo, pki_dir: Path) 
     try:
         m = cloud.mykey("takahashi")
         stores = [cloud.terminal("store", shop_id=s["id"]) for s in demo.shops]
-        balance = stores[0].ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
+        reader = cloud.terminal("counter")  # a resident's balance is read with a staff session
+        balance = reader.ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
         price = 90
-        calls = [(stores[i % len(stores)], "/payments", {"mykey_id": m, "point_type_id": cloud.point_type,
-                                                          "points": price, "idempotency_key": key()})
-                 for i in range(50)]
+        takahashi = cloud.resident("takahashi")
+        calls = [(stores[i % len(stores)], "/payments", {
+            "point_type_id": cloud.point_type, "points": price, "idempotency_key": key(),
+            "consent": stores[i % len(stores)].consent(takahashi, price, point_type_id=cloud.point_type)})
+            for i in range(50)]
         responses = burst(calls)
         codes = sorted(r.status_code for r in responses)
         assert set(codes) <= {200, 409}, [r.text for r in responses if r.status_code not in (200, 409)]
         assert codes.count(200) == balance // price
-        final = stores[0].ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
+        final = reader.ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
         assert final == balance - codes.count(200) * price
     finally:
         cloud.close()

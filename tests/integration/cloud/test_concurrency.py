@@ -46,9 +46,9 @@ def _stores(cloud: Cloud, n: int) -> list[Terminal]:
 @pytest.mark.slow
 def test_fifty_clients_redeem_one_voucher_exactly_one_wins(cloud: Cloud) -> None:
     office = cloud.terminal("office")
-    auth = office.authenticate(cloud.resident("yamada"))
-    (voucher,) = office.ok("POST", "/vouchers", {"auth_token": auth["auth_token"], "point_type_id": cloud.point_type,
-                                                 "points": 100})["vouchers"]
+    (voucher,) = office.ok("POST", "/vouchers", {"point_type_id": cloud.point_type, "points": 100, "consent":
+                                                 office.consent(cloud.resident("yamada"), 100,
+                                                                action="voucher_issue")})["vouchers"]
     stores = _stores(cloud, 10)
     calls = [(stores[i % len(stores)], "/vouchers/redeem", {"code": voucher["code"], "idempotency_key": key()})
              for i in range(CLIENTS)]
@@ -65,22 +65,25 @@ def test_fifty_clients_redeem_one_voucher_exactly_one_wins(cloud: Cloud) -> None
 def test_concurrent_payments_never_overdraw(cloud: Cloud) -> None:
     m = cloud.mykey("takahashi")
     stores = _stores(cloud, 10)
-    balance = stores[0].ok("GET", f"/balances/{m}")["accounts"][0]["balance"]  # 2000 in the demo
+    reader = cloud.terminal("counter")  # a resident's balance is read with a staff session
+    balance = reader.ok("GET", f"/balances/{m}")["accounts"][0]["balance"]  # 2000 in the demo
     price = 70
     assert CLIENTS * price > balance
-    calls = [(stores[i % len(stores)], "/payments", {"mykey_id": m, "point_type_id": cloud.point_type,
-                                                      "points": price, "idempotency_key": key()})
-             for i in range(CLIENTS)]
+    takahashi = cloud.resident("takahashi")
+    calls = [(stores[i % len(stores)], "/payments", {
+        "point_type_id": cloud.point_type, "points": price, "idempotency_key": key(),
+        "consent": stores[i % len(stores)].consent(takahashi, price, point_type_id=cloud.point_type)})
+        for i in range(CLIENTS)]
     responses = burst(calls)
     ok = [r for r in responses if r.status_code == 200]
     refused = [r for r in responses if r.status_code == 409]
     assert len(ok) + len(refused) == CLIENTS, [r.text for r in responses if r.status_code not in (200, 409)]
     assert len(ok) == balance // price
     assert {r.json()["error"]["code"] for r in refused} == {"insufficient_points"}
-    final = stores[0].ok("GET", f"/balances/{m}")["accounts"][0]
+    final = reader.ok("GET", f"/balances/{m}")["accounts"][0]
     assert final["balance"] == balance - len(ok) * price >= 0
     assert all(lot["remaining"] >= 0 for lot in final["lots"])
-    uses = [e for e in stores[0].ok("GET", f"/history/{m}", params={"limit": 500})["entries"] if e["kind"] == "use"]
+    uses = [e for e in reader.ok("GET", f"/history/{m}", params={"limit": 500})["entries"] if e["kind"] == "use"]
     assert len(uses) == len(ok) and sum(-e["points"] for e in uses) == len(ok) * price
 
 
@@ -89,9 +92,11 @@ def test_replayed_sync_batches_apply_once(cloud: Cloud) -> None:
     m = cloud.mykey("ito")
     stores = _stores(cloud, 5)
     store = stores[0]
-    before = store.ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
-    ops = [{"key": key(), "kind": "payment", "payload": {"mykey_id": m, "point_type_id": cloud.point_type,
-                                                         "points": 10}} for _ in range(20)]
+    reader = cloud.terminal("counter")
+    before = reader.ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
+    ops = [{"key": key(), "kind": "payment", "payload": {
+        "point_type_id": cloud.point_type, "points": 10,
+        "consent": store.consent(cloud.resident("ito"), 10, point_type_id=cloud.point_type)}} for _ in range(20)]
     # the same batch sent 10 times at once (a terminal retrying after timeouts), then once more
     responses = burst([(store, "/sync", {"operations": ops}) for _ in range(10)])
     assert all(r.status_code == 200 for r in responses), [r.text for r in responses]
@@ -101,19 +106,21 @@ def test_replayed_sync_batches_apply_once(cloud: Cloud) -> None:
     assert applied == len(ops)
     final = store.ok("POST", "/sync", {"operations": ops})["results"]
     assert {x["status"] for x in final} == {"replayed"}
-    assert store.ok("GET", f"/balances/{m}")["accounts"][0]["balance"] == before - 10 * len(ops)
+    assert reader.ok("GET", f"/balances/{m}")["accounts"][0]["balance"] == before - 10 * len(ops)
 
 
 def test_same_key_concurrently_is_one_payment(cloud: Cloud) -> None:
     m = cloud.mykey("suzuki")
     store = cloud.terminal("store")
-    before = store.ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
-    body = {"mykey_id": m, "point_type_id": cloud.point_type, "points": 30, "idempotency_key": key()}
+    reader = cloud.terminal("counter")
+    before = reader.ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
+    body = {"point_type_id": cloud.point_type, "points": 30, "idempotency_key": key(),
+            "consent": store.consent(cloud.resident("suzuki"), 30, point_type_id=cloud.point_type)}
     responses = burst([(store, "/payments", body) for _ in range(20)])
     assert all(r.status_code == 200 for r in responses), [r.text for r in responses]
     assert len({r.json()["payment_id"] for r in responses}) == 1
     assert sum(r.headers.get("Idempotent-Replay") != "true" for r in responses) == 1
-    assert store.ok("GET", f"/balances/{m}")["accounts"][0]["balance"] == before - 30
+    assert reader.ok("GET", f"/balances/{m}")["accounts"][0]["balance"] == before - 30
 
 
 @pytest.mark.slow

@@ -10,9 +10,9 @@ from .helpers import Cloud, Terminal, key
 
 def _issue(cloud: Cloud, resident: str, points: int) -> dict[str, Any]:
     office = cloud.terminal("office")
-    auth = office.authenticate(cloud.resident(resident))
-    body = office.ok("POST", "/vouchers", {"auth_token": auth["auth_token"], "point_type_id": cloud.point_type,
-                                           "points": points, "count": 1})
+    body = office.ok("POST", "/vouchers", {"point_type_id": cloud.point_type, "points": points, "count": 1,
+                                           "consent": office.consent(cloud.resident(resident), points,
+                                                                     action="voucher_issue")})
     return dict(body["vouchers"][0])
 
 
@@ -58,11 +58,12 @@ def test_a_shop_sees_its_own_offline_overspend_only(cloud: Cloud) -> None:
     shop_a = cloud.terminal("store", shop_id=cloud.demo.shops[0]["id"])
     shop_b = cloud.terminal("store", shop_id=cloud.demo.shops[1]["id"])
     m = cloud.mykey("ito")
-    have = shop_a.ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
+    have = cloud.terminal("counter").ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
     at = (datetime.now(UTC) + timedelta(seconds=1)).isoformat()
+    consent = shop_a.consent(cloud.resident("ito"), have + 50, point_type_id=cloud.point_type)
     over = shop_a.ok("POST", "/sync", {"operations": [{
         "key": key(), "kind": "offline_payment", "created_at": at,
-        "payload": {"mykey_id": m, "point_type_id": cloud.point_type, "points": have + 50}}]})
+        "payload": {"consent": consent, "point_type_id": cloud.point_type, "points": have + 50}}]})
     assert over["results"][0]["status"] == "conflict"
     mine = shop_a.ok("GET", "/conflicts")["conflicts"]
     assert [(c["kind"], c["involvement"], c["detail"]["shortfall"]) for c in mine] == [

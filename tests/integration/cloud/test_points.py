@@ -47,60 +47,62 @@ def test_bulk_grants_one_result_each(cloud: Cloud) -> None:
     assert [r["status"] for r in again] == ["replayed", "rejected", "replayed"]
 
 
+def _pay(store: Terminal, cloud: Cloud, who: str, points: int) -> Any:
+    """A card payment with the resident's signed consent (kiosk.demo.consent)."""
+    response = store.pay(cloud.resident(who), points, point_type_id=cloud.point_type)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
 def test_payment_deducts_and_never_overdraws(cloud: Cloud) -> None:
     store = cloud.terminal("store")
+    counter = cloud.terminal("counter")  # reads a resident's balance with a staff session
     m = cloud.mykey("ito")
-    start = _balance(store, m, cloud.point_type)["balance"]
-    paid = store.ok("POST", "/payments", {"mykey_id": m, "point_type_id": cloud.point_type, "points": 300,
-                                          "idempotency_key": key()})
+    start = _balance(counter, m, cloud.point_type)["balance"]
+    paid = _pay(store, cloud, "ito", 300)
     assert paid["points"] == 300 and paid["balance"] == start - 300 and paid["shop_id"] == store.shop_id
-    too_much = store.post("/payments", {"mykey_id": m, "point_type_id": cloud.point_type, "points": start,
-                                        "idempotency_key": key()})
+    too_much = store.pay(cloud.resident("ito"), start, point_type_id=cloud.point_type)
     assert too_much.status_code == 409
     err = too_much.json()["error"]
     assert err["code"] == "insufficient_points" and err["available"] == start - 300 and err["message_ja"]
-    assert _balance(store, m, cloud.point_type)["balance"] == start - 300
-    bad = store.post("/payments", {"mykey_id": m, "point_type_id": cloud.point_type, "points": 0,
-                                   "idempotency_key": key()})
+    assert _balance(counter, m, cloud.point_type)["balance"] == start - 300
+    bad = store.post("/payments", {"point_type_id": cloud.point_type, "points": 0, "idempotency_key": key(),
+                                   "consent": store.consent(cloud.resident("ito"), 1)})
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "validation_error"
 
 
 def test_payment_spends_earliest_expiry_first_and_reversal_restores(cloud: Cloud) -> None:
     store = cloud.terminal("store")
+    counter = cloud.terminal("counter")  # reads a resident's balance with a staff session
     m = cloud.mykey("yamada")
-    lots_before = _balance(store, m, cloud.point_type)["lots"]
+    lots_before = _balance(counter, m, cloud.point_type)["lots"]
     first = lots_before[0]  # ordered by expiry: the premium lot (120 days) before the check-up lot (180 days)
     assert first["premium"] is True
-    paid = store.ok("POST", "/payments", {"mykey_id": m, "point_type_id": cloud.point_type, "points": 600,
-                                          "idempotency_key": key()})
-    after = _balance(store, m, cloud.point_type)
+    paid = _pay(store, cloud, "yamada", 600)
+    after = _balance(counter, m, cloud.point_type)
     assert after["breakdown"]["premium"] == 0 and after["balance"] == sum(lot["remaining"] for lot in lots_before) - 600
     reversed_ = store.ok("POST", f"/payments/{paid['payment_id']}/reverse")
     assert reversed_["points"] == 600
-    assert _balance(store, m, cloud.point_type)["lots"] == lots_before
+    assert _balance(counter, m, cloud.point_type)["lots"] == lots_before
     twice = store.post(f"/payments/{paid['payment_id']}/reverse")
     assert twice.status_code == 409 and twice.json()["error"]["code"] == "already_reversed"
     other_shop = cloud.terminal("store", shop_id=cloud.demo.shops[1]["id"])
     assert other_shop.post(f"/payments/{paid['payment_id']}/reverse").status_code == 404
 
 
-def test_payment_with_resident_auth_token(cloud: Cloud) -> None:
+def test_payment_needs_the_residents_signed_consent_for_this_terminal(cloud: Cloud) -> None:
     store = cloud.terminal("store")
-    auth = store.authenticate(cloud.resident("suzuki"))
-    paid = store.ok("POST", "/payments", {"auth_token": auth["auth_token"], "point_type_id": cloud.point_type,
-                                          "points": 100, "idempotency_key": key()})
+    paid = _pay(store, cloud, "suzuki", 100)
     assert paid["mykey_id"] == cloud.mykey("suzuki")
-    other = cloud.terminal("store")
-    stolen = other.post("/payments", {"auth_token": auth["auth_token"], "point_type_id": cloud.point_type,
-                                      "points": 100, "idempotency_key": key()})
-    assert stolen.status_code == 401 and stolen.json()["error"]["code"] == "auth_token_invalid"
+    other = cloud.terminal("store")  # a consent signed for the first till does not work at another one
+    stolen = other.pay(cloud.resident("suzuki"), 100, consent=store.consent(cloud.resident("suzuki"), 100))
+    assert stolen.status_code == 409 and stolen.json()["error"]["code"] == "consent_mismatch"
 
 
 def test_settlement_and_grant_reports(cloud: Cloud) -> None:
     store = cloud.terminal("store")
     m = cloud.mykey("takahashi")
-    store.ok("POST", "/payments", {"mykey_id": m, "point_type_id": cloud.point_type, "points": 250,
-                                   "idempotency_key": key()})
+    _pay(store, cloud, "takahashi", 250)
     from datetime import datetime, timedelta, timezone
 
     today = datetime.now(timezone(timedelta(hours=9))).date()

@@ -13,7 +13,7 @@ from kiosk_cloud.demo import DemoInfo
 from kiosk_cloud.embedded import start_embedded
 from kiosk_cloud.settings import Settings
 
-from .helpers import Cloud, key, sign
+from .helpers import Cloud, sign
 
 
 @pytest.fixture
@@ -34,17 +34,16 @@ def test_expired_challenge_token_and_reversal_window(strict_cloud: Cloud) -> Non
     store = cloud.terminal("store")
     yamada = cloud.resident("yamada")
     challenge = store.ok("POST", "/auth/challenge")
-    auth = store.authenticate(yamada)  # a fresh one, used at once
-    paid = store.ok("POST", "/payments", {"auth_token": auth["auth_token"], "point_type_id": cloud.point_type,
-                                          "points": 10, "idempotency_key": key()})
+    counter = cloud.terminal("counter")
+    auth = counter.authenticate(yamada)  # a fresh resident token
+    paid = store.pay(yamada, 10, point_type_id=cloud.point_type).json()
     time.sleep(2.2)
     raw = base64.b64decode(challenge["challenge"])
     late = store.post("/auth/verify", {"challenge_id": challenge["challenge_id"],
                                        "certificate": base64.b64encode(yamada.cert_der or b"").decode(),
                                        "signature": base64.b64encode(sign(yamada, raw)).decode()})
     assert late.status_code == 400 and late.json()["error"]["code"] == "challenge_invalid"
-    stale = store.post("/payments", {"auth_token": auth["auth_token"], "point_type_id": cloud.point_type,
-                                     "points": 10, "idempotency_key": key()})
+    stale = counter.post("/mykey-ids", {"auth_token": auth["auth_token"]})  # the resident token expired
     assert stale.status_code == 401 and stale.json()["error"]["code"] == "auth_token_invalid"
     too_late = store.post(f"/payments/{paid['payment_id']}/reverse")
     assert too_late.status_code == 409 and too_late.json()["error"]["code"] == "reversal_window_passed"

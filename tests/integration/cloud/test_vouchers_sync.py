@@ -17,20 +17,26 @@ def _feed(t: Terminal) -> list[dict[str, Any]]:
     return list(t.ok("GET", "/changes", params={"cursor": 0, "limit": 1000})["changes"])
 
 
+def _reader(cloud: Cloud) -> Terminal:
+    """A counter terminal with its clerk logged in: reads a resident's balance and history (a store may not)."""
+    return cloud.terminal("counter")
+
+
 def _issue(cloud: Cloud, resident: str, points: int, count: int = 1) -> list[dict[str, Any]]:
     office = cloud.terminal("office")
-    auth = office.authenticate(cloud.resident(resident))
-    body = office.ok("POST", "/vouchers", {"auth_token": auth["auth_token"], "point_type_id": cloud.point_type,
+    consent = office.consent(cloud.resident(resident), points * count, action="voucher_issue", count=count,
+                             point_type_id=cloud.point_type)
+    body = office.ok("POST", "/vouchers", {"consent": consent, "point_type_id": cloud.point_type,
                                            "points": points, "count": count})
     return list(body["vouchers"])
 
 
 def test_issue_verify_offline_redeem_once(cloud: Cloud) -> None:
     store = cloud.terminal("store")
-    before = store.ok("GET", f"/balances/{cloud.mykey('yamada')}")["accounts"][0]["balance"]
+    before = _reader(cloud).ok("GET", f"/balances/{cloud.mykey('yamada')}")["accounts"][0]["balance"]
     vouchers = _issue(cloud, "yamada", 500, count=2)
     assert len(vouchers) == 2 and len({v["number"] for v in vouchers}) == 2
-    after = store.ok("GET", f"/balances/{cloud.mykey('yamada')}")["accounts"][0]["balance"]
+    after = _reader(cloud).ok("GET", f"/balances/{cloud.mykey('yamada')}")["accounts"][0]["balance"]
     assert after == before - 1000
     keys = {int(c["data"]["key_id"]): base64.b64decode(c["data"]["public_key"])
             for c in _feed(store) if c["kind"] == "voucher_key"}
@@ -52,11 +58,11 @@ def test_void_returns_points_and_feeds_the_void_list(cloud: Cloud) -> None:
     office = cloud.terminal("office")
     store = cloud.terminal("store")
     m = cloud.mykey("ito")
-    before = store.ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
+    before = _reader(cloud).ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
     (voucher,) = _issue(cloud, "ito", 300)
     voided = office.ok("POST", f"/vouchers/{voucher['number']}/void")
     assert voided["points_restored"] == 300
-    assert store.ok("GET", f"/balances/{m}")["accounts"][0]["balance"] == before
+    assert _reader(cloud).ok("GET", f"/balances/{m}")["accounts"][0]["balance"] == before
     assert voucher["number"] in [c["id"] for c in _feed(store) if c["kind"] == "voided_voucher"]
     r = store.post("/vouchers/redeem", {"code": voucher["code"], "idempotency_key": key()})
     assert r.status_code == 409 and r.json()["error"]["code"] == "voucher_voided"
@@ -81,28 +87,29 @@ def test_sync_batch_results_in_order_and_replay_changes_nothing(cloud: Cloud) ->
     store = cloud.terminal("store")
     m = cloud.mykey("suzuki")
     (voucher,) = _issue(cloud, "suzuki", 200)
+    suzuki = cloud.resident("suzuki")
     ops = [
-        {"key": key(), "kind": "payment", "payload": {"mykey_id": m, "point_type_id": cloud.point_type,
-                                                      "points": 100}},
+        {"key": key(), "kind": "payment", "payload": {"point_type_id": cloud.point_type, "points": 100,
+                                                      "consent": store.consent(suzuki, 100)}},
         {"key": key(), "kind": "grant", "payload": {"programme_id": cloud.programme(), "mykey_id": m,
                                                     "points": 5}},
         {"key": key(), "kind": "voucher_redeem", "payload": {"code": voucher["code"]}},
         {"key": key(), "kind": "teleport", "payload": {}},
-        {"key": key(), "kind": "payment", "payload": {"mykey_id": m, "point_type_id": cloud.point_type,
-                                                      "points": 10**7}},
+        {"key": key(), "kind": "payment", "payload": {"point_type_id": cloud.point_type, "points": 10**7,
+                                                      "consent": store.consent(suzuki, 10**7)}},
     ]
     first = store.ok("POST", "/sync", {"operations": ops})["results"]
     assert [r["key"] for r in first] == [o["key"] for o in ops]
     assert [r["status"] for r in first] == ["applied", "rejected", "applied", "rejected", "rejected"]
     assert [r["code"] for r in first[1:]] == [None, "forbidden_role", None, "unknown_operation_kind",
                                               "insufficient_points"][1:]
-    balance = store.ok("GET", f"/balances/{m}")["accounts"]
-    history = store.ok("GET", f"/history/{m}")["entries"]
+    balance = _reader(cloud).ok("GET", f"/balances/{m}")["accounts"]
+    history = _reader(cloud).ok("GET", f"/history/{m}")["entries"]
     second = store.ok("POST", "/sync", {"operations": ops})["results"]
     assert [r["status"] for r in second] == ["replayed", "rejected", "replayed", "rejected", "rejected"]
     assert second[0]["result"] == first[0]["result"] and all(r["replayed"] for r in second)
-    assert store.ok("GET", f"/balances/{m}")["accounts"] == balance
-    assert store.ok("GET", f"/history/{m}")["entries"] == history
+    assert _reader(cloud).ok("GET", f"/balances/{m}")["accounts"] == balance
+    assert _reader(cloud).ok("GET", f"/history/{m}")["entries"] == history
 
 
 def test_offline_conflicts_are_recorded(cloud: Cloud) -> None:
@@ -116,14 +123,14 @@ def test_offline_conflicts_are_recorded(cloud: Cloud) -> None:
                                                     "created_at": at, "payload": {"code": voucher["code"]}}]})
     assert a["results"][0]["status"] == "applied" and b["results"][0]["status"] == "conflict"
     m = cloud.mykey("ito")
-    fp = shop_a.authenticate(cloud.resident("ito"))["certificate"]["fingerprint"]
-    have = shop_a.ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
+    have = _reader(cloud).ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
+    consent = shop_a.consent(cloud.resident("ito"), have + 50, point_type_id=cloud.point_type)
     over = shop_a.ok("POST", "/sync", {"operations": [{
         "key": key(), "kind": "offline_payment", "created_at": at,
-        "payload": {"certificate_fingerprint": fp, "point_type_id": cloud.point_type, "points": have + 50}}]})
+        "payload": {"consent": consent, "point_type_id": cloud.point_type, "points": have + 50}}]})
     res = over["results"][0]
     assert res["status"] == "conflict" and res["result"]["shortfall"] == 50 and res["result"]["points"] == have
-    assert shop_a.ok("GET", f"/balances/{m}")["accounts"][0]["balance"] == 0
+    assert _reader(cloud).ok("GET", f"/balances/{m}")["accounts"][0]["balance"] == 0
     conflicts = cloud.terminal("office").ok("GET", "/conflicts")["conflicts"]
     assert {c["kind"] for c in conflicts} == {"offline_voucher_redeem", "offline_payment"}
 
