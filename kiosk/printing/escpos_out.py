@@ -1,4 +1,5 @@
-"""Send slips to an ESC/POS receipt printer with python-escpos: network (raw TCP port 9100) or USB.
+"""Send slips to an ESC/POS receipt printer with python-escpos: network (raw TCP port 9100), USB (libusb), a
+device file (Linux usblp /dev/usb/lp0) or a Windows printer queue (RAW through the spooler).
 
 Each slip is one raster image (GS v 0, the command every ESC/POS printer since the TM-T88II understands, Epson
 TM-m30 and Star mC-Print3 in ESC/POS mode included) followed by a feed and a cut (GS V). The printer profile is
@@ -41,7 +42,21 @@ class UsbTarget:
     out_ep: int = 0x01
 
 
-Target = NetworkTarget | UsbTarget
+@dataclass(frozen=True, slots=True)
+class DeviceFileTarget:
+    """A printer device file: Linux's usblp driver (/dev/usb/lp0), a serial port, or a plain file."""
+
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class WindowsTarget:
+    """A printer installed in Windows (e.g. a TM-m30 on USB with Epson's driver), sent RAW through the spooler."""
+
+    printer_name: str
+
+
+Target = NetworkTarget | UsbTarget | DeviceFileTarget | WindowsTarget
 
 
 def _write(printer: Any, images: Sequence[Image.Image], cut: bool) -> None:
@@ -62,10 +77,16 @@ def escpos_bytes(images: Sequence[Image.Image], cut: bool = True) -> bytes:
 
 
 def open_printer(target: Target) -> Any:
-    from escpos.printer import Network, Usb
+    from escpos.printer import File, Network, Usb, Win32Raw
 
     if isinstance(target, NetworkTarget):
         return Network(target.host, port=target.port, timeout=target.timeout, profile=PROFILE)
+    if isinstance(target, DeviceFileTarget):
+        return File(target.path, profile=PROFILE)
+    if isinstance(target, WindowsTarget):
+        if not Win32Raw.is_usable():
+            raise PrinterUnavailable("printing through the Windows spooler needs Windows (pywin32)")
+        return Win32Raw(target.printer_name, profile=PROFILE)
     if not Usb.is_usable():
         raise PrinterUnavailable("USB receipt printers need pyusb and libusb-1.0 (Debian: libusb-1.0-0)")
     return Usb(target.vendor_id, target.product_id, interface=target.interface,

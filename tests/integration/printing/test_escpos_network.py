@@ -139,3 +139,24 @@ def test_usb_printer_not_plugged_in_is_a_clear_error() -> None:
 
     with pytest.raises(PrinterUnavailable):
         print_images(UsbTarget(0x04B8, 0x0E28), receipt_images())   # TM-m30's ids; no such device here
+
+
+def test_device_file_target_gets_the_same_bytes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.printing.escpos_out import DeviceFileTarget
+
+    images = receipt_images()
+    device = tmp_path / "lp0"
+    device.write_bytes(b"")
+    sent = print_images(DeviceFileTarget(str(device)), images)
+    assert device.read_bytes() == escpos_bytes(images) and sent == device.stat().st_size
+
+
+def test_windows_queue_off_windows_is_a_clear_error() -> None:
+    import sys
+
+    from kiosk.printing.escpos_out import WindowsTarget
+
+    if sys.platform == "win32":
+        pytest.skip("a real Windows machine may have the queue")
+    with pytest.raises(PrinterUnavailable, match="Windows"):
+        print_images(WindowsTarget("EPSON TM-m30 Receipt"), receipt_images())
