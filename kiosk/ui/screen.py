@@ -5,10 +5,11 @@ area in which a result panel replaces the page to show an outcome."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
 from kiosk.ui.context import UiContext
+from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.result_panel import Action, Result, ResultPanel
 from kiosk.ui.design.style import metrics
 from kiosk.ui.errors import headline_for, message_for
@@ -47,7 +48,7 @@ class Screen(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         self.result_panel = ResultPanel(ctx.sound)
-        self.work = QStackedWidget()
+        self.work = PageStack()
         self.work.setObjectName("workArea")
         self.title_label: QLabel | None = None
         self.back_button: QPushButton | None = None

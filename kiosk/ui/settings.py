@@ -7,20 +7,21 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.config import CHOICE_LABELS, SETTINGS, Config, Setting
 from kiosk.ui.admin_gate import AdminPinGate
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import Segmented, TileList
+from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.style import metrics
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import label
 
 # which section a setting is shown in (anything not listed goes to the terminal section)
 LOOK = ("language", "large_text", "high_contrast", "sound", "resident_display", "kiosk_mode")
-WIDE = ("role", "card_backend", "cloud_url")  # a whole row each
+WIDE = ("role", "card_backend")  # a whole row each
 
 
 class NumberEdit(QLineEdit):
@@ -46,7 +47,8 @@ class SettingsScreen(Screen):
         self.editors: dict[str, QWidget] = {}
         (look, look_grid), (terminal, terminal_grid) = self._section(), self._section()
         counts = {id(look_grid): 0, id(terminal_grid): 0}
-        for setting in SETTINGS:
+        # whole-row settings first, then the others two by two (the terminal section fits in three rows)
+        for setting in sorted(SETTINGS, key=lambda item: item.name not in WIDE):
             editor = self._editor(setting)
             editor.setObjectName(f"setting_{setting.name}")
             self.editors[setting.name] = editor
@@ -65,7 +67,7 @@ class SettingsScreen(Screen):
                 grid.addWidget(block, n // 2, n % 2)
                 n += 1
             counts[id(grid)] = n
-        self.sections = QStackedWidget()
+        self.sections = PageStack()
         self.sections.addWidget(look)
         self.sections.addWidget(terminal)
         self.section_choice = Segmented([(self.tr("Screen and sound"), 0), (self.tr("Terminal"), 1)])
@@ -105,7 +107,7 @@ class SettingsScreen(Screen):
                        QCoreApplication.translate("Settings", CHOICE_LABELS.get(c, c)), c) for c in setting.choices]
             if len(labels) <= 2:
                 return Segmented(labels)
-            tiles = TileList(columns=len(labels))
+            tiles = TileList(columns=len(labels), compact=True)
             for text, choice in labels:
                 tiles.add(text, "", choice)
             return tiles

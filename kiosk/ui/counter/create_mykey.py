@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
 from kiosk.services.mykey import MyKeyRecord, normalize
@@ -19,6 +19,7 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.counter.slip import print_slip, save_slip_pdf
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.field import Field
+from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.result_panel import Action, Result
 from kiosk.ui.design.style import metrics
 from kiosk.ui.errors import message_for
@@ -46,7 +47,7 @@ class CreateMyKeyScreen(Screen):
         ctx.session.changed.connect(self._page_changed)
         steps = StepBar([self.tr("Place the card"), self.tr("PIN"), self.tr("Choose an ID"), self.tr("Confirm"),
                          self.tr("Done")])
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.stack.addWidget(self.identify)
         self.choose_page = self._choose_page()
         self.confirm_page = self._confirm_page()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
 from kiosk.services.grants import GrantOutcome, Programme
@@ -21,9 +21,10 @@ from kiosk.services.resident import ResidentIdentity
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.amount import PointsInput
-from kiosk.ui.design.choices import Segmented, TileList
+from kiosk.ui.design.choices import TileList
 from kiosk.ui.design.field import Field
 from kiosk.ui.design.format import points, signed_points
+from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.result_panel import Action, Result
 from kiosk.ui.design.style import metrics
 from kiosk.ui.screen import Screen, page
@@ -40,7 +41,7 @@ class GrantScreen(Screen):
         self._programme: Programme | None = None
         self._count, self._total, self._last_points = 0, 0, 0
         self._tapped_generation: int | None = None
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.choose_page = self._choose_page()
         self.grant_page = self._grant_page()
         self.stack.addWidget(self.choose_page)
@@ -57,9 +58,10 @@ class GrantScreen(Screen):
     def _choose_page(self) -> QWidget:
         self.programme_list = TileList(columns=2)
         self.programme_list.setObjectName("programmeList")
-        self.attendance_mode = Segmented([
-            (self.tr("Grant (card and PIN, or MyKey ID)"), False),
-            (self.tr("Attendance (出席登録): tap only, registered participants"), True)])
+        self.attendance_mode = TileList(columns=2, compact=True)
+        self.attendance_mode.add(self.tr("Grant"), self.tr("card and PIN, or a typed MyKey ID"), False)
+        self.attendance_mode.add(self.tr("Attendance (出席登録)"), self.tr("registered participants only tap the card"),
+                                 True)
         self.attendance_mode.setObjectName("attendanceMode")
         self.attendance_mode.setCurrentIndex(0)
         self.start_button = QPushButton(self.tr("Start granting"))
@@ -208,8 +210,11 @@ class GrantScreen(Screen):
         self.stack.setCurrentWidget(self.choose_page)
 
     def _validate(self) -> bool:
-        text = normalize(self.mykey_input.text()) if self.mykey_input.text().strip() else ""
-        ok = self._programme is not None and not self._attendance() and len(text) == 8 and self.points.value() > 0
+        try:
+            valid = bool(normalize(self.mykey_input.text()))
+        except ServiceError:
+            valid = False
+        ok = self._programme is not None and not self._attendance() and valid and self.points.value() > 0
         self.grant_button.setEnabled(ok)
         return ok
 

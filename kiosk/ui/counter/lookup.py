@@ -5,7 +5,6 @@ register button stays disabled until the business is chosen and both entries agr
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
@@ -84,16 +83,13 @@ class LookupScreen(Screen):
         inner.addWidget(label(self.tr("Registered service IDs"), "section"))
         inner.addWidget(self.service_list)
         inner.addStretch(1)
-        find_row = QHBoxLayout()
-        metrics(find_row, 0, "gap")
-        find_row.addWidget(self.mykey_field, 1)
-        find_row.addWidget(self.lookup_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.mykey_field.add_button(self.lookup_button)
         left = QVBoxLayout()
         metrics(left, 0, "gap")
-        left.addLayout(find_row)
+        left.addWidget(self.mykey_field)
         left.addWidget(card, 1)
         # right: register a service ID
-        self.businesses = TileList(columns=2)
+        self.businesses = TileList(columns=3, compact=True)
         for business_id, _name in BUSINESSES:
             self.businesses.add(business_name(business_id), "", business_id)
         self.businesses.add(self.tr("Another business"), "", OTHER)
@@ -117,8 +113,12 @@ class LookupScreen(Screen):
         metrics(box, 0, "tight")
         box.addWidget(label(self.tr("Register a service ID"), "section"))
         box.addWidget(self.businesses)
-        for widget in (self.other_field, self.customer_field, self.again_field):
-            box.addWidget(widget)
+        box.addWidget(self.other_field)
+        pair = QHBoxLayout()  # the two entries side by side, to compare at a glance
+        metrics(pair, 0, "gap")
+        pair.addWidget(self.customer_field, 1)
+        pair.addWidget(self.again_field, 1)
+        box.addLayout(pair)
         box.addStretch(1)
         box.addWidget(ActionBar(self.add_button))
         self.service_box.setEnabled(False)

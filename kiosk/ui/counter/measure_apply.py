@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFrame, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.measures import Decision, Reason
 from kiosk.services.errors import ServiceError
@@ -14,6 +14,7 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.counter.measure_text import conditions_text, reason_text
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import TileList
+from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.result_panel import Action, Result
 from kiosk.ui.design.style import metrics
 from kiosk.ui.resident_display import ResidentSlot
@@ -40,7 +41,7 @@ class MeasureApplyScreen(Screen):
         self.identify.cancelled.connect(lambda: self.navigate.emit("counter_home"))
         steps = StepBar([self.tr("Card and PIN"), self.tr("Choose a measure"), self.tr("Consent and card PIN"),
                          self.tr("Payment service"), self.tr("Confirm"), self.tr("Submitted")])
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.stack.addWidget(self.identify)
         self.list_page = self._list_page()
         self.consent_page = self._consent_page()
@@ -96,7 +97,7 @@ class MeasureApplyScreen(Screen):
     def _payment_page(self) -> QWidget:
         self.verdict = label("", "ok", name="verdict")
         self.person = label("", "muted", name="person")
-        self.services = TileList(columns=3)
+        self.services = TileList(columns=3, compact=True)
         self.services.setObjectName("paymentService")
         self.to_summary = QPushButton(self.tr("Next"))
         self.to_summary.setEnabled(False)

@@ -27,6 +27,7 @@ class PointsInput(QWidget):
         row.addWidget(self.edit, 1)
         for amount in PRESETS:
             button = QPushButton(f"{amount:,}")
+            button.setProperty("preset", True)
             button.clicked.connect(lambda _=False, a=amount: self.setValue(a))
             self.presets.append(button)
             row.addWidget(button)

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,9 @@ class Tile(QPushButton):
     def __init__(self, title: str, detail: str = "", refusal: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("tile", True)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)  # titles wrap: the tile grows to hold every line
+        self.setSizePolicy(policy)
         self.title_label = self._part(title, "title")
         self.detail_label = self._part(detail, "sub")
         self.refusal_label = self._part(f"✖ {refusal}" if refusal else "", "refusal")
@@ -55,6 +59,12 @@ class Tile(QPushButton):
             hint = hint.expandedTo(layout.sizeHint())
         return hint
 
+    def minimumSizeHint(self):  # type: ignore[no-untyped-def]
+        """Narrow enough to wrap its lines (a push button would otherwise insist on one line of text)."""
+        layout = self.layout()
+        height = layout.minimumSize().height() if layout is not None else 0
+        return QSize(self.fontMetrics().horizontalAdvance("M") * 6, max(height, self.minimumHeight()))
+
     def hasHeightForWidth(self) -> bool:
         return True
 
@@ -69,9 +79,10 @@ class TileList(QWidget):
     currentRowChanged = Signal(int)
     activated = Signal(int)  # a tile pressed (already the current one or not)
 
-    def __init__(self, columns: int = 1, parent: QWidget | None = None) -> None:
+    def __init__(self, columns: int = 1, compact: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._columns = columns
+        self._compact = compact
         self._grid = QGridLayout(self)
         metrics(self._grid, 0, "tight")
         self._group = QButtonGroup(self)
@@ -90,6 +101,7 @@ class TileList(QWidget):
     def add(self, title: str, detail: str = "", data: Any = None, refusal: str = "") -> Tile:
         tile = Tile(title, detail, refusal)
         tile.setCheckable(True)
+        tile.setProperty("compact", self._compact)
         index = len(self._tiles)
         tile.clicked.connect(lambda _=False, i=index: self._clicked(i))
         self._group.addButton(tile)

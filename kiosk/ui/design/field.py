@@ -3,7 +3,7 @@ one. The field never hides the line's place, so the form does not jump."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.ui.design.style import metrics
 from kiosk.ui.theme import restyle
@@ -23,9 +23,16 @@ class Field(QWidget):
         layout = QVBoxLayout(self)
         metrics(layout, 0, 4)
         layout.addWidget(self.label)
-        layout.addWidget(self.edit)
+        self._row = QHBoxLayout()
+        metrics(self._row, 0, "gap")
+        self._row.addWidget(self.edit, 1)
+        layout.addLayout(self._row)
         layout.addWidget(self.line)
         self.edit.textEdited.connect(lambda _text: self.set_state(None))
+
+    def add_button(self, button: QWidget) -> None:
+        """A button that acts on this field, beside it (e.g. 照会)."""
+        self._row.addWidget(button)
 
     def text(self) -> str:
         return self.edit.text()

@@ -29,7 +29,7 @@ def stylesheet(theme: Theme) -> str:
     for name in SPACE:
         values[name] = theme.space(name)
     values.update(
-        pad=theme.px(24), button_w=theme.px(112), tile_h=theme.px(88), segment_w=theme.px(120), bw=max(2, theme.px(2)),
+        pad=theme.px(24), button_w=theme.px(112), tile_h=theme.px(72), segment_w=theme.px(120), bw=max(2, theme.px(2)),
         bw_sel=max(3, theme.px(3)), radius_s=theme.px(6), pin_dots=theme.font("big") + theme.px(8),
         list_item=theme.px(28), scroll=theme.px(16),
         key_w=theme.px(SPACE["key_w"]), key_h=theme.px(SPACE["key_h"]),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from kiosk.ui.design.style import metrics
 from kiosk.ui.session import ResidentSession
 from kiosk.ui.theme import restyle
 
@@ -21,7 +22,7 @@ class ResidentBanner(QFrame):
         self.resident_label = QLabel()
         self.resident_label.setObjectName("residentLabel")
         self.resident_label.setProperty("role", "resident")
-        self.resident_label.setWordWrap(True)
+        self.resident_label.setWordWrap(False)  # one line: the banner keeps its height on every screen
         self.idle_warning = QLabel()
         self.idle_warning.setObjectName("idleWarning")
         self.idle_warning.setProperty("role", "warning")
@@ -30,16 +31,20 @@ class ResidentBanner(QFrame):
         self._tick.setInterval(250)
         self._tick.timeout.connect(self._update_idle_warning)
         self._tick.start()
-        self.staff_label.setWordWrap(True)
+        self.staff_label.setWordWrap(False)
+        self.staff_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # gives way first
+        self.staff_label.setMinimumWidth(80)
+        self.staff_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.next_button = QPushButton(self.tr("Next resident"))
         self.next_button.setObjectName("nextResident")
         self.next_button.clicked.connect(self.next_resident)
         self.logout_button = QPushButton(self.tr("Log out"))
         self.logout_button.clicked.connect(self.logout)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.resident_label, 1)
+        metrics(layout, ("margin", "tight", "margin", "tight"), "gap")
+        layout.addWidget(self.resident_label)
         layout.addWidget(self.idle_warning)
-        layout.addWidget(self.staff_label)
+        layout.addWidget(self.staff_label, 1)
         layout.addWidget(self.next_button)
         layout.addWidget(self.logout_button)
         session.changed.connect(self.refresh)

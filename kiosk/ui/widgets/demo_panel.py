@@ -21,6 +21,8 @@ class DemoCardPanel(QFrame):
         heading.setObjectName("demoBadgeText")
         self.list = QListWidget()
         self.list.setObjectName("demoResidents")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         for card in cards:
             item = QListWidgetItem(self._label(card))
             item.setData(Qt.ItemDataRole.UserRole, card.key)

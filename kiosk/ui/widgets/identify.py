@@ -7,11 +7,12 @@ Used by every flow that needs to know who the resident is. The screen speaks to 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
 from kiosk.services.resident import ResidentIdentity
 from kiosk.ui.context import UiContext
+from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.style import metrics
 from kiosk.ui.errors import message_for
 from kiosk.ui.resident_display import ResidentSlot
@@ -51,7 +52,7 @@ class IdentifyStep(QWidget):
         self.message.hide()
         self.stopped = QWidget()  # after a failure with the card still there: the screen shows the result
         self.pin_slot = ResidentSlot(self.pinpad, ctx.resident_display)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         for widget in (self.card_prompt, self.pin_slot, self.busy, self.stopped):
             self.stack.addWidget(widget)
         layout = QVBoxLayout(self)

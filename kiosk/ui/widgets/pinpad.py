@@ -10,7 +10,7 @@ import random
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.design.style import metrics
 
@@ -50,6 +50,7 @@ class PinPad(QWidget):
         for i, digit in enumerate(order[:9]):
             grid.addWidget(self._digit_button(digit), i // 3, i % 3)
         self.clear_button = self._key(self.tr("Clear"))
+        self.clear_button.setProperty("pinword", True)
         self.clear_button.clicked.connect(self.clear)
         grid.addWidget(self.clear_button, 3, 0)
         grid.addWidget(self._digit_button(order[9]), 3, 1)
@@ -58,15 +59,13 @@ class PinPad(QWidget):
         self.back_button.clicked.connect(self.backspace)
         grid.addWidget(self.back_button, 3, 2)
         self.cancel_button = self._key(self.tr("Cancel"))
-        self.cancel_button.setProperty("pinkey", False)
+        self.cancel_button.setProperty("pinword", True)
         self.cancel_button.clicked.connect(self._cancel)
-        self.ok_button = self._key(self.tr("OK"))
+        self.ok_button = self._key(self.tr("OK"), wide=True)
         self.ok_button.setProperty("primary", True)
         self.ok_button.clicked.connect(self.submit)
         grid.addWidget(self.cancel_button, 4, 0)
         grid.addWidget(self.ok_button, 4, 1, 1, 2)
-        self.cancel_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.ok_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         left = QVBoxLayout()
         metrics(left, 0, "gap")
@@ -87,10 +86,9 @@ class PinPad(QWidget):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label
 
-    def _key(self, text: str) -> QPushButton:
+    def _key(self, text: str, wide: bool = False) -> QPushButton:
         button = QPushButton(text)
-        button.setProperty("pinkey", True)
-        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        button.setProperty("pinwide" if wide else "pinkey", True)  # square-ish keys, sized by the theme
         return button
 
     def _digit_button(self, digit: str) -> QPushButton:
