@@ -4,7 +4,9 @@ A wedge scanner "types" the code. The UI feeds every key's text (or an input met
 monotonic timestamp, BEFORE any widget sees it, and delivers what comes back:
 
 - `Scan`: a complete scan — route it to the scan handler, never to the focused field;
-- `Typed`: what a person typed — hand it on to the focused widget (held for at most `burst_gap`, ~35 ms).
+- `Typed`: what a person typed — hand it on to the focused widget (held for at most `burst_gap`, ~35 ms);
+  control characters (Backspace "\b", Escape "\x1b") come back at once as their own `Typed`. Keys with no text
+  (arrows, function keys) the UI passes on itself, after delivering what `feed("", now)` returns.
 
 A burst is `min_burst` characters with no gap over `burst_gap` between them (a scanner sends a key every 1–10 ms;
 a person, even a fast typist, leaves 50–200 ms and never eight short gaps in a row). A scan is complete when
@@ -93,6 +95,8 @@ class WedgeAssembler:
         for ch in text:
             if ch in TERMINATORS:
                 events += self._terminator(ch, now)
+            elif unicodedata.category(ch) == "Cc":
+                events += self._control(ch, now)
             else:
                 events += self._add(ch, now)
         return events
@@ -118,6 +122,13 @@ class WedgeAssembler:
         if self._burst and self._b32 >= self.code_length:
             return [self._close("length", now)]
         return []
+
+    def _control(self, ch: str, now: float) -> list[Event]:
+        """Backspace, Escape and the like: a person's; they go on at once, after what was held (never in a scan)."""
+        if self._burst:
+            return []
+        held = [self._close("gap", now)] if self._buf else []
+        return [*held, Typed(ch)]
 
     def _terminator(self, ch: str, now: float) -> list[Event]:
         if not self._buf:

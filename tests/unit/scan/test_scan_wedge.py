@@ -178,3 +178,23 @@ def test_any_scanner_timing_and_suffix_gives_exactly_one_scan(code: str, per_key
     events += settle(w, last)
     assert len(events) == 1 and isinstance(events[0], Scan)
     assert events[0].text == code and len(events[0].text) == CODE_LENGTH
+
+
+def test_backspace_and_escape_are_a_persons_and_go_on_in_order() -> None:
+    w = WedgeAssembler()
+    out = w.feed("a", 1.0) + w.feed("\b", 1.01) + w.feed("b", 1.2) + w.feed("\x1b", 1.5)
+    assert out == [Typed("a"), Typed("\b"), Typed("b"), Typed("\x1b")]
+    assert not w.holding
+
+
+def test_a_control_character_inside_a_scan_is_dropped(code: str) -> None:
+    w = WedgeAssembler()
+    events, _ = type_keys(w, code[:80] + "\x00" + code[80:])
+    assert [e.text for e in events] == [code]
+
+
+def test_a_key_without_text_only_flushes() -> None:
+    w = WedgeAssembler()
+    w.feed("x", 1.0)
+    assert w.feed("", 1.01) == [] and w.holding
+    assert w.feed("", 1.1) == [Typed("x")]
