@@ -15,7 +15,9 @@ Enter that follows a completed scan within `enter_grace` is swallowed (scanners 
 Enter); a missing Enter is no problem (length or gap).
 
 Normalisation (NFKC, upper case, blanks dropped) undoes what a Japanese IME does to scanner input in kana mode:
-full-width ＡＢＣ２３４ → ABC234, and the IME delivering the whole code as one commit string at the end.
+full-width ＡＢＣ２３４ → ABC234, and the IME delivering the whole code as one commit string at the end (or in a few
+pieces, when its composition fills up: pieces up to `commit_gap` apart are joined). A commit string is a scan only
+if it is Base32 and at least `min_commit_scan` long: a person committing 東京都 or "tanakataro" keeps typing.
 Everything is plain Python with timestamps passed in: no Qt, no clock of its own, fully unit-testable.
 """
 
@@ -59,16 +61,19 @@ Event = Scan | Typed
 
 class WedgeAssembler:
     def __init__(self, code_length: int = CODE_LENGTH, burst_gap: float = 0.035, min_burst: int = 8,
-                 enter_grace: float = 0.15) -> None:
+                 enter_grace: float = 0.15, commit_gap: float = 0.15, min_commit_scan: int = 20) -> None:
         self.code_length = code_length
         self.burst_gap = burst_gap
         self.min_burst = min_burst
         self.enter_grace = enter_grace
+        self.commit_gap = commit_gap            # an IME may commit a long code in pieces: wait longer between them
+        self.min_commit_scan = min_commit_scan  # a commit shorter than this is a person's word, even if A-Z only
         self._buf: list[str] = []
         self._b32 = 0
         self._first = self._last = 0.0
         self._burst = False
-        self._chunks = 0
+        self._keys = 0                          # characters that came one per key (not in a commit string)
+        self._committed = 0                     # characters that came in commit strings
         self._swallow_until = float("-inf")
 
     # -- what the UI calls ------------------------------------------------------------------------------------
@@ -84,36 +89,40 @@ class WedgeAssembler:
 
     def deadline(self) -> float | None:
         """When `poll` must be called next if no key comes (None: nothing held)."""
-        return self._last + self.burst_gap if self._buf else None
+        return self._last + self._gap() if self._buf else None
+
+    def _gap(self) -> float:
+        return self.commit_gap if self._committed else self.burst_gap
 
     def feed(self, text: str, now: float) -> list[Event]:
         """One key's text, or an input method's commit string, received at `now` (seconds, monotonic)."""
         events = self.poll(now)
-        if not text:
-            return events
-        self._chunks += 1
+        commit = len(text) > 1
         for ch in text:
             if ch in TERMINATORS:
                 events += self._terminator(ch, now)
             elif unicodedata.category(ch) == "Cc":
                 events += self._control(ch, now)
             else:
-                events += self._add(ch, now)
+                events += self._add(ch, now, commit)
         return events
 
     def poll(self, now: float) -> list[Event]:
         """Close what is held if the keys stopped: a burst becomes a scan, anything else goes on as typed."""
-        if self._buf and now - self._last > self.burst_gap:
+        if self._buf and now - self._last > self._gap():
             return [self._close("gap", self._last)]
         return []
 
     # -- inside -----------------------------------------------------------------------------------------------
 
-    def _add(self, ch: str, now: float) -> list[Event]:
+    def _add(self, ch: str, now: float, commit: bool) -> list[Event]:
         if not self._buf:
             self._first = now
-            self._chunks = 1
         self._buf.append(ch)
+        if commit:
+            self._committed += 1
+        else:
+            self._keys += 1
         self._last = now
         if normalise_scan(ch) in BASE32:
             self._b32 += 1
@@ -143,12 +152,12 @@ class WedgeAssembler:
 
     def _close(self, reason: Literal["length", "enter", "gap"], now: float) -> Event:
         raw = "".join(self._buf)
-        burst, single_commit = self._burst, self._chunks == 1 and len(self._buf) > 1
-        self._buf, self._b32, self._burst, self._chunks = [], 0, False, 0
+        burst, commit_only = self._burst, self._keys == 0
+        self._buf, self._b32, self._burst, self._keys, self._committed = [], 0, False, 0, 0
         if not burst:
             return Typed(raw)
         text = normalise_scan(raw)
-        if single_commit and not set(text) <= BASE32:
-            return Typed(raw)             # an input method committing a long word at once, not a scanner
+        if commit_only and (not set(text) <= BASE32 or len(text) < self.min_commit_scan):
+            return Typed(raw)             # a person's input method committing a word at once, not a scanner
         self._swallow_until = now + self.enter_grace
         return Scan(text=text, raw=raw, reason=reason, started=self._first, ended=now)

@@ -30,7 +30,9 @@ def type_keys(w: WedgeAssembler, keys: str, start: float = 100.0, per_key: float
 
 
 def settle(w: WedgeAssembler, t: float) -> list:
-    return w.poll(t + w.burst_gap + 0.001)
+    """What the UI's timer gets when it fires at the deadline (or a moment after `t` if nothing is held)."""
+    deadline = w.deadline()
+    return w.poll((deadline if deadline is not None else t + w.burst_gap) + 0.001)
 
 
 def test_149_characters_at_1_ms_a_key_complete_at_the_last_key(code: str, public_keys) -> None:  # type: ignore[no-untyped-def]
@@ -198,3 +200,19 @@ def test_a_key_without_text_only_flushes() -> None:
     w.feed("x", 1.0)
     assert w.feed("", 1.01) == [] and w.holding
     assert w.feed("", 1.1) == [Typed("x")]
+
+
+def test_an_ime_committing_a_latin_word_is_typing_even_if_base32_only() -> None:
+    w = WedgeAssembler()
+    events = w.feed("ｔａｎａｋａｔａｒｏ", 2.0)
+    assert events == [] and w.deadline() == pytest.approx(2.0 + w.commit_gap)
+    assert w.poll(2.0 + w.commit_gap + 0.001) == [Typed("ｔａｎａｋａｔａｒｏ")]
+
+
+def test_an_ime_committing_the_code_in_pieces(code: str) -> None:
+    w = WedgeAssembler()
+    assert w.feed(full_width(code[:100]), 7.0) == []         # the composition filled up: first piece
+    assert w.poll(7.0 + w.burst_gap + 0.01) == []            # a commit waits longer than a key
+    (scan,) = w.feed(full_width(code[100:]), 7.08)           # the rest, at the scanner's Enter
+    assert isinstance(scan, Scan) and scan.text == code and scan.reason == "length"
+    assert w.feed("\r", 7.081) == []
