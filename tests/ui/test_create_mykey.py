@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from ui_helpers import TIMEOUT, login, open_task, place, type_pin
+from ui_helpers import TIMEOUT, login, open_task, place, result_shown, type_pin
 
 
 def test_resident_creates_a_mykey_id_with_a_chosen_candidate(qtbot, window, backend, sound):
@@ -23,8 +23,8 @@ def test_resident_creates_a_mykey_id_with_a_chosen_candidate(qtbot, window, back
     qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     assert screen.confirm_value.text() == "KOBA2026"
     qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.done_page, timeout=TIMEOUT)
-    assert screen.done_value.text() == "KOBA2026"
+    qtbot.waitUntil(lambda: result_shown(screen, "success"), timeout=TIMEOUT)
+    assert screen.created_id == "KOBA2026" and screen.result_panel.amount.text() == "KOBA2026"
     assert window.session.mykey_id == "KOBA2026"
     assert "KOBA2026" in window.banner.text()
     assert sound.played == ["ok"]

@@ -4,7 +4,19 @@ cloud unreachable (what was entered is kept)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from ui_helpers import TIMEOUT, identify, login, open_task, place, remove, restart_cloud, stop_cloud, type_pin
+from ui_helpers import (
+    TIMEOUT,
+    identify,
+    login,
+    open_task,
+    place,
+    press_result,
+    remove,
+    restart_cloud,
+    result_shown,
+    stop_cloud,
+    type_pin,
+)
 
 
 def _start(qtbot, window, backend):
@@ -15,9 +27,9 @@ def _start(qtbot, window, backend):
 def test_a_card_with_a_mykey_id_shows_it_and_its_status(qtbot, window, backend):
     screen = _start(qtbot, window, backend)
     identify(qtbot, window, backend, screen, "yamada")
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.existing_page, timeout=TIMEOUT)
-    assert screen.existing_value.text() == "YMDTRU01"
-    assert "有効" in screen.existing_status.text()
+    qtbot.waitUntil(lambda: result_shown(screen), timeout=TIMEOUT)
+    assert screen.existing_id == "YMDTRU01" and screen.result_panel.amount.text() == "YMDTRU01"
+    assert "有効" in screen.result_panel.detail.text()
     assert "YMDTRU01" in window.banner.text()
 
 
@@ -26,7 +38,7 @@ def test_wrong_pin_shows_tries_left_and_warns_before_the_last_try(qtbot, window,
     identify(qtbot, window, backend, screen, "takahashi", pin="9999")
     pad = screen.identify.pinpad
     qtbot.waitUntil(lambda: pad.tries_left() == 2 and pad.isVisible(), timeout=TIMEOUT)
-    assert "暗証番号が違います" in screen.identify.message.text()
+    assert "暗証番号が違います" in pad.notice.text()  # by the dots, for the resident
     assert not pad.warning.isVisible()
     type_pin(qtbot, pad, "9999")
     qtbot.waitUntil(lambda: pad.tries_left() == 1, timeout=TIMEOUT)
@@ -34,26 +46,28 @@ def test_wrong_pin_shows_tries_left_and_warns_before_the_last_try(qtbot, window,
     assert "最後" in pad.warning.text()
     # the right PIN on the last try still works, and the counter is back to 3 on the card
     type_pin(qtbot, pad, "1234")
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.existing_page, timeout=TIMEOUT)
-    assert screen.existing_value.text() == "TKHKEN03"
+    qtbot.waitUntil(lambda: result_shown(screen), timeout=TIMEOUT)
+    assert screen.existing_id == "TKHKEN03"
 
 
 def test_a_blocked_pin_is_explained_and_no_pin_can_be_typed(qtbot, window, backend):
     screen = _start(qtbot, window, backend)
     place(qtbot, window, backend, "tanaka")
-    qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
-    assert "ロック" in screen.error_label.text()
+    qtbot.waitUntil(lambda: result_shown(screen, "error"), timeout=TIMEOUT)
+    text = screen.result_panel.text()
+    assert "ロック" in text and "窓口" in text
+    assert text.count("ロック") == 1  # said once
     pad = screen.identify.pinpad
-    assert pad.tries_left() == 0
+    assert pad.tries_left() == 0 and not pad.isVisible()  # no empty PIN dots left on screen
     assert not pad.digit_buttons["1"].isEnabled()
-    assert not screen.retry_button.isVisible()
+    assert [b.text() for b in screen.result_panel.buttons] == ["メニューに戻る"]  # no "try again"
 
 
 def test_a_revoked_certificate_is_refused_by_the_cloud(qtbot, window, backend):
     screen = _start(qtbot, window, backend)
     identify(qtbot, window, backend, screen, "sato")
-    qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
-    assert "失効" in screen.error_label.text()
+    qtbot.waitUntil(lambda: result_shown(screen, "error"), timeout=TIMEOUT)
+    assert "失効" in screen.result_panel.text()
     assert window.session.identity is None
     assert screen.stack.currentIndex() == 0
 
@@ -65,20 +79,20 @@ def test_a_taken_candidate_is_refused_and_the_resident_can_generate_one(qtbot, w
     screen.candidate.setText("ymdtru01")
     qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(screen.availability.text()), timeout=TIMEOUT)
-    assert "すでに使われています" in screen.availability.text()
+    assert "すでに使われています" in screen.availability.text() and screen.field.state() == "error"
     assert not screen.next_button.isEnabled()
     screen.candidate.setText("AB1")
     qtbot.mouseClick(screen.check_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
-    assert "8文字" in screen.error_label.text()
+    qtbot.waitUntil(lambda: "8文字" in screen.availability.text(), timeout=TIMEOUT)
+    assert screen.field.state() == "error" and screen.availability.text().startswith("✖")
     qtbot.mouseClick(screen.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(screen.next_button.isEnabled, timeout=TIMEOUT)
     generated = screen.candidate.text()
     assert len(generated) == 8
     qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.done_page, timeout=TIMEOUT)
-    assert screen.done_value.text() == generated
+    qtbot.waitUntil(lambda: result_shown(screen, "success"), timeout=TIMEOUT)
+    assert screen.created_id == generated
 
 
 def test_candidate_taken_between_check_and_create_goes_back_to_the_choice(qtbot, window, backend):
@@ -93,7 +107,7 @@ def test_candidate_taken_between_check_and_create_goes_back_to_the_choice(qtbot,
     _create_elsewhere(backend, "RACE2026")
     qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.choose_page, timeout=TIMEOUT)
-    assert "すでに使われています" in screen.error_label.text()
+    assert "すでに使われています" in screen.availability.text() and not screen.next_button.isEnabled()
     assert screen.candidate.text() == "RACE2026"  # kept, the resident edits it
 
 
@@ -120,15 +134,16 @@ def test_cloud_unreachable_keeps_the_choice_and_says_what_must_wait(qtbot, windo
     qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     stop_cloud(backend)
     qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(screen.error_label.isVisible, timeout=30000)
-    text = screen.error_label.text()
+    qtbot.waitUntil(lambda: result_shown(screen, "error"), timeout=30000)
+    text = screen.result_panel.text()
     assert "接続できません" in text and "WAIT2026" in text
+    press_result(qtbot, screen)  # 戻る: back to the confirmation, the choice kept
     assert screen.stack.currentWidget() is screen.confirm_page
     assert screen.confirm_value.text() == "WAIT2026"
     restart_cloud(backend)
     qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.done_page, timeout=30000)
-    assert screen.done_value.text() == "WAIT2026"
+    qtbot.waitUntil(lambda: result_shown(screen, "success"), timeout=30000)
+    assert screen.created_id == "WAIT2026"
 
 
 def test_the_slip_is_a_pdf_with_the_mykey_id(qtbot, window, backend, tmp_path):
@@ -141,12 +156,12 @@ def test_the_slip_is_a_pdf_with_the_mykey_id(qtbot, window, backend, tmp_path):
     qtbot.waitUntil(screen.next_button.isEnabled, timeout=TIMEOUT)
     qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(screen.create_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.done_page, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: result_shown(screen, "success"), timeout=TIMEOUT)
     qtbot.mouseClick(screen.slip_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ".pdf" in screen.slip_label.text(), timeout=TIMEOUT)
     text = subprocess.run(["pdftotext", str(screen.last_slip), "-"], capture_output=True, text=True,
                           check=True).stdout
-    assert screen.done_value.text() in text
+    assert screen.created_id in text
     assert "マイキーID" in text
     slip = screen.last_slip
     assert str(slip) in screen.slip_label.text()
@@ -178,9 +193,10 @@ def test_identification_retried_once_the_cloud_is_back(qtbot, window, backend):
     screen = _start(qtbot, window, backend)
     stop_cloud(backend)
     identify(qtbot, window, backend, screen, "kobayashi")
-    qtbot.waitUntil(screen.retry_button.isVisible, timeout=30000)
-    assert "接続できません" in screen.error_label.text()
+    qtbot.waitUntil(lambda: result_shown(screen, "error"), timeout=30000)
+    assert "オフライン" in screen.result_panel.text()
+    assert screen.result_panel.text().count("ポイントクラウド") == 1  # said once
     restart_cloud(backend)
-    qtbot.mouseClick(screen.retry_button, Qt.MouseButton.LeftButton)
+    press_result(qtbot, screen)  # もう一度
     type_pin(qtbot, screen.identify.pinpad, "1234")
     qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.choose_page, timeout=TIMEOUT)

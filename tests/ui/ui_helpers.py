@@ -68,3 +68,15 @@ def restart_cloud(backend: Any) -> None:
     db = f"sqlite:///{backend.data_dir / 'cloud' / 'cloud.db'}"
     backend.cloud = start_embedded(db, port=port)
     backend.runtime.engine.wake()
+
+
+def result_shown(screen: Any, kind: str | None = None) -> bool:
+    """The screen shows an outcome in its result panel (of `kind` when given)."""
+    return bool(screen.result_shown() and (kind is None or screen.result_panel.kind() == kind))
+
+
+def press_result(qtbot: Any, screen: Any, text: str | None = None) -> None:
+    """Press a button of the result panel: the one labelled `text`, else the primary one."""
+    buttons = screen.result_panel.buttons
+    button = next(b for b in buttons if (b.text() == text if text else b.property("primary")))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

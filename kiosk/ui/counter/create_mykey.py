@@ -130,11 +130,15 @@ class CreateMyKeyScreen(Screen):
             self.tr("Creating a MyKey ID needs the points cloud. Please start again when the status line says "
                     "online."),
             actions=[Action(self.tr("Back to the menu"), lambda: self.navigate.emit("counter_home")),
-                     Action(self.tr("Check again"), self._retry, primary=True)]))
+                     Action(self.tr("Check again"), self._check_again, primary=True)]))
+
+    def _check_again(self) -> None:
+        self.close_result()
+        self.entered()
 
     def _retry(self) -> None:
         self.close_result()
-        self.entered()
+        self.identify.start()
 
     def _on_identify_failed(self, error: ServiceError) -> None:
         menu = Action(self.tr("Back to the menu"), lambda: self.navigate.emit("counter_home"))
