@@ -148,3 +148,22 @@ def test_missing_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.setattr(fonts, "CANDIDATES", (tmp_path / "a.ttf", tmp_path / "b.ttf"))
     with pytest.raises(fonts.FontMissing, match="fonts-ipaexfont-gothic"):
         fonts.font_path()
+
+
+def test_a_tilted_low_resolution_photo_of_the_whole_sheet_still_reads(make_vouchers, public_keys) -> None:  # type: ignore[no-untyped-def]
+    """The sheet seen at 100 dpi (~3 pixels a module: a whole A4 page in a 720p webcam frame), in perspective,
+    blurred and noisy: every voucher still reads — margin for 0.75 mm modules seen from a phone or a scanner."""
+    cv2 = pytest.importorskip("cv2")
+    from kiosk.scan.sources import iter_pages
+
+    vouchers = make_vouchers(8, first_serial=4000)
+    page = next(iter_pages(vouchers_a4_pdf(vouchers), dpi=100))
+    h, w = page.shape
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    dst = np.float32([[w * 0.06, h * 0.03], [w * 0.95, 0], [w, h], [0, h * 0.97]])
+    warped = cv2.warpPerspective(page, cv2.getPerspectiveTransform(src, dst), (w, h), borderValue=120)
+    warped = cv2.GaussianBlur(warped, (0, 0), 0.8)
+    noisy = np.clip(warped + np.random.default_rng(1).normal(0, 10, warped.shape), 0, 255).astype(np.uint8)
+    found = zxingcpp.read_barcodes(noisy, formats=QR)
+    assert sorted(f.text for f in found) == sorted(v.code for v in vouchers)
+    assert all(verify_voucher(f.text, public_keys, NOW) for f in found)
