@@ -83,6 +83,19 @@ def run_wrk(base_url: str, path: str, ids: list[str], connections: int, seconds:
     return parse_wrk(out, connections)
 
 
+def run_wrk_bodies(base_url: str, path: str, bodies_file: Path, connections: int, seconds: int,
+                   auth: str | None = None) -> Figures:
+    """wrk over pre-made request bodies (pay_bodies.lua): one line of `bodies_file` per request."""
+    threads = min(2, connections)
+    env = {**os.environ, "WRK_PATH": path, "WRK_BODIES": str(bodies_file), "WRK_THREADS": str(threads)}
+    if auth:
+        env["WRK_AUTH"] = auth
+    cmd = [ensure_wrk(), f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s",
+           "-s", str(HERE / "pay_bodies.lua"), base_url]
+    out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
+    return parse_wrk(out, connections)
+
+
 def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

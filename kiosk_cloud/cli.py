@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(seed)
     seed.add_argument("--residents", type=int, default=1000)
     seed.add_argument("--points", type=int, default=1_000_000)
+    seed.add_argument("--data-dir", default="var/demo",
+                      help="the init-demo data directory: bench certificates come from its demo CA (written to pki/bench)")
     return parser
 
 
@@ -57,8 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "seed-bench":
         from kiosk_cloud.benchseed import seed_benchmark
 
-        ids = seed_benchmark(args.database_url, args.residents, args.points)
-        print(f"{len(ids)} MyKey IDs {ids[0]}…{ids[-1]} with {args.points} points each (point type 1)")
+        ids = seed_benchmark(args.database_url, args.residents, args.points, args.data_dir)
+        print(f"{len(ids)} MyKey IDs {ids[0]}…{ids[-1]} with {args.points} points each (point type 1), "
+              f"bound to certificates in {args.data_dir}/pki/bench (pay them with a signed consent)")
         return 0
     from kiosk_cloud.migrate import upgrade_to_head
 

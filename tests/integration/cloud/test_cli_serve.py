@@ -123,17 +123,26 @@ def test_trust_commands_install_a_ca_and_crl(tmp_path: Path) -> None:
 
 
 def test_seed_bench_creates_paying_residents(demo: DemoInfo) -> None:
+    """Bench MyKey IDs are bound to certificates of the demo CA and pay with a signed consent like any card."""
+    from kiosk_cloud.benchseed import load_bench_residents
     from kiosk_cloud.cli import main
 
-    assert main(["seed-bench", "--database-url", demo.database_url, "--residents", "3", "--points", "10000000"]) == 0
-    assert main(["seed-bench", "--database-url", demo.database_url, "--residents", "3", "--points", "5"]) == 0
+    assert demo.pki_dir is not None
+    data_dir = str(Path(demo.pki_dir).parent)
+    args = ["seed-bench", "--database-url", demo.database_url, "--residents", "3", "--data-dir", data_dir]
+    assert main([*args, "--points", "10000000"]) == 0
+    assert main([*args, "--points", "5"]) == 0  # tops up, same certificates
+    bench = load_bench_residents(Path(data_dir))
+    assert [b.mykey_id for b in bench] == ["B0000001", "B0000002", "B0000003"]
     server = start_embedded(demo.database_url)
+    cloud = Cloud(server.url, demo, Path(demo.pki_dir))
     try:
-        import httpx
-
-        admin = httpx.post(f"{server.url}/v1/terminals/enrol",
-                           json={"code": demo.enrolment_codes["admin"], "name": "a"}).json()["token"]
-        body = httpx.get(f"{server.url}/v1/balances/B0000003", headers={"Authorization": f"Bearer {admin}"}).json()
-        assert body["accounts"][0]["balance"] == 10_000_005
+        store = cloud.terminal("store")
+        consent = bench[2].consent(municipality_code=demo.municipality_code, shop_id=store.shop_id,
+                                   terminal_id=store.id, point_type_id=cloud.point_type, points=5)
+        paid = store.ok("POST", "/payments", {"point_type_id": cloud.point_type, "points": 5,
+                                              "idempotency_key": key(), "consent": consent})
+        assert paid["mykey_id"] == "B0000003" and paid["balance"] == 10_000_000
     finally:
+        cloud.close()
         server.stop()
