@@ -6,7 +6,8 @@ terminal and was open at the operation's time: after its login, before its end, 
 previous use — the operations themselves count as uses, in order, so a clerk's work queued offline syncs later even
 though the cloud saw no request meanwhile (services.staff_auth.SessionSpan). Otherwise the operation is answered
 `rejected` `staff_session_required` WITHOUT running it: no idempotency row, nothing written, so the same key can
-still be sent later with a valid session. A grant's staff member is taken from the session (payload `staff_id`
+still be sent later with a valid session. A key this terminal has already used is let through: it is answered from
+its stored result (a replay applies nothing). A grant's staff member is taken from the session (payload `staff_id`
 overwritten), never from the payload.
 
 Audit rows for applied grants/applications/attendance/service IDs are written here, right after their operations
@@ -19,9 +20,12 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import select
+
 from kiosk_cloud.db import Database, utcnow
 from kiosk_cloud.deps import Caller
 from kiosk_cloud.errors import error_body
+from kiosk_cloud.models import idempotency
 from kiosk_cloud.services.audit import audit
 from kiosk_cloud.services.idempotent import APPLIED, REJECTED, OpResult
 from kiosk_cloud.services.staff_auth import SessionSpan, session_span, touch_spans
@@ -75,7 +79,17 @@ async def check_operations(db: Database, settings: Settings, caller: Caller,
             if op.kind == "grant" and isinstance(op.payload, dict):
                 op.payload["staff_id"] = span.session.staff_id  # from the session, never from the payload
     await touch_spans(db, [s for s in spans.values() if s is not None])
+    if refused:  # a key this terminal already used is answered from its stored result (a replay writes nothing)
+        known = await _known_keys(db, caller.terminal_id, [ops[i].key for i in refused])
+        refused = {i: r for i, r in refused.items() if ops[i].key not in known}
     return refused, staff_of
+
+
+async def _known_keys(db: Database, terminal_id: int, keys: list[str]) -> set[str]:
+    async with db.read() as conn:
+        rows = await conn.execute(select(idempotency.c.key).where(idempotency.c.terminal_id == terminal_id,
+                                                                  idempotency.c.key.in_(keys)))
+        return {str(r.key) for r in rows}
 
 
 Runner = Callable[[list[Any]], Awaitable[list[dict[str, Any]]]]

@@ -55,6 +55,12 @@ def test_counter_without_a_clerk_cannot_grant_plain_or_by_sync(cloud: Cloud) -> 
     # the refusal was not stored: the same key goes through once a clerk is logged in
     session = counter.login_staff("S001")["staff_session"]
     assert _sync_grant(counter, cloud, session, op_key=op_key)["status"] == "applied"
+    # a replay of an applied key is answered from its stored result even without the session: it applies nothing
+    counter.logout_staff()
+    after = written(cloud.demo.database_url)
+    replay = _sync_grant(counter, cloud, None, op_key=op_key)
+    assert (replay["status"], replay["replayed"]) == ("replayed", True)
+    assert written(cloud.demo.database_url) == after
 
 
 def test_a_session_of_another_terminal_is_refused(cloud: Cloud) -> None:
