@@ -49,7 +49,7 @@ class TerminalRuntime:
         services = build_services(CloudAdapter(client, engine.reference), CardAdapter(card_service),
                                   EngineOutbox(engine), wait_s=wait_s)
         runtime = cls(services, engine, store, client, card_service, credential_label, role)
-        runtime.cleanups += [client.staff_logout, engine.stop, client.close, store.close]  # the terminal logs out
+        runtime.cleanups += [services.staff.logout, engine.stop, client.close, store.close]  # the clerk logs out too
         engine.start()
         return runtime
 
