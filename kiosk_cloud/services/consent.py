@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import time
 import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -241,12 +242,29 @@ async def verify_consent(
     at = proof.statement.at.astimezone(UTC)
     mykey_id, status = await _binding(conn, proof.cert.fingerprint, at, offline)
     await consume_nonce(conn, proof.cert.fingerprint, proof.statement, expected.terminal_id, now)
+    if _prune_due(conn.sync_engine):
+        await prune_nonces(conn, now, window)
     return ConsentedCard(proof.cert.fingerprint, proof.cert.serial, proof.cert.issuer, mykey_id, status, at,
                          proof.statement.nonce)
 
 
+PRUNE_EVERY_S = 3600.0  # the general path forgets old nonces at most this often per worker and database
+_LAST_PRUNE: weakref.WeakKeyDictionary[Any, float] = weakref.WeakKeyDictionary()
+
+
+def _prune_due(owner: Any) -> bool:
+    now = time.monotonic()
+    last = _LAST_PRUNE.get(owner)
+    if last is not None and now - last < PRUNE_EVERY_S:
+        return False
+    _LAST_PRUNE[owner] = now
+    return True
+
+
 async def prune_nonces(conn: AsyncConnection, now: datetime, window: Window) -> int:
-    """Forget nonces of statements old enough to be refused by their time anyway."""
+    """Forget nonces of statements old enough to be refused by their time anyway (older than the offline window
+    plus twice the clock skew): the table stays as small as the window, and a replay of such a statement is
+    still refused, as consent_stale."""
     cutoff = now - timedelta(seconds=window.offline_window_s + 2 * window.clock_skew_s)
     result = await conn.execute(delete(consent_nonces).where(consent_nonces.c.stated_at < cutoff))
     return int(result.rowcount or 0)

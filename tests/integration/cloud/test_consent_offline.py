@@ -114,3 +114,26 @@ def test_voucher_issue_needs_the_residents_consent_for_exactly_these_vouchers(cl
     assert snapshot(cloud.demo.database_url)["vouchers"] == after["vouchers"]
     audited = rows(cloud.demo.database_url, "SELECT mykey_id, terminal_id FROM audit_log WHERE action = 'voucher_issue'")
     assert [(r.mykey_id, r.terminal_id) for r in audited] == [(cloud.mykey("ito"), office.id)]
+
+
+def test_nonces_older_than_the_window_are_forgotten(cloud: Cloud) -> None:
+    """The used-nonce table is pruned by the general path (at most hourly per worker): rows of statements older
+    than the offline window + twice the skew go; a replay of such a statement is refused by its time anyway."""
+    from kiosk_cloud.services import consent as consent_service
+
+    from .limits_db import execute
+
+    store = cloud.terminal("store")
+    old = (datetime.now(UTC) - timedelta(days=10)).isoformat()
+    recent = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
+    for nonce, at in (("a" * 32, old), ("b" * 32, recent)):
+        execute(cloud.demo.database_url, "INSERT INTO consent_nonces (fingerprint, nonce, action, stated_at, used_at, "
+                "terminal_id) VALUES (:f, :n, 'payment', :at, :at, :t)", f="f" * 64, n=nonce, at=at, t=store.id)
+    consent_service._LAST_PRUNE.clear()
+    assert _sync(store, "offline_payment", {"point_type_id": 1, "points": 5,
+                                            "consent": store.consent(cloud.resident("ito"), 5)})["status"] == "applied"
+    left = {r.nonce for r in rows(cloud.demo.database_url, "SELECT nonce FROM consent_nonces")}
+    assert "a" * 32 not in left and "b" * 32 in left and len(left) == 2
+    stale = store.consent(cloud.resident("ito"), 5, at=datetime.now(UTC) - timedelta(days=10))
+    result = _sync(store, "offline_payment", {"point_type_id": 1, "points": 5, "consent": stale})
+    assert result["status"] == "conflict"  # refused by time (the operation's and the statement's)
