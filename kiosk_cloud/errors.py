@@ -145,6 +145,8 @@ class ApiError(Exception):
     """A refusal with a documented code; `detail` is an optional English addition (never secrets)."""
 
     def __init__(self, code: str, detail: str = "", status: int | None = None, **extra: Any) -> None:
+        if status is not None and not isinstance(status, int):  # a record's own `status` (e.g. a voucher's), not HTTP
+            extra["status"], status = status, None
         super().__init__(code)
         self.code = code
         self.detail = detail
