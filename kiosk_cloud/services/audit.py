@@ -22,6 +22,7 @@ ACTIONS = (
     "grant", "application_reviewed", "attendance", "service_id", "mykey_created", "mykey_status", "mykey_rebind",
     "payment", "voucher_issue", "voucher_void", "voucher_reconcile",
     "terminal_enrolment_code", "terminal_enrolled", "terminal_revoked", "conflict_resolved",
+    "payment_reversal",  # a shop reverses its own payment, with a reason (kiosk_cloud/api/shop_desk.py)
 )
 
 _SECRET_WORDS = frozenset({"pin", "password", "token", "certificate", "cert", "secret", "signature", "der"})
