@@ -89,7 +89,7 @@ def test_outcomes_are_result_panels_that_fill_the_work_area(qtbot, window, backe
     assert panel.headline.font().pixelSize() >= 40 or panel.headline.fontInfo().pixelSize() >= 40
     assert panel.auto_closing()  # a grant closes itself after about 3 s
     assert "TKHKEN03" in window.banner.text()  # the header shows who was just served
-    next_button = [b for b in panel.buttons if b.property("primary")][0]
+    next_button = next(b for b in panel.buttons if b.property("primary"))
     assert next_button.text() == "次の方へ"
     qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
     assert not screen.result_shown() and window.session.is_empty()

@@ -1,12 +1,24 @@
 """Measure application end to end: residency from the card-text basic items, eligibility and why, the payment
-service chosen twice with its warning, submission and review state; ineligible resident; measure full; offline."""
+service chosen once on tiles and confirmed in a summary with its warning, submission and review state; ineligible
+resident; measure full; offline. Every outcome is a result panel."""
 
 from __future__ import annotations
 
 import uuid
 
 from PySide6.QtCore import Qt
-from ui_helpers import TIMEOUT, identify, login, open_task, remove, restart_cloud, stop_cloud, type_pin
+from ui_helpers import (
+    TIMEOUT,
+    identify,
+    login,
+    open_task,
+    press_result,
+    remove,
+    restart_cloud,
+    result_shown,
+    stop_cloud,
+    type_pin,
+)
 
 RESIDENTS_ONLY = "市民限定給付（券面審査）"
 FOR_EVERYONE = "市民応援ポイント（全員）"
@@ -21,69 +33,73 @@ def _to_consent(qtbot, window, backend, key: str, measure_name: str):
                     timeout=TIMEOUT)
     names = [view.measure.name for view in screen._measures]
     screen.measure_list.setCurrentRow(names.index(measure_name))
-    assert "ポイント" in screen.measure_list.currentItem().text()  # conditions are listed with the measure
+    text = screen.measure_list.item(screen.measure_list.currentRow()).text()
+    assert "ポイント" in text and "申込期限" in text and "年" in text  # conditions, and a date people read
     qtbot.mouseClick(screen.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.text_pin.tries_left() == 3, timeout=TIMEOUT)
     return screen
 
 
 def _read_card_text(qtbot, screen, pin="5678"):
-    assert not screen.text_pin.isEnabled()  # no PIN before consent
+    assert not screen.text_pin.isEnabled() and not screen.consent_next.isEnabled()  # no PIN before consent
     screen.consent.click()
     assert screen.consent.isChecked() and screen.text_pin.isEnabled()
+    qtbot.mouseClick(screen.consent_next, Qt.MouseButton.LeftButton)
     type_pin(qtbot, screen.text_pin, pin)
 
 
-def _submit(qtbot, screen, service_index=1):
-    qtbot.mouseClick(screen.to_payment, Qt.MouseButton.LeftButton)
+def _submit(qtbot, screen, service_index=0):
     assert screen.stack.currentWidget() is screen.payment_page
-    screen.service_again.setCurrentIndex(service_index)
-    qtbot.mouseClick(screen.submit_button, Qt.MouseButton.LeftButton)
-    assert "変更できない" in screen.error_label.text()  # the warning must be acknowledged first
-    screen.understood.click()
+    assert not screen.to_summary.isEnabled()  # nothing chosen yet
+    qtbot.mouseClick(screen.services.item(service_index), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.to_summary, Qt.MouseButton.LeftButton)
+    assert screen.stack.currentWidget() is screen.summary_page
+    chosen = screen.services.data(service_index)
+    assert screen.summary_service.text() == chosen  # chosen once, confirmed in the summary
+    assert any("変更できません" in w.text() for w in screen.summary_page.findChildren(type(screen.verdict)))
     qtbot.mouseClick(screen.submit_button, Qt.MouseButton.LeftButton)
 
 
 def test_a_resident_applies_and_sees_the_review_state(qtbot, window, backend, sound):
     screen = _to_consent(qtbot, window, backend, "suzuki", RESIDENTS_ONLY)
     _read_card_text(qtbot, screen)
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.result_page, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.payment_page, timeout=TIMEOUT)
     assert "東京都府中市" in screen.person.text()
     assert "対象です" in screen.verdict.text()
     assert "鈴木" in window.banner.text()  # the resident's name is shown while being served
-    assert screen.to_payment.isVisible()
     _submit(qtbot, screen)
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.done_page, timeout=TIMEOUT)
-    assert "審査待ち" in screen.done_state.text()
-    assert "申込番号" in screen.done_detail.text()
+    qtbot.waitUntil(lambda: result_shown(screen, "success"), timeout=TIMEOUT)
+    assert "審査待ち" in screen.result_panel.headline.text()
+    assert "申込番号" in screen.result_panel.detail.text()
     assert sound.played[-1] == "ok"
     # the municipality reviews it (through the real API); the counter checks the state again
     _admin_client(backend).review_application(screen._application_id, True)
     qtbot.mouseClick(screen.refresh_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "承認" in screen.done_state.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "承認" in screen.result_panel.headline.text(), timeout=TIMEOUT)
 
 
-def test_mismatched_payment_service_is_refused(qtbot, window, backend):
+def test_the_payment_service_is_chosen_once_and_can_be_changed_from_the_summary(qtbot, window, backend):
     screen = _to_consent(qtbot, window, backend, "suzuki", "商店街お買い物還元")
     _read_card_text(qtbot, screen)
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.result_page, timeout=TIMEOUT)
-    qtbot.mouseClick(screen.to_payment, Qt.MouseButton.LeftButton)
-    screen.service_combo.setCurrentIndex(0)
-    screen.service_again.setCurrentIndex(2)  # the other service
-    screen.understood.click()
-    qtbot.mouseClick(screen.submit_button, Qt.MouseButton.LeftButton)
-    assert "一致しません" in screen.error_label.text()
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.payment_page, timeout=TIMEOUT)
+    qtbot.mouseClick(screen.services.item(0), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.to_summary, Qt.MouseButton.LeftButton)
+    assert screen.summary_service.text() == screen.services.data(0)
+    change = next(b for b in screen.summary_page.findChildren(type(screen.submit_button)) if b.text() == "決済サービスを選び直す")
+    qtbot.mouseClick(change, Qt.MouseButton.LeftButton)
     assert screen.stack.currentWidget() is screen.payment_page
+    qtbot.mouseClick(screen.services.item(1), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.to_summary, Qt.MouseButton.LeftButton)
+    assert screen.summary_service.text() == screen.services.data(1)
 
 
 def test_a_resident_of_another_city_is_told_why_not(qtbot, window, backend):
     screen = _to_consent(qtbot, window, backend, "yamada", RESIDENTS_ONLY)
     _read_card_text(qtbot, screen)
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.result_page, timeout=TIMEOUT)
-    assert "札幌市中央区" in screen.person.text()
-    assert "対象ではありません" in screen.verdict.text()
-    assert "この市区町村ではありません" in screen.reasons.text()
-    assert not screen.to_payment.isVisible()
+    qtbot.waitUntil(lambda: result_shown(screen, "error"), timeout=TIMEOUT)
+    text = screen.result_panel.text()
+    assert "札幌市中央区" in text and "対象ではありません" in text and "この市区町村ではありません" in text
+    assert [b.text() for b in screen.result_panel.buttons] == ["別の施策を選ぶ", "次の方へ"]  # a way on
 
 
 def _fill_residents_only(backend) -> None:
@@ -115,11 +131,12 @@ def _again(qtbot, window, backend, key: str):
 def _select(screen, name: str):
     names = [view.measure.name for view in screen._measures]
     screen.measure_list.setCurrentRow(names.index(name))
-    return screen.measure_list.currentItem().text()
+    return screen.measure_list.item(screen.measure_list.currentRow()).text()
 
 
 def test_places_left_are_listed_and_a_full_measure_is_refused_before_any_input(qtbot, window, backend):
     client = backend.runtime.client
+    client.staff_login(*backend.staff_login())  # others' applications, made with a clerk's session
     measure_id = next(m["id"] for m in client.measures()["measures"] if m["name"] == RESIDENTS_ONLY)
     client.apply(measure_id, "YMDTRU01", "132063", "府中市ポイント", str(uuid.uuid4()))
     screen = _to_list(qtbot, window, backend, "suzuki")
@@ -159,29 +176,30 @@ def test_a_full_measure_is_refused_at_submission(qtbot, window, backend):
     screen = _to_consent(qtbot, window, backend, "suzuki", RESIDENTS_ONLY)
     _fill_residents_only(backend)
     _read_card_text(qtbot, screen)
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.result_page, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.payment_page, timeout=TIMEOUT)
     _submit(qtbot, screen)
-    qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
-    assert "定員に達しました" in screen.error_label.text()
-    assert screen.stack.currentWidget() is screen.payment_page  # nothing typed is lost
+    qtbot.waitUntil(lambda: result_shown(screen, "error"), timeout=TIMEOUT)
+    assert "定員に達しました" in screen.result_panel.text()
+    press_result(qtbot, screen)
+    assert screen.stack.currentWidget() is screen.summary_page  # nothing chosen is lost
 
 
 def test_a_wrong_card_text_pin_shows_its_own_tries(qtbot, window, backend):
     screen = _to_consent(qtbot, window, backend, "suzuki", FOR_EVERYONE)
     _read_card_text(qtbot, screen, pin="0000")
     qtbot.waitUntil(lambda: screen.text_pin.tries_left() == 2, timeout=TIMEOUT)
-    assert "暗証番号が違います" in screen.error_label.text()
+    assert "暗証番号が違います" in screen.text_pin.notice.text()  # by the dots, for the resident
     assert window.session.basic is None
 
 
 def test_an_application_made_offline_is_queued_then_delivered(qtbot, window, backend):
     screen = _to_consent(qtbot, window, backend, "suzuki", FOR_EVERYONE)
     _read_card_text(qtbot, screen)
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.result_page, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.payment_page, timeout=TIMEOUT)
     stop_cloud(backend)
-    _submit(qtbot, screen, service_index=1)
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.done_page, timeout=30000)
-    assert "端末に保存" in screen.done_state.text()
+    _submit(qtbot, screen, service_index=0)
+    qtbot.waitUntil(lambda: result_shown(screen, "queued"), timeout=30000)
+    assert "端末に保存" in screen.result_panel.headline.text()
     engine = backend.runtime.engine
     assert engine.outbox.length() == 1
     restart_cloud(backend)
@@ -206,14 +224,19 @@ def _admin_client(backend):
     from kiosk.sync.client import CloudClient
 
     answer = CloudClient(backend.cloud.url).enrol(backend.info["enrolment_codes"]["admin"], "test admin")
-    return CloudClient(backend.cloud.url, answer["token"])
+    client = CloudClient(backend.cloud.url, answer["token"])
+    admin = next(s for s in backend.info["staff_logins"] if s.get("role") == "admin")
+    client.staff_login(admin["staff_code"], admin["password"])  # a review is an administrator's decision
+    return client
 
 
 def test_a_card_without_a_mykey_id_is_sent_to_create_one_first(qtbot, window, backend):
     login(qtbot, window, backend)
     screen = open_task(qtbot, window, "measure_apply")
     identify(qtbot, window, backend, screen, "kobayashi")
-    qtbot.waitUntil(screen.error_label.isVisible, timeout=TIMEOUT)
-    assert "先にマイキーIDを作成" in screen.error_label.text()
+    qtbot.waitUntil(lambda: result_shown(screen, "error"), timeout=TIMEOUT)
+    assert "先にマイキーIDを作成" in screen.result_panel.text()
     assert not screen.identify.busy.isVisible()
     assert screen.stack.currentWidget() is screen.identify
+    press_result(qtbot, screen)  # マイキーIDを作成する: straight to that task
+    assert window.current().name == "create_mykey"
