@@ -109,6 +109,9 @@ def translate_error(exc: BaseException) -> ServiceError:
             return ServiceError(code, type(exc).__name__, tries_left=tries)
     if "CloudUnavailable" in names:
         return CloudNeeded(type(exc).__name__)
+    if "InsecureCloudUrl" in names:  # kiosk.sync.errors: https only (or a loopback cloud), demo keyring local only
+        return ServiceError(str(getattr(exc, "code", "insecure_cloud_url")), str(getattr(exc, "message", "")),
+                            message_ja=str(getattr(exc, "message_ja", "") or ""))
     if "CloudRejected" in names:
         raw = str(getattr(exc, "code", "") or "rejected")
         code = _CODE_ALIASES.get(raw, raw)

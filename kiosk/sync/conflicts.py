@@ -38,6 +38,12 @@ _TEXT: dict[str, tuple[str, str]] = {  # code -> (English, 日本語); {shortfal
         "verified ({proof}). Nothing was taken from the resident's points; the office will review it with the shop.",
         "オフラインのカード決済は、カードの署名を確認できなかったため（{proof}）クラウドで受け付けられませんでした。"
         "利用者のポイントは引かれていません。事務局が店舗と確認します。"),
+    "operation_time_out_of_window": (
+        "This operation reached the cloud with a time outside the municipality's offline window (too old, or "
+        "ahead of the cloud's clock). Nothing was applied; the office will review it. Check this terminal's clock "
+        "and connect it more often.",
+        "この操作は、自治体が定めるオフライン期間の範囲外の時刻（古すぎる、またはクラウドの時計より先）でクラウドに"
+        "届きました。何も反映されていません。事務局が確認します。端末の時計を確認し、より頻繁に接続してください。"),
     "conflict": (
         "The cloud recorded a conflict for this operation. The office will review it.",
         "この操作についてクラウドで不整合が記録されました。事務局が確認します。"),

@@ -21,7 +21,9 @@ from kiosk.sync.models import ReferenceItem
 from kiosk.sync.store import LocalStore, put_state
 
 REFERENCE_KINDS = ("measure", "shop", "point_type", "voucher_key", "voided_voucher", "revocation",
-                   "offline_limit", "programme")
+                   "offline_limit", "programme", "limits")
+# the cloud's defaults until the feed says otherwise (kiosk_cloud.settings: offline_window_s, clock_skew_s)
+DEFAULT_LIMITS = {"offline_window_s": 72 * 3600, "clock_skew_s": 300, "crl_grace_s": 24 * 3600}
 CURSOR = "reference_cursor"
 PULLED_AT = "reference_pulled_at"
 
@@ -113,6 +115,15 @@ class ReferenceCache:
             return row is not None and row.data is not None
 
         return self.store.read(load)
+
+    def limits(self) -> dict[str, int]:
+        """The municipality's limits as published (kind `limits`): the offline window (an operation older than
+        it when it reaches the cloud becomes a conflict, nothing applied), the clock skew, the CRL grace."""
+        published = list(self.items("limits").values())
+        merged = dict(DEFAULT_LIMITS)
+        if published:
+            merged.update({k: int(v) for k, v in published[-1].items() if k in DEFAULT_LIMITS})
+        return merged
 
     def offline_limit(self, point_type_id: Any) -> int | None:
         for item_id, data in self.items("offline_limit").items():

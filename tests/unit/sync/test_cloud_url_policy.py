@@ -77,3 +77,14 @@ def test_settings_refuse_an_insecure_address_but_keep_a_valid_one() -> None:
         config.set("cloud_url", "http://points.example.jp")
     assert config.cloud_url == "https://points.example.jp"
     config.set("cloud_url", "")  # not set yet: allowed
+
+
+def test_the_refusals_reach_the_screens_with_their_text() -> None:
+    from kiosk.services.errors import translate_error
+    from kiosk.sync.conflicts import describe_conflict
+
+    error = translate_error(InsecureCloudUrl())
+    assert error.code == "insecure_cloud_url" and "https://" in error.message_ja
+    code, english, japanese = describe_conflict("offline_payment", {"problem": "operation_time_out_of_window",
+                                                                    "reason": "too_old"})
+    assert code == "operation_time_out_of_window" and "offline window" in english and "オフライン期間" in japanese

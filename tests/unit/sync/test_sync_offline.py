@@ -210,3 +210,10 @@ def test_online_payment_is_not_accepted_until_the_cloud_confirms(desk: StoreDesk
     assert confirmed.accepted and confirmed.status == "applied" and not confirmed.offline
     result = engine.wait_result(waiting.key or "", 5)
     assert result is not None and result.status == "applied"  # the first one went through later, once
+
+
+def test_the_published_limits_reach_the_terminal(desk: StoreDesk, engine: SyncEngine, cloud: FakeCloud) -> None:
+    assert engine.reference.limits()["offline_window_s"] == 72 * 3600  # the defaults before the feed says
+    cloud.add_change("limits", "132063", {"offline_window_s": 86400, "clock_skew_s": 300, "crl_grace_s": 600})
+    engine.reference.pull(engine.client)
+    assert engine.reference.limits() == {"offline_window_s": 86400, "clock_skew_s": 300, "crl_grace_s": 600}
