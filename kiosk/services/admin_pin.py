@@ -124,7 +124,7 @@ def for_terminal(data_dir: Path, demo: bool) -> AdminPin:
     demo PIN set the first time). Without a usable store: a PIN nobody knows (settings stay locked)."""
     from kiosk.sync.credentials import CredentialStore
 
-    store = CredentialStore(demo_dir=data_dir / "demo-keyring") if demo else CredentialStore()
+    store = CredentialStore(demo_dir=data_dir / "keyring") if demo else CredentialStore()
     if not store.usable:
         return AdminPin(MemoryBackend())
     pin = AdminPin(store.backend)
