@@ -147,3 +147,20 @@ def test_a_redeem_key_used_by_another_shop_terminal_is_its_own(cloud: Cloud) -> 
     before = counts(cloud.demo.database_url)
     assert a.ok("POST", "/vouchers/redeem", {"code": v1["code"], "idempotency_key": shared}) == won
     assert counts(cloud.demo.database_url) == before
+
+
+def test_a_payment_key_used_by_another_shop_is_its_own(cloud: Cloud) -> None:
+    """The payment paths (PostgreSQL: the asyncpg hot path; SQLite: the general path) scope the key per terminal."""
+    shops = [s["id"] for s in cloud.demo.shops]
+    a, b = cloud.terminal("store", shops[0]), cloud.terminal("store", shops[-1])
+    shared = key()
+    first = a.pay(cloud.resident("yamada"), 12, point_type_id=cloud.point_type, idem=shared)
+    assert first.status_code == 200, first.text
+    second = b.pay(cloud.resident("suzuki"), 13, point_type_id=cloud.point_type, idem=shared)
+    assert second.status_code == 200, second.text
+    assert second.json()["payment_id"] != first.json()["payment_id"] and second.json()["points"] == 13
+    assert second.json()["mykey_id"] == cloud.mykey("suzuki")
+    before = counts(cloud.demo.database_url)
+    again = a.pay(cloud.resident("yamada"), 12, point_type_id=cloud.point_type, idem=shared)
+    assert again.status_code == 200 and again.json() == first.json()
+    assert counts(cloud.demo.database_url) == before
