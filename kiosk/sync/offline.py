@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from sqlalchemy import func, select
@@ -129,7 +129,10 @@ def _check_card(cert_der: bytes, signature: bytes, signed: bytes, reference: Ref
     """Certificate chain to a cached CA, validity at `at`, cached revocation data, signature over `signed`."""
     try:
         cert = x509.load_der_x509_certificate(cert_der)
-    except ValueError:
+        # parsed lazily: read the fields now, so a damaged certificate is refused rather than crashing later
+        _ = (cert.issuer, cert.subject, cert.serial_number, cert.not_valid_before_utc, cert.not_valid_after_utc)
+        public_key = cert.public_key()
+    except (ValueError, UnsupportedAlgorithm):
         raise refuse("card_certificate_invalid") from None
     if not any(_issued_by(cert, ca) for ca in reference.ca_certificates()):
         raise refuse("card_certificate_untrusted")
@@ -137,7 +140,6 @@ def _check_card(cert_der: bytes, signature: bytes, signed: bytes, reference: Ref
         raise refuse("card_certificate_expired")
     if cert.serial_number in reference.revoked_serials():
         raise refuse("card_certificate_revoked")
-    public_key = cert.public_key()
     if not isinstance(public_key, rsa.RSAPublicKey):
         raise refuse("card_certificate_invalid")
     try:

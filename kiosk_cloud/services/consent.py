@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Protocol
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 from pydantic import BaseModel, ConfigDict, Field
@@ -148,6 +148,8 @@ def check_proof(
     cert_der = _b64(consent.certificate)
     try:
         cert = x509.load_der_x509_certificate(cert_der)
+        # the fields are parsed lazily: read them here, so a damaged certificate is malformed, not a crash later
+        _ = (cert.issuer, cert.subject, cert.serial_number, cert.not_valid_before_utc, cert.not_valid_after_utc)
     except ValueError:
         raise ApiError("consent_malformed", "the certificate cannot be read") from None
     if jpki._find_issuer(cert, trust.cas) is None:
@@ -158,7 +160,10 @@ def check_proof(
     for crl in trust.crls:
         if crl.issuer == cert.issuer and crl.get_revoked_certificate_by_serial_number(cert.serial_number):
             raise ApiError("certificate_revoked")
-    public_key = cert.public_key()
+    try:
+        public_key = cert.public_key()
+    except (ValueError, UnsupportedAlgorithm):
+        raise ApiError("consent_malformed", "the certificate's key cannot be read") from None
     if not isinstance(public_key, rsa.RSAPublicKey):
         raise ApiError("consent_malformed", "not an RSA certificate")
     try:

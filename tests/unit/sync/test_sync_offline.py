@@ -217,3 +217,17 @@ def test_the_published_limits_reach_the_terminal(desk: StoreDesk, engine: SyncEn
     cloud.add_change("limits", "132063", {"offline_window_s": 86400, "clock_skew_s": 300, "crl_grace_s": 600})
     engine.reference.pull(engine.client)
     assert engine.reference.limits() == {"offline_window_s": 86400, "clock_skew_s": 300, "crl_grace_s": 600}
+
+
+def test_a_damaged_certificate_is_refused_not_a_crash(desk: StoreDesk, pki: DemoPKI) -> None:
+    statement = desk.consent_statement(1, 50)
+    good = _consent(desk, pki, "yamada", 1, 50, statement)
+    cert = bytearray(base64.b64decode(good["certificate"]))
+    codes = set()
+    for i in range(0, len(cert), 7):  # one damaged byte at a time, all through the certificate
+        damaged = bytearray(cert)
+        damaged[i] ^= 0x5A
+        outcome = desk.pay_offline({**good, "certificate": base64.b64encode(bytes(damaged)).decode()}, 1, 50)
+        assert not outcome.accepted and outcome.code in MESSAGES
+        codes.add(outcome.code)
+    assert "card_certificate_invalid" in codes
