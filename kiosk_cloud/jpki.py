@@ -100,7 +100,9 @@ def verify_user_auth(
     With `crl_grace_s`, the issuer's CRL must be current (`require_current_crl`)."""
     try:
         cert = x509.load_der_x509_certificate(cert_der)
-    except ValueError:
+        # fields are parsed lazily: read them here, so a damaged certificate is certificate_invalid, not a 500
+        _ = (cert.issuer, cert.subject, cert.serial_number, cert.not_valid_before_utc, cert.not_valid_after_utc)
+    except (ValueError, x509.InvalidVersion):
         raise ApiError("certificate_invalid") from None
     issuer_ca = _find_issuer(cert, trust.cas)
     if issuer_ca is None:

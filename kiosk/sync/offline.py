@@ -132,7 +132,7 @@ def _check_card(cert_der: bytes, signature: bytes, signed: bytes, reference: Ref
         # parsed lazily: read the fields now, so a damaged certificate is refused rather than crashing later
         _ = (cert.issuer, cert.subject, cert.serial_number, cert.not_valid_before_utc, cert.not_valid_after_utc)
         public_key = cert.public_key()
-    except (ValueError, UnsupportedAlgorithm):
+    except (ValueError, UnsupportedAlgorithm, x509.InvalidVersion):
         raise refuse("card_certificate_invalid") from None
     if not any(_issued_by(cert, ca) for ca in reference.ca_certificates()):
         raise refuse("card_certificate_untrusted")

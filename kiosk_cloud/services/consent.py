@@ -150,7 +150,7 @@ def check_proof(
         cert = x509.load_der_x509_certificate(cert_der)
         # the fields are parsed lazily: read them here, so a damaged certificate is malformed, not a crash later
         _ = (cert.issuer, cert.subject, cert.serial_number, cert.not_valid_before_utc, cert.not_valid_after_utc)
-    except ValueError:
+    except (ValueError, x509.InvalidVersion):
         raise ApiError("consent_malformed", "the certificate cannot be read") from None
     if jpki._find_issuer(cert, trust.cas) is None:
         raise ApiError("certificate_untrusted")

@@ -87,3 +87,28 @@ def test_mangled_proofs_are_refused_with_a_code(pki: DemoPKI, trust: TrustStore,
         check_proof(consent, EXPECTED, trust, now=datetime.now(UTC), offline=False, window=Settings())
     except ApiError as exc:
         assert exc.code in MESSAGES
+
+
+def test_resident_authentication_refuses_a_damaged_certificate_with_a_code(pki: DemoPKI, trust: TrustStore) -> None:
+    """The same lazy parsing in jpki.verify_user_auth (POST /v1/auth/verify) answered some damaged certificates
+    with a 500; every byte damaged in turn must give a catalogued code."""
+    from kiosk_cloud.jpki import verify_user_auth
+
+    der = bytearray(pki.resident("yamada").cert_der or b"")
+    for i in range(len(der)):
+        damaged = bytearray(der)
+        damaged[i] ^= 0x5A
+        with pytest.raises(ApiError) as exc:
+            verify_user_auth(bytes(damaged), b"x" * 256, b"challenge", trust, datetime.now(UTC))
+        assert exc.value.code in MESSAGES
+
+
+def test_every_damaged_certificate_byte_gives_a_code(pki: DemoPKI, trust: TrustStore) -> None:
+    good = _consent(pki).model_dump()
+    der = bytearray(base64.b64decode(good["certificate"]))
+    for i in range(len(der)):
+        damaged = bytearray(der)
+        damaged[i] ^= 0x5A
+        consent = ConsentIn.model_validate({**good, "certificate": base64.b64encode(bytes(damaged)).decode()})
+        assert _code(consent, trust) in {"consent_malformed", "certificate_untrusted", "certificate_expired",
+                                         "consent_bad_signature", "certificate_revoked", "revocation_list_stale"}
