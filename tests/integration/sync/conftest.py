@@ -19,6 +19,7 @@ def cloud(tmp_path: Path) -> Iterator[Cloud]:
     admin = CloudClient(process.url)
     answer = admin.enrol(info.enrolment_codes["admin"], "test admin")
     admin.set_token(answer["token"])
+    admin.staff_login("ADM01", "demo-pass")  # an admin clerk (issue 8): enrolment codes, reports, admin calls
     try:
         yield Cloud(process, info, admin, tmp_path)
     finally:

@@ -11,7 +11,7 @@ from sync_cloudproc import CloudProcess
 
 from kiosk.sync.client import CloudClient
 from kiosk.sync.credentials import enrol
-from kiosk.sync.terminal import credential_store
+from kiosk.sync.terminal import credential_store, open_terminal
 from kiosk_cloud.demo import DemoInfo
 
 
@@ -36,6 +36,17 @@ class Cloud:
         data_dir = self.tmp / f"terminal-{name}"
         enrol(cloud_url or self.url, code["code"], name, credential_store(data_dir, demo=True))
         return data_dir
+
+    def clerk(self, t: Any, staff_code: str = "S001") -> str:
+        """Log a demo clerk in on an open terminal (kiosk.sync.terminal.TerminalSync): its client sends the session
+        and the operations it queues that need one carry it (issue 8). Returns the session."""
+        assert t.client is not None
+        return str(t.client.staff_login(staff_code, "demo-pass")["staff_session"])
+
+    def clerk_session(self, data_dir: Path, staff_code: str = "S001") -> str:
+        """A clerk's session opened with the credentials of the terminal in `data_dir` (for a bare Outbox)."""
+        with open_terminal(data_dir, demo=True) as t:
+            return self.clerk(t, staff_code)
 
     def ledger_counts(self) -> dict[str, int]:
         """Ledger rows per idempotency key, read straight from the cloud's database file (read-only)."""

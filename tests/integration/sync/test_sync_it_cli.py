@@ -24,6 +24,7 @@ def test_status_run_dead_letters_and_resolve(cloud: Cloud, capsys: pytest.Captur
     data_dir = cloud.new_terminal("counter", "cli-1")
     programme_id = cloud.programme("Volunteering points")["id"]
     with open_terminal(data_dir, demo=True) as t:
+        cloud.clerk(t)  # the clerk logs in (issue 8): the queued grants carry the session
         good = [t.engine.outbox.enqueue("grant", {"programme_id": programme_id, "mykey_id": "YMDTRU01",
                                                   "points": 2}) for _ in range(3)]
         bad = t.engine.outbox.enqueue("attendance", {"programme_id": programme_id, "mykey_id": "YMDTRU01"})
@@ -57,6 +58,7 @@ def test_status_run_dead_letters_and_resolve(cloud: Cloud, capsys: pytest.Captur
 def test_run_reports_an_unreachable_cloud(cloud: Cloud, capsys: pytest.CaptureFixture[str]) -> None:
     data_dir = cloud.new_terminal("counter", "cli-2")
     with open_terminal(data_dir, demo=True) as t:
+        cloud.clerk(t)
         t.engine.outbox.enqueue("grant", {"programme_id": 1, "mykey_id": "YMDTRU01", "points": 1})
     cloud.process.stop()
     code, out, err = _kiosk(capsys, data_dir, "run")
@@ -71,6 +73,7 @@ def test_cloud_address_from_the_option_or_the_settings(cloud: Cloud, capsys: pyt
     data_dir = cloud.new_terminal("counter", "cli-3")
     programme_id = cloud.programme("Volunteering points")["id"]
     with open_terminal(data_dir, demo=True) as t:
+        cloud.clerk(t)
         for _ in range(2):
             t.engine.outbox.enqueue("grant", {"programme_id": programme_id, "mykey_id": "YMDTRU01", "points": 1})
     cloud.process.stop()

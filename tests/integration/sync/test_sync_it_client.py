@@ -26,6 +26,7 @@ def test_reads_and_reports(cloud: Cloud) -> None:
     counter_dir = cloud.new_terminal("counter", "client-counter")
     with open_terminal(counter_dir, demo=True) as t:
         assert t.client is not None
+        cloud.clerk(t)  # a counter reads a resident's balance with its clerk logged in (issue 8)
         balance = t.client.balances("YMDTRU01")
         assert balance["mykey_id"] == "YMDTRU01"
         assert sum(a["balance"] for a in balance["accounts"]) == 2000  # demo: 1500 check-up + 500 premium

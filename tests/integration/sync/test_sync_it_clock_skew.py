@@ -24,6 +24,7 @@ def test_terminal_an_hour_off(cloud: Cloud, skew_hours: int) -> None:
     shop = cloud.new_terminal("store", f"shop{skew_hours}")
     with open_terminal(office, demo=True) as o:
         assert o.client is not None
+        cloud.clerk(o, "OFC01")
         resident = pki.resident("takahashi")
         challenge = o.client.auth_challenge()
         signature = resident.private_key().sign(base64.b64decode(challenge["challenge"]), padding.PKCS1v15(),

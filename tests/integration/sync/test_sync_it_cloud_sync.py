@@ -25,6 +25,7 @@ def test_grants_drain_apply_and_replay(cloud: Cloud) -> None:
     data_dir = cloud.new_terminal("counter", "counter-1")
     programme = cloud.programme("Volunteering points")
     with open_terminal(data_dir, demo=True, batch_size=7) as t:
+        cloud.clerk(t)  # the clerk logs in (issue 8): the queued grants carry the session
         assert t.engine.probe() and t.engine.online
         keys = [t.engine.submit("grant", {"programme_id": programme["id"], "mykey_id": YAMADA, "points": 10 + i})
                 for i in range(20)]
@@ -71,6 +72,7 @@ def test_store_offline_then_back_reports_conflicts(cloud: Cloud) -> None:
     # issue a voucher from ito's balance through the office terminal (resident auth with the demo card key)
     with open_terminal(office, demo=True) as o:
         assert o.client is not None
+        cloud.clerk(o, "OFC01")
         token = _resident_token(o.client, pki, "ito")
         issued = o.client.issue_vouchers(token, 1, 300, 1)
         code = issued["vouchers"][0]["code"]

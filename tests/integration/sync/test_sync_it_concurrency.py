@@ -21,6 +21,7 @@ def test_concurrent_writers_drain_in_store_order(cloud: Cloud) -> None:
     data_dir = cloud.new_terminal("counter", "threads")
     programme_id = cloud.programme("Volunteering points")["id"]
     with open_terminal(data_dir, demo=True, batch_size=25, idle_probe_interval=0.05) as t:
+        cloud.clerk(t)  # the clerk logs in (issue 8): the queued grants carry the session
         t.engine.start()
         keys: list[str] = []
         lock = threading.Lock()

@@ -29,6 +29,7 @@ def test_offline_and_back_by_itself(cloud: Cloud) -> None:
             offline.set()
 
     with open_terminal(data_dir, demo=True, idle_probe_interval=0.2, backoff=Backoff(base=0.1, cap=0.5)) as t:
+        cloud.clerk(t)  # the clerk logs in while online (issue 8); the grants queued offline carry the session
         t.engine.add_status_listener(on_status)
         t.engine.start()
         _wait(online, "online")

@@ -16,6 +16,7 @@ def test_bridge_signals_arrive_on_the_gui_thread(qtbot: Any, cloud: Cloud) -> No
     data_dir = cloud.new_terminal("counter", "qt-1")
     programme_id = cloud.programme("Volunteering points")["id"]
     with open_terminal(data_dir, demo=True, idle_probe_interval=0.1) as t:
+        cloud.clerk(t)  # the clerk logs in (issue 8): the queued grants carry the session
         bridge = SyncBridge(t.engine)
         gui_thread = QThread.currentThread()
         seen: dict[str, Any] = {}

@@ -22,6 +22,7 @@ def _issue_voucher(cloud: Cloud) -> str:
     office = cloud.new_terminal("office", "office-1")
     with open_terminal(office, demo=True) as o:
         assert o.client is not None
+        cloud.clerk(o, "OFC01")
         resident = pki.resident("ito")
         challenge = o.client.auth_challenge()
         raw = base64.b64decode(challenge["challenge"])
