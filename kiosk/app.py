@@ -125,6 +125,7 @@ def create_window(
     status_refresh_ms: int = 2000,
     role: str = "counter",
     admin_pin: Any = None,
+    store: Any = None,
 ) -> MainWindow:
     prepare_app(app, config)
     demo = demo_insert is not None
@@ -135,7 +136,7 @@ def create_window(
 
     ctx = UiContext(services=services, session=session, runner=runner,
                     sound=sound or Sound(config.sound), demo=demo, data_dir=data_dir, terminal_name=terminal_name,
-                    resident_display=display, admin_pin=admin_pin or for_terminal(data_dir, demo))
+                    resident_display=display, admin_pin=admin_pin or for_terminal(data_dir, demo), store=store)
     panel = None
     if demo_insert is not None and demo_remove is not None:
         panel = DemoCardPanel(demo_cards, demo_insert, demo_remove, demo_pins)

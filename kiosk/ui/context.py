@@ -24,3 +24,4 @@ class UiContext:
     is_online: Callable[[], bool | None] = lambda: None  # the sync engine's last word (None: not known yet)
     resident_display: Any = None  # kiosk.ui.resident_display.ResidentDisplay when a second screen faces the resident
     admin_pin: Any = None  # kiosk.services.admin_pin.AdminPin: the settings screen asks for it (None: locked)
+    store: Any = None  # kiosk.services.store_terminal.StoreTerminal: the shop's screens (None: not a shop terminal)

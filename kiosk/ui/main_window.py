@@ -112,6 +112,11 @@ class MainWindow(QMainWindow):
         for screen in (RoleChooser(ctx), self.login, CounterHome(ctx), CreateMyKeyScreen(ctx), LookupScreen(ctx),
                        MeasureApplyScreen(ctx), GrantScreen(ctx), self.settings, *placeholder_homes(ctx)):
             self._add(screen)
+        if ctx.store is not None:  # a shop terminal (issue 10): its screens replace the placeholder home
+            from kiosk.ui.store import store_screens
+
+            for screen in store_screens(ctx):
+                self._add(screen)
 
     def retranslate(self) -> None:
         """After a language change: wipe the resident and build every screen again in the new language."""

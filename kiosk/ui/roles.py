@@ -74,7 +74,7 @@ class PlaceholderHome(Screen):
 
 
 def placeholder_homes(ctx: UiContext) -> list[PlaceholderHome]:
-    return [
+    homes = [
         PlaceholderHome(ctx, "store", QCoreApplication.translate("PlaceholderHome", "Store"), QCoreApplication.translate(
             "PlaceholderHome", "card payments with the resident's PIN, voucher QR redemption, offline work and the "
             "day-end settlement.")),
@@ -84,3 +84,4 @@ def placeholder_homes(ctx: UiContext) -> list[PlaceholderHome]:
         PlaceholderHome(ctx, "admin", QCoreApplication.translate("PlaceholderHome", "Administration"), QCoreApplication.translate(
             "PlaceholderHome", "grant programmes, measures, shops and voucher rules, and monthly/yearly reports.")),
     ]
+    return [h for h in homes if not (h.name == "store_home" and ctx.store is not None)]  # issue 10 builds the shop
