@@ -4,7 +4,8 @@ Two fresh clouds of the same demo data — one with `fast_paths` on (sync batch 
 asyncpg hot paths and the fast lane), one with them off (`KIOSK_CLOUD_FAST_PATHS=0`: the general path only) — get
 the same hypothesis-generated steps over real HTTP: sync batches of grants (every programme's repeat rule, unknown
 and malformed MyKey IDs, too many points), card payments with the resident's signed consent (online by sync and
-by POST /v1/payments, offline ones that overspend), voucher redemptions online and offline (double use at two
+by POST /v1/payments, offline ones that overspend; consents for other points and consents used twice), voucher
+redemptions online and offline (double use at two
 shops), and replays of earlier keys. After every step the answers, and after every example the stored ledger,
 lots, accounts, vouchers, conflicts and idempotency rows, must be equal — ids and times aside (normalised).
 
@@ -128,6 +129,7 @@ store_op = st.fixed_dictionaries({
     "who": st.sampled_from(RESIDENTS),
     "points": st.integers(min_value=1, max_value=1500),
     "voucher": st.integers(min_value=0, max_value=VOUCHERS_PER_SIDE - 1),
+    "proof": st.sampled_from(["good", "good", "good", "wrong_points", "reused"]),
     "ago_min": st.integers(min_value=1, max_value=60 * 30),
 })
 step = st.one_of(
@@ -149,6 +151,7 @@ class Script:
         # session must have been open at its time) and after the vouchers were issued
         self.span_s = max(1, int((self.now - ready_at).total_seconds()))
         self.sent: list[tuple[str, int | None, Any]] = []  # (via, store index, request body) for replays
+        self.last_payment: dict[int, dict[str, Any]] = {}  # per store: the last payment payload (consent reuse)
 
     def ago(self, minutes: int) -> datetime:
         return self.now - timedelta(seconds=(minutes * 60) % self.span_s)
@@ -166,10 +169,14 @@ class Script:
         kind = op["kind"]
         if kind.endswith("voucher_redeem"):
             payload: dict[str, Any] = {"voucher": op["voucher"]}  # the code is filled in per side
+        elif op["proof"] == "reused" and store in self.last_payment:
+            payload = dict(self.last_payment[store])  # the same signed consent again, under a new key
         else:
             at = self.ago(op["ago_min"]) if kind == "offline_payment" else datetime.now(UTC)
-            consent = terminal.consent(self.fast.cloud.resident(op["who"]), op["points"], at=at)
+            signed_points = op["points"] + (1 if op["proof"] == "wrong_points" else 0)
+            consent = terminal.consent(self.fast.cloud.resident(op["who"]), signed_points, at=at)
             payload = {"point_type_id": 1, "points": op["points"], "consent": consent}
+            self.last_payment[store] = payload
         out = {"key": key(), "kind": kind, "payload": payload}
         if kind.startswith("offline"):
             out["created_at"] = self.ago(op["ago_min"]).isoformat()
