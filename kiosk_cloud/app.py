@@ -17,13 +17,15 @@ from kiosk_cloud.api import (
     points,
     reports,
     residents,
+    shop_desk,
     shops,
     staff,
     sync,
     terminals,
 )
 from kiosk_cloud.api import limits as limits_api
-from kiosk_cloud.api import shop_desk
+from kiosk_cloud.api import office as office_api
+from kiosk_cloud.api import settlements as settlements_api
 from kiosk_cloud.api.schemas import reject_nul
 from kiosk_cloud.db import Database
 from kiosk_cloud.deps import TerminalCache
@@ -65,6 +67,8 @@ def create_app(settings: Settings) -> FastAPI:
     for module in (health, terminals, staff, residents, mykey, points, shops, measures, sync, changes, reports, admin):
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(reject_nul)])
     app.include_router(limits_api.router, prefix="/v1", dependencies=[Depends(reject_nul)])
+    for office_router in (office_api.router, settlements_api.router):  # issue 11
+        app.include_router(office_router, prefix="/v1", dependencies=[Depends(reject_nul)])
     app.include_router(shop_desk.router, prefix="/v1", dependencies=[Depends(reject_nul)])  # issue 10
     return app
 

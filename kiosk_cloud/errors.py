@@ -138,6 +138,29 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
     "voucher_not_yet_valid": (400, "The voucher is not valid yet.", "ポイント券はまだ使用できません。"),
     "voucher_expired": (400, "The voucher has expired.", "ポイント券の有効期限が切れています。"),
     "invalid_measure": (422, "The measure is not valid.", "施策の内容が正しくありません。"),
+    # the commerce-association office (issue 11)
+    "settlement_closed": (409, "This settlement is closed and cannot change.", "この精算は締め済みのため変更できません。"),
+    "settlement_not_closed": (409, "Close the settlement first.", "先に精算を締めてください。"),
+    "settlement_open_exists": (409, "Another settlement is still open; close it first.",
+                               "締めていない精算があります。先に締めてください。"),
+    "settlement_period_invalid": (422, "The period must start the day after the last settlement ends and not end "
+                                  "before it starts.", "期間は前回の精算の翌日から始まり、開始日以降に終わる必要があります。"),
+    "settlement_period_not_over": (409, "The period has not started yet; it cannot be closed.",
+                                   "精算期間がまだ始まっていないため締められません。"),
+    "bank_account_missing": (409, "A shop to be paid or the association has no bank account on record.",
+                             "振込先または振込元の口座が登録されていません。"),
+    "bank_code_unknown": (422, "No bank with this code in the bank code list.", "この金融機関コードは登録されていません。"),
+    "branch_code_unknown": (422, "No branch with this code at this bank.", "この支店コードはこの金融機関にありません。"),
+    "account_invalid": (422, "The account type or number is not valid.", "預金種目または口座番号が正しくありません。"),
+    "zengin_name_invalid": (422, "The account holder's name has characters a bank transfer cannot carry, or is too "
+                            "long.", "口座名義に振込で使えない文字があるか、長すぎます。"),
+    "cash_sale_not_offered": (409, "The municipality does not sell these points for cash.",
+                              "このポイントは現金販売の対象ではありません。"),
+    "cash_sale_over_limit": (409, "Over the municipality's limit for cash sales.", "現金販売の上限を超えています。"),
+    "exchange_invalid": (422, "The certificate serials or the card number do not match the points.",
+                         "商品券の番号またはカード番号がポイント数と合いません。"),
+    "voucher_not_reprintable": (409, "Only an unused voucher can be printed again.",
+                                "再印刷できるのは未使用のポイント券だけです。"),
 }
 
 
