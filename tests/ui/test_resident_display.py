@@ -20,7 +20,7 @@ def test_the_pin_is_typed_on_the_resident_screen(qtbot, window, backend):
     assert screen.identify.pin_slot.note.isVisible()  # the clerk's screen says where the PIN is typed
     assert not display.welcome.isVisible()
     type_pin(qtbot, pad, "1234")
-    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.existing_page, timeout=TIMEOUT)
+    qtbot.waitUntil(screen.result_shown, timeout=TIMEOUT)
     assert pad.window() is window  # given back once the step is over
     assert display.welcome.isVisible()
 
@@ -34,6 +34,7 @@ def test_consent_and_card_text_pin_on_the_resident_screen_and_back_on_a_wipe(qtb
     type_pin(qtbot, screen.identify.pinpad, "1234")
     qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.list_page and screen.measure_list.count() > 0,
                     timeout=TIMEOUT)
+    screen.measure_list.setCurrentRow(0)  # nothing is chosen for the resident
     qtbot.mouseClick(screen.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.consent.window() is display and screen.text_pin.tries_left() == 3,
                     timeout=TIMEOUT)
