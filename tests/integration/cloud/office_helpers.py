@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import create_engine, func, select
@@ -68,8 +68,8 @@ def today_jst() -> date:
     return datetime.now(JST).date()
 
 
-def jst_moment(day: date, hour: int) -> datetime:
-    return datetime.combine(day, time(hour), JST).astimezone(UTC)
+def ago(**delta: float) -> datetime:
+    return (datetime.now(UTC) - timedelta(**delta)).replace(microsecond=0)
 
 
 def sync_one(store: Terminal, kind: str, payload: dict[str, Any], at: datetime | None = None) -> dict[str, Any]:
