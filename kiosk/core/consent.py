@@ -125,6 +125,10 @@ def _format_at(at: datetime) -> str:
 def encode_statement(s: ConsentStatement) -> bytes:
     """The canonical bytes that are shown and signed."""
     _check(s)
+    return _encode(s)
+
+
+def _encode(s: ConsentStatement) -> bytes:
     values = (
         s.action, s.municipality_code, NO_SHOP if s.shop_id is None else str(s.shop_id), str(s.terminal_id),
         str(s.point_type_id), str(s.points), str(s.count), s.nonce, _format_at(s.at),
@@ -181,7 +185,7 @@ def parse_statement(data: bytes) -> ConsentStatement:
         nonce=values["nonce"],
         at=_parse_at(values["at"]),
     )
-    if encode_statement(statement) != bytes(data):
+    if _encode(statement) != bytes(data):  # checked when it was built
         raise ConsentMalformed("statement is not in canonical form")
     return statement
 

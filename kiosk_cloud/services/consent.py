@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import time
 import weakref
 from dataclasses import dataclass
@@ -145,7 +146,55 @@ def check_proof(
         raise ApiError("consent_mismatch", f"the statement's {wrong} differs from the request", field=wrong)
     at = statement.at.astimezone(UTC)
     check_time(at, now, window, offline=offline)
-    cert_der = _b64(consent.certificate)
+    checked = _certificate(_b64(consent.certificate), trust)
+    if not checked.not_before <= at <= checked.not_after:
+        raise ApiError("certificate_expired", "not valid at the statement's time")
+    _require_current_crl(trust, checked.issuer, now, window.crl_grace_s)
+    if checked.revoked:
+        raise ApiError("certificate_revoked")
+    try:
+        checked.public_key.verify(_b64(consent.signature), data, padding.PKCS1v15(), hashes.SHA256())
+    except InvalidSignature:
+        raise ApiError("consent_bad_signature") from None
+    return Proof(statement, checked.info)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """What a trust store says about one certificate (chain good): fixed for that store object."""
+
+    info: CertInfo
+    issuer: x509.Name
+    not_before: datetime
+    not_after: datetime
+    revoked: bool
+    public_key: rsa.RSAPublicKey
+
+
+CHECKED_MAX = 50_000  # certificates remembered per trust store (a new store object starts empty)
+CRL_RECHECK_S = 60.0  # a CRL found current is re-checked after this long (a stale list is seen within a minute)
+# per trust store object (by id; an entry goes when its store is collected)
+_CHECKED: dict[int, dict[str, _Checked]] = {}
+_CRL_OK: dict[int, dict[x509.Name, float]] = {}
+
+
+def _per_store(table: dict[int, Any], trust: TrustStore) -> Any:
+    key = id(trust)
+    found = table.get(key)
+    if found is None:
+        found = table[key] = {}
+        weakref.finalize(trust, table.pop, key, None)
+    return found
+
+
+def _certificate(cert_der: bytes, trust: TrustStore) -> _Checked:
+    """Parse and chain-check a certificate (remembered per trust store by fingerprint: the chain check is the
+    costliest step of a payment). Raises consent_malformed / certificate_untrusted."""
+    fingerprint = hashlib.sha256(cert_der).hexdigest()
+    known: dict[str, _Checked] = _per_store(_CHECKED, trust)
+    hit = known.get(fingerprint)
+    if hit is not None:
+        return hit
     try:
         cert = x509.load_der_x509_certificate(cert_der)
         # the fields are parsed lazily: read them here, so a damaged certificate is malformed, not a crash later
@@ -154,23 +203,30 @@ def check_proof(
         raise ApiError("consent_malformed", "the certificate cannot be read") from None
     if jpki._find_issuer(cert, trust.cas) is None:
         raise ApiError("certificate_untrusted")
-    if not cert.not_valid_before_utc <= at <= cert.not_valid_after_utc:
-        raise ApiError("certificate_expired", "not valid at the statement's time")
-    jpki.require_current_crl(trust, cert.issuer, now, window.crl_grace_s)
-    for crl in trust.crls:
-        if crl.issuer == cert.issuer and crl.get_revoked_certificate_by_serial_number(cert.serial_number):
-            raise ApiError("certificate_revoked")
     try:
         public_key = cert.public_key()
     except (ValueError, UnsupportedAlgorithm):
         raise ApiError("consent_malformed", "the certificate's key cannot be read") from None
     if not isinstance(public_key, rsa.RSAPublicKey):
         raise ApiError("consent_malformed", "not an RSA certificate")
-    try:
-        public_key.verify(_b64(consent.signature), data, padding.PKCS1v15(), hashes.SHA256())
-    except InvalidSignature:
-        raise ApiError("consent_bad_signature") from None
-    return Proof(statement, jpki.cert_info(cert, cert_der))
+    revoked = any(crl.issuer == cert.issuer and crl.get_revoked_certificate_by_serial_number(cert.serial_number)
+                  is not None for crl in trust.crls)
+    checked = _Checked(jpki.cert_info(cert, cert_der), cert.issuer, cert.not_valid_before_utc,
+                       cert.not_valid_after_utc, revoked, public_key)
+    if len(known) >= CHECKED_MAX:
+        known.clear()
+    known[fingerprint] = checked
+    return checked
+
+
+def _require_current_crl(trust: TrustStore, issuer: x509.Name, now: datetime, grace_s: int) -> None:
+    """jpki.require_current_crl, remembered for CRL_RECHECK_S once it passed (per trust store and issuer)."""
+    passed: dict[x509.Name, float] = _per_store(_CRL_OK, trust)
+    if passed.get(issuer, 0.0) > time.monotonic():
+        return
+    jpki.require_current_crl(trust, issuer, now, grace_s)
+    passed[issuer] = time.monotonic() + CRL_RECHECK_S
+
 
 
 # ---- state the checks need, cached per database (both change rarely; the general path's trust store is
