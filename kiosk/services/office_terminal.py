@@ -1,0 +1,79 @@
+"""An office terminal's Qt-free parts (issue 11): the cloud connection with the terminal's credentials, the office
+service, reconciliation bundles and settlements. Online only: no local queue (nothing the office does may happen
+without the cloud's answer). `OfficeTerminal.demo(backend)` enrols an office terminal beside the demo counter on
+the same embedded cloud and card reader (credentials in the labelled demo file keyring)."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.services.office import OfficeService
+from kiosk.services.office_cloud import OfficeCloud
+from kiosk.services.office_settlement import OfficeSettlements
+
+DEMO_OFFICE_NAME = "デモ商店街事務局端末"
+
+
+@dataclass
+class OfficeTerminal:
+    service: OfficeService
+    settlements: OfficeSettlements
+    cloud: OfficeCloud
+    credentials: Any
+    demo_logins: dict[str, tuple[str, str]] = field(default_factory=dict)
+    cleanups: list[Callable[[], None]] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, data_dir: Path, cloud_url: str, credentials: Any, card_service: Any, *,
+              demo_keyring: bool = False) -> OfficeTerminal:
+        from kiosk.sync.client import CloudClient
+        from kiosk.sync.credentials import check_cloud_url
+
+        cloud_url = check_cloud_url(cloud_url, demo_keyring=demo_keyring)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        client = CloudClient(cloud_url, credentials.token)
+        cloud = OfficeCloud(client)
+        service = OfficeService(cloud, card_service, terminal_id=int(credentials.terminal_id),
+                                municipality_code=str(credentials.municipality_code or ""), out_dir=data_dir)
+        with contextlib.suppress(Exception):  # the point's own name for the paper (offline at start: the default)
+            types = client.point_types()
+            first = (types.get("point_types") if isinstance(types, dict) else types) or []
+            if first:
+                service.point_name = str(first[0].get("name") or service.point_name)
+        with contextlib.suppress(Exception):
+            shops = client.shops()
+            rows = (shops.get("shops") if isinstance(shops, dict) else shops) or []
+            if rows:
+                service.street_name = str(rows[0].get("street") or service.street_name)
+        terminal = cls(service, OfficeSettlements(cloud, data_dir), cloud, credentials)
+        terminal.cleanups.append(client.close)
+        return terminal
+
+    @classmethod
+    def demo(cls, backend: Any) -> OfficeTerminal:
+        from kiosk.sync.credentials import CredentialStore, enrol
+
+        data_dir: Path = backend.data_dir
+        keyring = CredentialStore(demo_dir=data_dir / "office-keyring")
+        saved = keyring.load()
+        if saved is None:
+            saved = enrol(backend.cloud.url, backend.info["enrolment_codes"]["office"], DEMO_OFFICE_NAME, keyring)
+        terminal = cls.start(data_dir / "office-terminal", backend.cloud.url, saved, backend.runtime.card_service,
+                             demo_keyring=True)
+        logins = {s.get("staff_code"): s for s in backend.info.get("staff_logins", [])}
+        for code in ("OFC01", "S001"):
+            if code in logins:
+                terminal.demo_logins[code] = (code, str(logins[code].get("password") or "demo-pass"))
+        return terminal
+
+    def stop(self) -> None:
+        with contextlib.suppress(Exception):
+            self.service.logout()
+        while self.cleanups:
+            fn = self.cleanups.pop(0)
+            with contextlib.suppress(Exception):
+                fn()
