@@ -19,7 +19,7 @@ from kiosk_cloud.services import vouchers as vsvc
 from kiosk_cloud.services.common import jdump, require_valid_mykey
 from kiosk_cloud.services.consent import ConsentIn
 from kiosk_cloud.services.idempotent import APPLIED, CONFLICT
-from kiosk_cloud.services.trust import check_crl_current
+from kiosk_cloud.services.trust import check_crl_current, trust_store
 from kiosk_cloud.settings import Settings
 
 Points = Annotated[int, Field(ge=1, le=10_000_000)]
@@ -164,10 +164,11 @@ async def mykey_for_certificate(conn: AsyncConnection, fingerprint: str, at: dat
     not_after = row.not_after if row.not_after.tzinfo else row.not_after.replace(tzinfo=UTC)
     if not_after < at:
         raise ApiError("certificate_expired")
-    # the revocation list must be current (limits, issue 8); the trust store is parsed once per worker
-    trust = await check_crl_current(conn, settings or Settings(), str(row.issuer), datetime.now(UTC))
+    trust = await trust_store(conn)  # parsed once per worker
     if str(row.serial) in trust.revoked_serials():
         raise ApiError("certificate_revoked")
+    # not listed: that only counts if the revocation list is current (limits, issue 8)
+    await check_crl_current(conn, settings or Settings(), str(row.issuer), datetime.now(UTC))
     return str(row.mykey_id)
 
 
