@@ -15,7 +15,6 @@ from kiosk_cloud.services import pg_batch
 from kiosk_cloud.services.idempotent import APPLIED, OpResult
 from kiosk_cloud.services.operations import KINDS, GrantPayload
 from kiosk_cloud.services.perform import perform
-from kiosk_cloud.services.repeat_rule import UNLIMITED, rules_of
 from kiosk_cloud.services.sqlite_batch import GrantOp, run_grants
 from kiosk_cloud.services.timewindow import Limits, current_limits, time_problem
 
@@ -54,14 +53,13 @@ def _plain_grant(caller: Caller, op: OperationIn, now: datetime, limits: Limits)
 
 
 async def _grant_run(db: Database, caller: Caller, ops: list[OperationIn], start: int,
-                     limited: set[int], limits: Limits) -> list[dict[str, Any]]:
-    """The batch runners know no repeat rule: a grant for a programme with one (`limited`) ends the run and takes
-    the general path, which checks it (services.repeat_rule)."""
+                     limits: Limits) -> list[dict[str, Any]]:
+    """The batch runners decide with the one grant rule (kiosk.core.rules.grant), repeat rules included."""
     now = utcnow()
     run: list[GrantOp] = []
     for op in ops[start:]:
         plain = _plain_grant(caller, op, now, limits)
-        if plain is None or plain.programme_id in limited:
+        if plain is None:
             break
         run.append(plain)
     if not run:
@@ -71,17 +69,6 @@ async def _grant_run(db: Database, caller: Caller, ops: list[OperationIn], start
     else:
         applied = await pg_batch.run_grants(await db.raw_pool(), db.grant_sequences, run, caller.terminal_id, now)
     return [OpResult(op.key, APPLIED, result).as_json() for op, result in zip(run, applied, strict=False)]
-
-
-async def _limited_programmes(db: Database, ops: list[OperationIn]) -> set[int]:
-    """The programmes of this batch's grants that have a repeat rule (one query per request)."""
-    ids = {op.payload.get("programme_id") for op in ops if op.kind == "grant"}
-    wanted = [i for i in ids if isinstance(i, int) and not isinstance(i, bool) and 0 < i < 2**31]
-    if not wanted:
-        return set()
-    async with db.read() as conn:
-        rules = await rules_of(conn, wanted)
-    return {pid for pid, rule in rules.items() if rule != UNLIMITED}
 
 
 @router.post("/sync")
@@ -102,11 +89,10 @@ async def _run_batch(body: SyncIn, caller: AnyTerminal, db: DB, settings: AppSet
     grant through the general path (services.perform)."""
     ops = body.operations
     results: list[dict[str, Any]] = []
-    limited = await _limited_programmes(db, ops)
     limits = await current_limits(db, settings)
     i = 0
     while i < len(ops):
-        done = await _grant_run(db, caller, ops, i, limited, limits) if settings.fast_paths else []
+        done = await _grant_run(db, caller, ops, i, limits) if settings.fast_paths else []
         results.extend(done)
         i += len(done)
         if i >= len(ops):

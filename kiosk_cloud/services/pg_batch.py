@@ -19,7 +19,7 @@ from kiosk.core.errors import DomainError
 from kiosk.core.mykey_id import normalize_mykey_id
 from kiosk.core.rules.grant import GrantRequest, GrantState, Programme, decide_grant, repeat_window
 from kiosk_cloud.services.common import jdump
-from kiosk_cloud.services.repeat_rule import programme_of
+from kiosk_cloud.services.repeat_rule import pg_existing, programme_of
 from kiosk_cloud.services.sqlite_batch import GrantOp
 
 LOOK = """
@@ -71,13 +71,15 @@ async def run_grants(pool: asyncpg.Pool, seqs: tuple[str, str], ops: list[GrantO
                     programmes[op.programme_id] = programme_of(await conn.fetchrow(PROGRAMME, op.programme_id))
                 prog = programmes[op.programme_id]
                 request = GrantRequest(mykey_id, op.programme_id, op.points, op.occurred_at or now)
-                if prog is None or repeat_window(prog.repeat_rule, request.at) is not None:
-                    break  # unknown programme or a repeat rule: the general path (same rule, earlier grants locked)
+                if prog is None:
+                    break  # unknown programme: the general path refuses it (same rule)
                 row = await conn.fetchrow(LOOK, mykey_id, op.key, prog.point_type_id, op.staff_id, *seqs, terminal_id)
                 if row["seen"] or not row["staff_ok"]:
                     break
+                window = None if row["status"] is None else repeat_window(prog.repeat_rule, request.at)
+                existing = [] if window is None else await pg_existing(conn, mykey_id, op.programme_id, window)
                 try:
-                    plan = decide_grant(request, GrantState(row["status"], prog))
+                    plan = decide_grant(request, GrantState(row["status"], prog, existing))
                 except DomainError:
                     break  # a refusal: the general path stores it (the same rule decides there)
                 account_id = row["account_id"]

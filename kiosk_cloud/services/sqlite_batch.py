@@ -23,7 +23,7 @@ from kiosk.core.errors import DomainError
 from kiosk.core.mykey_id import normalize_mykey_id
 from kiosk.core.rules.grant import GrantRequest, GrantState, Programme, decide_grant, repeat_window
 from kiosk_cloud.services.common import jdump
-from kiosk_cloud.services.repeat_rule import programme_of
+from kiosk_cloud.services.repeat_rule import programme_of, sqlite_existing
 
 _FMT = "%Y-%m-%d %H:%M:%S.%f"  # SQLAlchemy's SQLite DATETIME storage format (UTC, see models.base)
 
@@ -74,10 +74,10 @@ def _grant(db: sqlite3.Connection, op: GrantOp, terminal_id: int, now: datetime,
         programmes[op.programme_id] = programme_of(None if row is None else dict(zip(PROG_COLUMNS, row, strict=True)))
     prog = programmes[op.programme_id]
     request = GrantRequest(mykey_id, op.programme_id, op.points, op.occurred_at or now)
-    if prog is not None and repeat_window(prog.repeat_rule, request.at) is not None:
-        raise _Fallback  # a repeat rule: the general path loads the earlier grants under the MyKey ID's lock
+    window = None if prog is None or status is None else repeat_window(prog.repeat_rule, request.at)
+    existing = () if window is None else sqlite_existing(db, mykey_id, op.programme_id, window)
     try:
-        plan = decide_grant(request, GrantState(None if status is None else status[0], prog))
+        plan = decide_grant(request, GrantState(None if status is None else status[0], prog, existing))
     except DomainError:
         raise _Fallback from None  # a refusal: the general path stores it (the same rule decides there)
     row = db.execute(SEL_ACC, (mykey_id, plan.point_type_id)).fetchone()
