@@ -164,3 +164,38 @@ def test_payments_are_audited_without_the_certificate(cloud: Cloud) -> None:
     stored = rows(cloud.demo.database_url, "SELECT * FROM consent_nonces")
     assert stored and set(stored[0]._mapping) == {"id", "fingerprint", "nonce", "action", "stated_at", "used_at",
                                                   "terminal_id"}
+
+
+def test_the_proof_itself_is_never_stored(cloud: Cloud) -> None:
+    """After online and offline payments and a voucher issue, no table holds the certificate, the statement or the
+    signature (raw or base64): the cloud keeps the fingerprint, serial and issuer, and the used nonce."""
+    import base64
+
+    from sqlalchemy import create_engine, select
+
+    from kiosk_cloud.models import metadata
+    from kiosk_cloud.settings import sync_database_url
+
+    store, office = cloud.terminal("store"), cloud.terminal("office")
+    yamada = cloud.resident("yamada")
+    proofs = [store.consent(yamada, 11), store.consent(yamada, 12), office.consent(yamada, 13, action="voucher_issue")]
+    assert store.pay(yamada, 11, consent=proofs[0]).status_code == 200
+    op = {"key": key(), "kind": "offline_payment", "created_at": datetime.now(UTC).isoformat(),
+          "payload": {"point_type_id": 1, "points": 12, "consent": proofs[1]}}
+    assert store.ok("POST", "/sync", {"operations": [op]})["results"][0]["status"] == "applied"
+    office.ok("POST", "/vouchers", {"point_type_id": 1, "points": 13, "consent": proofs[2]})
+    needles = set()
+    for proof in proofs:
+        for part in ("statement", "signature", "certificate"):
+            raw = base64.b64decode(proof[part])
+            needles |= {raw[20:60], proof[part][20:60].encode()}
+    engine = create_engine(sync_database_url(cloud.demo.database_url))
+    try:
+        with engine.connect() as conn:
+            for table in metadata.sorted_tables:
+                for row in conn.execute(select(table)):
+                    for value in row:
+                        raw = value if isinstance(value, bytes) else str(value).encode()
+                        assert not any(n in raw for n in needles), f"proof bytes found in {table.name}"
+    finally:
+        engine.dispose()
