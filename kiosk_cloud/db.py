@@ -8,6 +8,7 @@ overdraw. PostgreSQL: plain READ COMMITTED transactions with row locks (``SELECT
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -37,12 +38,16 @@ def as_utc(value: datetime | None) -> datetime | None:
 
 
 def make_engine(database_url: str, pool_size: int = 20) -> AsyncEngine:
+    # never the rows (SQLAlchemy logs them at DEBUG: voucher keys, hashes): statements at INFO at most
+    logging.getLogger("sqlalchemy.engine.Engine.kiosk_cloud").setLevel(logging.INFO)
     url = async_database_url(database_url)
     if url.startswith("sqlite"):
-        engine = create_async_engine(url, connect_args={"timeout": 30})
+        # hide_parameters: SQL logs and error texts never show values (tokens' hashes, consents, certificates)
+        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True, logging_name="kiosk_cloud")
         _install_sqlite_hooks(engine)
         return engine
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=False)
+    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=False,
+                               hide_parameters=True, logging_name="kiosk_cloud")
 
 
 def _install_sqlite_hooks(engine: AsyncEngine) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,11 @@ def make_engine(path: Path) -> Engine:
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",
         connect_args={"check_same_thread": False, "timeout": 10},
+        hide_parameters=True,  # SQL logs and error texts never show values (a clerk's session, a consent)
+        logging_name="kiosk_local",
     )
+    # ... and never its rows (SQLAlchemy logs rows at DEBUG): statements at INFO at most, whatever the root level
+    logging.getLogger("sqlalchemy.engine.Engine.kiosk_local").setLevel(logging.INFO)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

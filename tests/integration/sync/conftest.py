@@ -25,3 +25,21 @@ def cloud(tmp_path: Path) -> Iterator[Cloud]:
     finally:
         admin.close()
         process.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """A PostgreSQL admin URL: KIOSK_TEST_PG_URL, else a throwaway cluster. Skips locally, fails under CI."""
+    from sync_dbcloud import pg_admin_url
+
+    yield from pg_admin_url()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_cloud(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Cloud]:
+    """The cloud subprocess on SQLite and on PostgreSQL (a fresh database on the session's cluster)."""
+    from sync_dbcloud import fresh_database, running_cloud
+
+    url = None if request.param == "sqlite" else fresh_database(request.getfixturevalue("pg_server"))
+    with running_cloud(tmp_path, url) as c:
+        yield c

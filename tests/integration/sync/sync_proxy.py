@@ -6,11 +6,15 @@ gets its own draw. Modes (weights settable at run time):
 - drop: close the client connection at once (the cloud never sees the request)
 - e500: read the request, answer `500 Internal Server Error` itself
 - lose: forward the request to the cloud, let it apply it, then close before the answer reaches the client
+Besides, `hold_next_sync()` arms a one-shot hold: the next `POST /v1/sync` is forwarded, the cloud's answer (so the
+batch is committed) is kept back, `held` is set, and the proxy waits for `release()` before closing the connection
+without the answer: the test kills the terminal (or the cloud) inside exactly that window.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 import threading
 from collections import Counter
@@ -29,6 +33,10 @@ class FaultyProxy:
         self._ready = threading.Event()
         self._server: asyncio.base_events.Server | None = None
         self._thread = threading.Thread(target=self._run, name="faulty-proxy", daemon=True)
+        self._armed = False
+        self.held = threading.Event()  # set when a held sync answer has come back from the cloud
+        self.held_statuses: Counter[str] = Counter()  # the statuses in that answer (committed by the cloud)
+        self._released = threading.Event()
 
     @property
     def url(self) -> str:
@@ -42,7 +50,20 @@ class FaultyProxy:
     def set(self, **weights: float) -> None:
         self.weights = {mode: float(weights.get(mode, 0.0)) for mode in MODES}
 
+    def hold_next_sync(self) -> None:
+        self.held.clear()
+        self._released.clear()
+        self.held_statuses = Counter()
+        self._armed = True
+
+    def release(self) -> None:
+        """Let the held connection go: it is closed without the answer."""
+        self._armed = False
+        self._released.set()
+
     def stop(self) -> None:
+        self._released.set()
+
         async def close() -> None:
             if self._server is not None:
                 self._server.close()
@@ -71,6 +92,10 @@ class FaultyProxy:
             request = await _read_message(reader)
             if request is None:
                 return
+            if self._armed and request.startswith(b"POST /v1/sync "):
+                self._armed = False
+                await self._hold(request)
+                return
             if mode == "e500":
                 body = b'{"detail":"injected by the faulty proxy"}'
                 writer.write(b"HTTP/1.1 500 Internal Server Error\r\ncontent-type: application/json\r\n"
@@ -95,6 +120,25 @@ class FaultyProxy:
             return
         finally:
             writer.close()
+
+    async def _hold(self, request: bytes) -> None:
+        self.counts["held"] += 1
+        try:
+            up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
+        except OSError:
+            return
+        try:
+            up_writer.write(request)
+            await up_writer.drain()
+            response = await _read_message(up_reader)
+        finally:
+            up_writer.close()
+        if response is not None and response.startswith(b"HTTP/1.1 200"):
+            body = json.loads(response.partition(b"\r\n\r\n")[2])
+            self.held_statuses = Counter(r["status"] for r in body.get("results", []))
+        self.held.set()
+        while not self._released.is_set():
+            await asyncio.sleep(0.005)
 
 
 async def _read_message(reader: asyncio.StreamReader) -> bytes | None:
