@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.ui.design.style import metrics, sized
+from kiosk.ui.design.tokens import CONTENT_WIDTH
 from kiosk.ui.session import ResidentSession
 
 
@@ -26,9 +28,15 @@ class ResidentDisplay(QWidget):
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setWordWrap(True)
         self._area = QVBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.welcome)
-        layout.addLayout(self._area, 1)
+        column = QWidget()  # the same capped, centred column as the clerk's screens
+        sized(column, max_w=CONTENT_WIDTH)
+        inner = QVBoxLayout(column)
+        metrics(inner, "margin", "gap")
+        inner.addWidget(self.welcome)
+        inner.addLayout(self._area, 1)
+        layout = QHBoxLayout(self)
+        metrics(layout, 0, 0)
+        layout.addWidget(column)
         self.lent: QWidget | None = None
         session.wiped.connect(lambda _reason: self.welcome.show())
 

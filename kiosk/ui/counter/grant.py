@@ -154,9 +154,8 @@ class GrantScreen(Screen):
             self._on_attendance_tap()
             return
         if self.ctx.is_online() is False:  # said before the card and the PIN
-            self.identify.set_card_text(self.tr("Offline: a card cannot be checked now."),
-                                        self.tr("Please type the resident's MyKey ID on the left: the grant is "
-                                                "saved and sent later."))
+            self.identify.set_card_text(self.tr("Offline: cards cannot be checked now."),
+                                        self.tr("Type the MyKey ID on the left; the grant is sent later."))
         else:
             self.identify.set_card_text(self.tr("Or: the resident places the My Number Card and types the PIN."),
                                         self.tr("Please keep the card on the reader until you are finished."))

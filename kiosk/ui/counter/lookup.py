@@ -5,7 +5,8 @@ register button stays disabled until the business is chosen and both entries agr
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
 from kiosk.services.mykey import MyKeyRecord, ServiceId
@@ -116,8 +117,9 @@ class LookupScreen(Screen):
         box.addWidget(self.other_field)
         pair = QHBoxLayout()  # the two entries side by side, to compare at a glance
         metrics(pair, 0, "gap")
-        pair.addWidget(self.customer_field, 1)
-        pair.addWidget(self.again_field, 1)
+        for field in (self.customer_field, self.again_field):
+            field.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # two equal halves
+            pair.addWidget(field, 1, Qt.AlignmentFlag.AlignTop)
         box.addLayout(pair)
         box.addStretch(1)
         box.addWidget(ActionBar(self.add_button))

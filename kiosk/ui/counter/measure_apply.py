@@ -232,9 +232,10 @@ class MeasureApplyScreen(Screen):
         person = self.tr("Address on the card: %1 (%2)").replace("%1", items.address).replace(
             "%2", items.municipality_name or self.tr("municipality not found"))
         if not decision.eligible:
+            where = items.municipality_name or self.tr("municipality not found")
             self.show_result(Result(
                 "error", self.tr("Not eligible for “%1”").replace("%1", view.measure.name),
-                "\n".join(reason_text(r) for r in decision.reasons) + "\n" + person,
+                "\n".join(reason_text(r) for r in decision.reasons) + f"（{where}）",
                 actions=[Action(self.tr("Choose another measure"), self._back_to_list), self._next_resident()]))
             return
         outcome = status_text(decision.outcome.value) if decision.outcome else ""

@@ -102,10 +102,14 @@ class TileList(QWidget):
         tile = Tile(title, detail, refusal)
         tile.setCheckable(True)
         tile.setProperty("compact", self._compact)
+        policy = tile.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # columns of equal width, whatever the text
+        tile.setSizePolicy(policy)
         index = len(self._tiles)
         tile.clicked.connect(lambda _=False, i=index: self._clicked(i))
         self._group.addButton(tile)
         self._grid.addWidget(tile, index // self._columns, index % self._columns)
+        self._grid.setColumnStretch(index % self._columns, 1)
         self._tiles.append(tile)
         self._data.append(data)
         return tile

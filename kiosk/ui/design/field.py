@@ -15,6 +15,7 @@ class Field(QWidget):
         self.label = QLabel(label)
         self.label.setProperty("role", "fieldLabel")
         self.label.setVisible(bool(label))
+        self.label.setWordWrap(True)
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(placeholder)
         self.line = QLabel()

@@ -71,7 +71,7 @@ class ResultPanel(QFrame):
         top.addWidget(self.word)
         top.addStretch(1)
         layout = QVBoxLayout(self)
-        metrics(layout, "margin", "gap")
+        metrics(layout, "margin", "tight")
         layout.addStretch(1)
         layout.addLayout(top)
         for label in (self.headline, self.detail, self.amount, self.extra):
@@ -103,8 +103,11 @@ class ResultPanel(QFrame):
         self.set_extra("")
         for button in self.buttons:
             self._button_row.removeWidget(button)
+            button.hide()  # gone at once, not only when the deferred delete runs
             button.deleteLater()
         self.buttons = []
+        while self._button_row.count():  # the stretch of the previous result
+            self._button_row.takeAt(0)
         secondary = [a for a in result.actions if not a.primary]
         main = [a for a in result.actions if a.primary]
         for action in secondary:

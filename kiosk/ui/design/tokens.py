@@ -11,7 +11,7 @@ CONTENT_WIDTH = 1100  # the content column is capped at this width (scaled) and 
 
 # type scale (px at 800 px window height)
 TYPE = {
-    "status": 16, "small": 18, "body": 20, "section": 22, "title": 28, "resident": 28, "big": 40, "icon": 88,
+    "status": 16, "small": 18, "body": 20, "section": 22, "title": 28, "resident": 28, "big": 40, "icon": 64,
     "key": 32,
 }
 # the 8 px grid
@@ -22,7 +22,7 @@ NORMAL = {
     "primary": "#1f5fbf", "primary_text": "#ffffff", "primary_pressed": "#174a94",
     "success": "#1e6b2e", "warning": "#7a4a00", "warning_bg": "#fff3cd", "error": "#b3261e",
     "disabled_bg": "#e3e6ea", "disabled_text": "#6f7782", "disabled_border": "#c3c9d0",
-    "banner": "#14365f", "banner_serving": "#7a3e00", "banner_text": "#ffffff",
+    "banner": "#14365f", "banner_serving": "#7a3e00", "banner_text": "#ffffff", "banner_edge": "#14365f",
     "selected_bg": "#dce7f7", "focus": "#1f5fbf",
     "demo": "#ffd54f", "demo_text": "#3b2a00",  # the demo's panel: a colour no real message uses
     "queued": "#0b5563",
@@ -32,7 +32,7 @@ HIGH_CONTRAST = {
     "primary": "#ffd400", "primary_text": "#000000", "primary_pressed": "#e0b900",
     "success": "#00702a", "warning": "#000000", "warning_bg": "#ffd400", "error": "#c4160a",
     "disabled_bg": "#262626", "disabled_text": "#b0b0b0", "disabled_border": "#8c8c8c",
-    "banner": "#000000", "banner_serving": "#5c2e00", "banner_text": "#ffffff",
+    "banner": "#000000", "banner_serving": "#5c2e00", "banner_text": "#ffffff", "banner_edge": "#ffffff",
     "selected_bg": "#3a3000", "focus": "#ffd400",
     "demo": "#ffd54f", "demo_text": "#000000",
     "queued": "#004a56",

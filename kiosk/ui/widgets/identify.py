@@ -36,7 +36,7 @@ class IdentifyStep(QWidget):
         prompt_layout = QVBoxLayout(self.card_prompt)
         metrics(prompt_layout, "margin", "gap")
         prompt_layout.addStretch(1)
-        icon = self._resident_label("▭", "big")
+        icon = self._resident_label("▭", "icon")  # a card, drawn with a plain glyph (no emoji font needed)
         prompt_layout.addWidget(icon)
         prompt_layout.addWidget(self.card_text)
         prompt_layout.addWidget(self.card_hint)
