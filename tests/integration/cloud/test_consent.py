@@ -199,3 +199,21 @@ def test_the_proof_itself_is_never_stored(cloud: Cloud) -> None:
                         assert not any(n in raw for n in needles), f"proof bytes found in {table.name}"
     finally:
         engine.dispose()
+
+
+def test_one_proof_sent_twenty_times_at_once_debits_once(cloud: Cloud) -> None:
+    """The same signed statement under twenty idempotency keys at the same moment (hot path on PostgreSQL):
+    exactly one payment; the others are refused consent_replayed and write nothing."""
+    from .test_concurrency import burst
+
+    store = cloud.terminal("store")
+    consent = store.consent(cloud.resident("suzuki"), 40)
+    before = snapshot(cloud.demo.database_url)
+    responses = burst([(store, "/payments", {"point_type_id": 1, "points": 40, "idempotency_key": key(),
+                                             "consent": consent}) for _ in range(20)])
+    codes = sorted(r.status_code for r in responses)
+    assert codes == [200] + [409] * 19, [r.text for r in responses if r.status_code not in (200, 409)]
+    assert {r.json()["error"]["code"] for r in responses if r.status_code == 409} == {"consent_replayed"}
+    after = snapshot(cloud.demo.database_url)
+    assert after["ledger"] == before["ledger"] + 1 and after["lot_points"] == before["lot_points"] - 40
+    assert after["consent_nonces"] == before["consent_nonces"] + 1
