@@ -5,9 +5,10 @@
 - A body larger than `settings.max_body_bytes` is refused with 413 `body_too_large` without being read: at
   once from its Content-Length, or, for a body of unstated length (chunked), as soon as the running count of
   received bytes passes the limit (nothing beyond that is buffered; the connection is closed).
-- A request without a bearer token (enrolment, health, anything unauthenticated) takes a token from its client
-  address's bucket (`anon_rate_per_s`, burst `anon_burst`); an empty bucket answers 429 `rate_limited` with
-  Retry-After. Behind a reverse proxy the address is the one uvicorn reports (its --proxy-headers /
+- A request without a valid bearer token (enrolment, health, anything unauthenticated — and one whose token is
+  not a live terminal's, checked with `deps.authenticate`, the same cached check the routes make) takes a token
+  from its client address's bucket (`anon_rate_per_s`, burst `anon_burst`); an empty bucket answers 429
+  `rate_limited` with Retry-After. Enrolled terminals (their health probes carry the token) are never held back. Behind a reverse proxy the address is the one uvicorn reports (its --proxy-headers /
   --forwarded-allow-ips decide whether X-Forwarded-For is believed).
 """
 
@@ -72,12 +73,26 @@ def _header(scope: Scope, name: bytes) -> bytes | None:
     return None
 
 
-def _has_bearer(scope: Scope) -> bool:
+def _bearer(scope: Scope) -> str | None:
     value = _header(scope, b"authorization")
     if value is None:
-        return False
+        return None
     scheme, _, token = value.decode("latin-1").partition(" ")
-    return scheme.lower() == "bearer" and bool(token.strip())
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+async def _is_terminal(scope: Scope, token: str) -> bool:
+    """True for a live terminal's token (cached per worker, deps.TERMINAL_CACHE_S)."""
+    from kiosk_cloud.deps import authenticate
+    from kiosk_cloud.errors import ApiError
+
+    try:
+        await authenticate(scope["app"].state, token)
+    except ApiError:
+        return False
+    except Exception:  # e.g. the database is away: the route answers, this is not the place
+        return True
+    return True
 
 
 async def _answer(send: Send, code: str, extra_headers: list[tuple[bytes, bytes]] | None = None,
@@ -100,7 +115,8 @@ class Limits:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if not _has_bearer(scope):
+        token = _bearer(scope)
+        if token is None or not await _is_terminal(scope, token):
             client = scope.get("client")
             wait = self.buckets.take(str(client[0]) if client else "-")
             if wait > 0:

@@ -57,8 +57,8 @@ class Settings:
     clock_skew_s: int = 300  # ... and this far either side of the cloud's clock
     max_body_bytes: int = 1_048_576  # larger request bodies: 413 body_too_large, refused before they are read
     crl_grace_s: int = 24 * 3600  # a CRL past its next-update plus this stops resident authentication
-    anon_rate_per_s: float = 2.0  # requests without a bearer token, per client address (token bucket) ...
-    anon_burst: int = 60  # ... with this burst; beyond: 429 rate_limited + Retry-After
+    anon_rate_per_s: float = 5.0  # requests without a valid bearer token, per client address (token bucket) ...
+    anon_burst: int = 100  # ... with this burst; beyond: 429 rate_limited + Retry-After
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod

@@ -71,7 +71,8 @@ class CloudClient:
 
     # -- health, enrolment, staff ----------------------------------------------------------------------------
     def health(self, timeout: float | None = 3.0) -> JSON:
-        body = self.http.request("GET", "/v1/health", auth=False, timeout=timeout)
+        # with the terminal's token once enrolled: the cloud rate-limits unauthenticated callers per address
+        body = self.http.request("GET", "/v1/health", auth=bool(self.http.token), timeout=timeout)
         time_text = body.get("time") if isinstance(body, dict) else None
         if isinstance(time_text, str):
             try:
