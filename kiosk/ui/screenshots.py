@@ -230,7 +230,17 @@ def _scenario(d: Driver) -> None:
     d.shot("offline-grant-type-the-id")
 
     w.go("settings")
+    d.shot("settings-admin-pin")
+    from kiosk.services.admin_pin import DEMO_ADMIN_PIN
+
+    s = w.current()
+    s.gate.field.setText(DEMO_ADMIN_PIN)
+    s.gate.submit()
+    d.wait(s.sections.isVisible)
     d.shot("settings")
+    s.section_choice.setCurrentIndex(1)
+    d.shot("settings-terminal")
+    s.section_choice.setCurrentIndex(0)
     _resident_display_shot(d)
     for role in ("store", "office", "admin"):
         w.go(f"{role}_home")

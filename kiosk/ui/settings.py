@@ -87,6 +87,7 @@ class SettingsScreen(Screen):
         # the administrator PIN first (kiosk.services.admin_pin); asked again each time the screen is entered
         self.gate = AdminPinGate(ctx.admin_pin, ctx.runner)
         self.gate.admitted.connect(lambda: self._show_settings(True))
+        self.gate.button.setProperty("primary", True)
         layout.insertWidget(0, self.gate)
         self._guarded: list[QWidget] = [self.section_choice, self.sections, bar]
         self._show_settings(False)

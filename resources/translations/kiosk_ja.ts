@@ -2,6 +2,56 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AdminPinGate</name>
+    <message>
+        <location filename="../../kiosk/ui/admin_gate.py" line="25"/>
+        <source>Enter the administrator PIN to open the settings.</source>
+        <translation>設定を開くには、管理者の暗証番号を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin_gate.py" line="32"/>
+        <source>Open settings</source>
+        <translation>設定を開く</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/admin_gate.py" line="66"/>
+        <source>The PIN is wrong. Tries left before the settings lock: %n</source>
+        <translation>
+            <numerusform>暗証番号が違います。設定がロックされるまで、あと%n回です。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/admin_gate.py" line="68"/>
+        <source>Too many wrong PINs. The settings are locked for %n second(s).</source>
+        <translation>
+            <numerusform>暗証番号の誤りが続いたため、設定を%n秒間ロックしています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin_gate.py" line="71"/>
+        <source>No administrator PIN is set on this terminal. Set one with: kiosk admin-pin</source>
+        <translation>この端末には管理者の暗証番号が設定されていません。kiosk admin-pin で設定してください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin_gate.py" line="72"/>
+        <source>The PIN could not be checked.</source>
+        <translation>暗証番号を確認できませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>AmountPad</name>
+    <message>
+        <location filename="../../kiosk/ui/store/amount_pad.py" line="39"/>
+        <source>Delete one digit</source>
+        <translation>1文字消す</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/amount_pad.py" line="49"/>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+</context>
+<context>
     <name>Businesses</name>
     <message>
         <location filename="../../kiosk/ui/counter/businesses.py" line="13"/>
@@ -75,190 +125,317 @@
 <context>
     <name>CreateMyKeyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="144"/>
         <location filename="../../kiosk/ui/counter/create_mykey.py" line="149"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="154"/>
         <source>Try again</source>
         <translation>もう一度試す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="47"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="48"/>
         <source>Place the card</source>
         <translation>カードを置く</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="47"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="48"/>
         <source>PIN</source>
         <translation>暗証番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="47"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="48"/>
         <source>Choose an ID</source>
         <translation>IDを決める</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="47"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="48"/>
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="48"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="49"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="60"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="61"/>
         <source>MyKey ID (8 letters A-Z or digits 0-9)</source>
         <translation>マイキーID（英字A〜Zと数字0〜9で8文字）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="60"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="61"/>
         <source>e.g. AB12CD34</source>
         <translation>例：AB12CD34</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="82"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="83"/>
         <source>Please type the MyKey ID you would like, or let the terminal generate one.</source>
         <translation>ご希望のマイキーIDを入力するか、端末に自動で作らせてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="56"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="57"/>
         <source>Create a MyKey ID</source>
         <translation>マイキーIDの作成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="68"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="69"/>
         <source>Check availability</source>
         <translation>使えるか確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="70"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="71"/>
         <source>Generate one for me</source>
         <translation>自動で作成する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="72"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="73"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="89"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="90"/>
         <source>Create this MyKey ID</source>
         <translation>このマイキーIDで作成</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="91"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="92"/>
         <source>Choose another</source>
         <translation>別のIDにする</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="93"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="94"/>
         <source>Please check your new MyKey ID. It cannot be changed later.</source>
         <translation>新しいマイキーIDをご確認ください。あとから変更することはできません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="128"/>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="142"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="129"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="147"/>
         <source>Offline: a MyKey ID cannot be created now</source>
         <translation>オフラインのため、いまはマイキーIDを作成できません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="129"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="130"/>
         <source>Creating a MyKey ID needs the points cloud. Please start again when the status line says online.</source>
         <translation>マイキーIDの作成にはポイントクラウドへの接続が必要です。下の状態表示が「オンライン」になってから始めてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="131"/>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="139"/>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="166"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="132"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="144"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="171"/>
         <source>Back to the menu</source>
         <translation>メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="132"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="133"/>
         <source>Check again</source>
         <translation>もう一度確かめる</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="154"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="159"/>
         <source>The PIN of this card is locked</source>
         <translation>このカードの暗証番号はロックされています</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="155"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="160"/>
         <source>The PIN can be reset with photo identification at the municipality&apos;s My Number Card desk. The staff will show you the way.</source>
         <translation>暗証番号は、市区町村のマイナンバーカード窓口で写真付きの本人確認書類により再設定できます。係員がご案内します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="164"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="169"/>
         <source>This card already has a MyKey ID</source>
         <translation>このカードにはマイキーIDがあります</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="167"/>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="249"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="172"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="254"/>
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="225"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="230"/>
         <source>Offline: the MyKey ID was not created</source>
         <translation>オフラインのため、マイキーIDは作成されていません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="226"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="231"/>
         <source>The points cloud cannot be reached. The choice %1 is kept: press &quot;Create&quot; again when the terminal is online.</source>
         <translation>ポイントクラウドに接続できません。選んだ %1 はそのまま残っています。オンラインに戻ったら、もう一度「作成」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="228"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="233"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="245"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="250"/>
         <source>The MyKey ID has been created</source>
         <translation>マイキーIDを作成しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="246"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="251"/>
         <source>Please keep the slip: the MyKey ID and the card are needed to use municipal points.</source>
         <translation>控えを保管してください。ポイントの利用にはマイキーIDとカードが必要です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="248"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="253"/>
         <source>Print the slip</source>
         <translation>控えを印刷</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="143"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="148"/>
         <source>Creating a MyKey ID needs the points cloud. Please try again when the terminal is online.</source>
         <translation>マイキーIDの作成にはポイントクラウドへの接続が必要です。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="165"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="170"/>
         <source>Status: %1</source>
         <translation>状態：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="186"/>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="204"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="191"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="209"/>
         <source>%1 is available.</source>
         <translation>%1 は使えます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="189"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="194"/>
         <source>%1 is already in use. Please choose another.</source>
         <translation>%1 はすでに使われています。別のIDを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="274"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="279"/>
         <source>Slip printed on %1 (copy: %2)</source>
         <translation>控えを %1 で印刷しました（控えのファイル：%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="277"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="282"/>
         <source>No printer is set up; the slip was saved as %1</source>
         <translation>プリンターが設定されていないため、控えをファイルに保存しました：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DayEndScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="46"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="46"/>
+        <source>Yesterday</source>
+        <translation>昨日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="47"/>
+        <source>This week</source>
+        <translation>今週</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="47"/>
+        <source>This month</source>
+        <translation>今月</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="60"/>
+        <source>Print</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="63"/>
+        <source>A4 PDF</source>
+        <translation>A4 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="66"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="73"/>
+        <source>Day end</source>
+        <translation>日次締め</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="86"/>
+        <source>Loading…</source>
+        <translation>読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="95"/>
+        <source>Try again</source>
+        <translation>もう一度試す</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="96"/>
+        <source>Back to the menu</source>
+        <translation>メニューに戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="116"/>
+        <source>Day</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="116"/>
+        <source>Card payments</source>
+        <translation>カード決済</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="116"/>
+        <source>Reversals</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="116"/>
+        <source>Vouchers</source>
+        <translation>ポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="117"/>
+        <source>Net</source>
+        <translation>差引</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="129"/>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="134"/>
+        <source>Amount due: %1</source>
+        <translation>精算額：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/store/dayend.py" line="137"/>
+        <source>⚠ %n item(s) pending (offline): counted here, confirmed by the cloud when the connection returns.</source>
+        <translation>
+            <numerusform>⚠ 未確定（オフライン）が%n件あります。ここでは数えていますが、接続が戻るとクラウドが確定します。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/store/dayend.py" line="140"/>
+        <source>⚠ %n conflict(s) to look at with the office: %1</source>
+        <translation>
+            <numerusform>⚠ 事務局と確認が必要な不整合が%n件あります：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="144"/>
+        <source>Nothing in this period.</source>
+        <translation>この期間の取引はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="161"/>
+        <source>Printed (saved as %1).</source>
+        <translation>印刷しました（%1 に保存）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="164"/>
+        <source>A4 PDF saved: %1</source>
+        <translation>A4 PDFを保存しました：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="172"/>
+        <source>CSV saved: %1</source>
+        <translation>CSVを保存しました：%1</translation>
     </message>
 </context>
 <context>
@@ -269,44 +446,205 @@
         <translation>デモ：サンプルカード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="30"/>
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="32"/>
         <source>Place card</source>
         <translation>カードを置く</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="33"/>
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="35"/>
         <source>Remove card</source>
         <translation>カードを取る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="36"/>
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="38"/>
         <source>Sample card PINs (public test data): user certificate %1, card text %2.</source>
         <translation>サンプルカードの暗証番号（公開テストデータ）：利用者証明用 %1、券面事項入力補助用 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="38"/>
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="40"/>
         <source>PINs of the sample cards are listed in the README.</source>
         <translation>サンプルカードの暗証番号はREADMEに記載しています。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="50"/>
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="52"/>
         <source>PIN locked</source>
         <translation>暗証番号ロック</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="52"/>
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="54"/>
         <source>revoked certificate</source>
         <translation>失効した証明書</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="53"/>
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="55"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="54"/>
+        <location filename="../../kiosk/ui/widgets/demo_panel.py" line="56"/>
         <source>no MyKey ID</source>
         <translation>マイキーIDなし</translation>
+    </message>
+</context>
+<context>
+    <name>DeskScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="42"/>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="42"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="81"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="163"/>
+        <source>Exchange</source>
+        <translation>交換</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="42"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="45"/>
+        <source>Place your My Number Card on the reader and enter your 4-digit PIN.</source>
+        <translation>マイナンバーカードをカードリーダーに置き、4桁の暗証番号を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="46"/>
+        <source>The PIN for user authentication (利用者証明用).</source>
+        <translation>利用者証明用電子証明書の暗証番号です。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="54"/>
+        <source>Exchange desk</source>
+        <translation>交換窓口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="59"/>
+        <source>Gift certificates</source>
+        <translation>商品券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="60"/>
+        <source>Point card</source>
+        <translation>ポイントカード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="60"/>
+        <source>Points for cash</source>
+        <translation>現金でポイント購入</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="65"/>
+        <source>Paid out to (the street&apos;s association)</source>
+        <translation>支払先（商店街）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="68"/>
+        <source>Certificate serial numbers handed over (separated by spaces)</source>
+        <translation>お渡しした商品券の番号（空白で区切る）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="70"/>
+        <source>Point card number</source>
+        <translation>ポイントカード番号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="84"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="140"/>
+        <source>Reading the card…</source>
+        <translation>カードを読んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="147"/>
+        <source>Try again</source>
+        <translation>もう一度試す</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="148"/>
+        <source>Back to the office menu</source>
+        <translation>事務局メニューに戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="152"/>
+        <source>Balance: %1</source>
+        <translation>残高：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="163"/>
+        <source>Sell points</source>
+        <translation>ポイントを販売</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="183"/>
+        <source>The municipality does not sell points for cash.</source>
+        <translation>この市区町村では現金でのポイント販売を行っていません。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="187"/>
+        <source>%1 yen → %2 (premium %3 %)</source>
+        <translation>%1 円 → %2（プレミアム %3 %）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="195"/>
+        <source>Exchange %1</source>
+        <translation>%1 を交換</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="196"/>
+        <source>more than the balance</source>
+        <translation>残高を超えています</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="204"/>
+        <source>Please wait…</source>
+        <translation>お待ちください…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="226"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="230"/>
+        <source>Hand over certificates %1</source>
+        <translation>商品券 %1 をお渡しください</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="232"/>
+        <source>Charged to point card %1</source>
+        <translation>ポイントカード %1 にチャージしました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="233"/>
+        <source>Exchanged</source>
+        <translation>交換しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="233"/>
+        <source>balance %1</source>
+        <translation>残高 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="235"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="243"/>
+        <source>Next resident</source>
+        <translation>次の方へ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="240"/>
+        <source>Points sold: receipt %1</source>
+        <translation>ポイントを販売しました：領収書 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="241"/>
+        <source>%1 yen received. Receipt saved: %2</source>
+        <translation>%1 円を受け取りました。領収書を保存しました：%2</translation>
     </message>
 </context>
 <context>
@@ -524,147 +862,153 @@
 <context>
     <name>GrantScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="48"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="49"/>
         <source>Grant points</source>
         <translation>ポイント付与</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="65"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="67"/>
         <source>Start granting</source>
         <translation>付与を開始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="69"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="71"/>
         <source>Choose the grant programme:</source>
         <translation>付与事業を選んでください：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="92"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="62"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="94"/>
         <source>Grant</source>
         <translation>付与する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="110"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="112"/>
         <source>Attendance: please tap your My Number Card on the reader. No PIN is needed.</source>
         <translation>出席登録：マイナンバーカードをカードリーダーにかざしてください。暗証番号の入力は不要です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="76"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="78"/>
         <source>Change programme</source>
         <translation>付与事業を変更</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="52"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="53"/>
         <source>once a day per person</source>
         <translation>1人1日1回まで</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="52"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="53"/>
         <source>once per person</source>
         <translation>1人1回まで</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="53"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="54"/>
         <source>no repeat limit</source>
         <translation>回数制限なし</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="61"/>
-        <source>Grant (card and PIN, or MyKey ID)</source>
-        <translation>通常の付与（カードと暗証番号、またはマイキーID）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="62"/>
-        <source>Attendance (出席登録): tap only, registered participants</source>
-        <translation>出席登録（事前登録者がカードをかざすだけ）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="70"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="72"/>
         <source>Mode</source>
         <translation>付与の方法</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="87"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="89"/>
         <source>MyKey ID</source>
         <translation>マイキーID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="87"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="89"/>
         <source>8 characters</source>
         <translation>8文字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="98"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="100"/>
         <source>Grant by MyKey ID</source>
         <translation>マイキーIDで付与</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="99"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="101"/>
         <source>Points</source>
         <translation>ポイント数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="155"/>
-        <source>Offline: a card cannot be checked now.</source>
-        <translation>オフラインのため、いまはカードで本人確認できません。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="156"/>
-        <source>Please type the resident&apos;s MyKey ID on the left: the grant is saved and sent later.</source>
-        <translation>左の欄に住民の方のマイキーIDを入力してください。付与は端末に保存され、あとで送信されます。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="159"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="160"/>
         <source>Or: the resident places the My Number Card and types the PIN.</source>
         <translation>または：住民の方がマイナンバーカードを置き、暗証番号を入力します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="160"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="161"/>
         <source>Please keep the card on the reader until you are finished.</source>
         <translation>終わるまでカードを置いたままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="194"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="195"/>
         <source> — attendance mode</source>
         <translation>（出席登録）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="265"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="269"/>
         <source>Points saved: they will be sent when online</source>
         <translation>ポイントを端末に保存しました。オンラインになったら送信します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="268"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="272"/>
         <source>Attendance recorded: points granted</source>
         <translation>出席を登録し、ポイントを付与しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="271"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="275"/>
         <source>Points granted</source>
         <translation>ポイントを付与しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="218"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="222"/>
         <source>Identifying a card needs the points cloud. Offline, type the resident&apos;s MyKey ID instead: the grant is saved and sent later.</source>
         <translation>カードの確認にはポイントクラウドへの接続が必要です。オフラインの間は、マイキーIDを入力して付与してください（端末に保存し、後で送信します）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="242"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="62"/>
+        <source>card and PIN, or a typed MyKey ID</source>
+        <translation>カードと暗証番号、またはマイキーIDの入力</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/grant.py" line="63"/>
+        <source>Attendance (出席登録)</source>
+        <translation>出席登録</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/grant.py" line="63"/>
+        <source>registered participants only tap the card</source>
+        <translation>事前登録者がカードをかざすだけ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/grant.py" line="157"/>
+        <source>Offline: cards cannot be checked now.</source>
+        <translation>オフラインのため、いまはカードを確認できません。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/grant.py" line="158"/>
+        <source>Type the MyKey ID on the left; the grant is sent later.</source>
+        <translation>左の欄にマイキーIDを入力してください。付与はあとで送信されます。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/grant.py" line="246"/>
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="261"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="265"/>
         <source>MyKey ID %1</source>
         <translation>マイキーID %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="263"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="267"/>
         <source>Attendance saved: it will be sent when online</source>
         <translation>出席を保存しました。オンラインになったら送信します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="281"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="285"/>
         <source>This session: %1 grants, %2 points</source>
         <translation>今回の付与：%1 件、%2 ポイント</translation>
     </message>
@@ -766,7 +1110,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/errors.py" line="115"/>
-        <location filename="../../kiosk/ui/screen.py" line="104"/>
+        <location filename="../../kiosk/ui/screen.py" line="105"/>
         <source>This did not work</source>
         <translation>できませんでした</translation>
     </message>
@@ -774,50 +1118,209 @@
 <context>
     <name>IdentifyStep</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="32"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="33"/>
         <source>Please place your My Number Card on the reader.</source>
         <translation>マイナンバーカードをカードリーダーに置いてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="33"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="34"/>
         <source>Please keep the card on the reader until you are finished.</source>
         <translation>終わるまでカードを置いたままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="44"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="45"/>
         <source>The 4-digit PIN of the card&apos;s user certificate (利用者証明用電子証明書)</source>
         <translation>利用者証明用電子証明書の暗証番号（数字4桁）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="45"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="46"/>
         <source>To confirm that you are the card&apos;s holder. Please type it yourself.</source>
         <translation>ご本人の確認のためです。ご自身で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="48"/>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="120"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="49"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="121"/>
         <source>Checking the card… please do not remove it.</source>
         <translation>カードを確認しています…カードを動かさないでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="129"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="130"/>
         <source>Reading the card… please do not remove it.</source>
         <translation>カードを読んでいます…カードを動かさないでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="130"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="131"/>
         <source>Contacting the points cloud…</source>
         <translation>ポイントクラウドに接続しています…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="131"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="132"/>
         <source>The card is checking your PIN… please do not remove it.</source>
         <translation>カードが暗証番号を確認しています…カードを動かさないでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/identify.py" line="132"/>
+        <location filename="../../kiosk/ui/widgets/identify.py" line="133"/>
         <source>The points cloud is verifying the card…</source>
         <translation>ポイントクラウドでカードを確認しています…</translation>
+    </message>
+</context>
+<context>
+    <name>IssueScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="40"/>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="40"/>
+        <source>Vouchers</source>
+        <translation>ポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="40"/>
+        <source>Confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="40"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="43"/>
+        <source>Place your My Number Card on the reader and enter your 4-digit PIN.</source>
+        <translation>マイナンバーカードをカードリーダーに置き、4桁の暗証番号を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="44"/>
+        <source>The PIN for user authentication (利用者証明用).</source>
+        <translation>利用者証明用電子証明書の暗証番号です。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="53"/>
+        <source>Issue point vouchers</source>
+        <translation>ポイント券の発行</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="60"/>
+        <source>%1 vouchers</source>
+        <translation>%1 枚</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="60"/>
+        <source>1 voucher</source>
+        <translation>1 枚</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="63"/>
+        <source>%1 days</source>
+        <translation>%1 日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="69"/>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="72"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="79"/>
+        <source>Points per voucher</source>
+        <translation>1枚あたりのポイント</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="80"/>
+        <source>Number of vouchers</source>
+        <translation>枚数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="81"/>
+        <source>Valid for</source>
+        <translation>有効期間</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="90"/>
+        <source>Issue</source>
+        <translation>発行する</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="93"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="184"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="123"/>
+        <source>Reading the card…</source>
+        <translation>カードを読んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="130"/>
+        <source>Try again</source>
+        <translation>もう一度試す</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="131"/>
+        <source>Back to the office menu</source>
+        <translation>事務局メニューに戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="139"/>
+        <source>Balance: %1</source>
+        <translation>残高：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="150"/>
+        <source>Total %1</source>
+        <translation>合計 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="151"/>
+        <source>more than the balance</source>
+        <translation>残高を超えています</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="160"/>
+        <source>%1 × %2 = %3</source>
+        <translation>%1 × %2 = %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="162"/>
+        <source>Vouchers of %1, valid for %2 days, taken from your balance. Please check and let the clerk press Issue.</source>
+        <translation>%1 のポイント券（有効期間 %2 日）を残高から発行します。ご確認のうえ、係員が「発行する」を押します。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="173"/>
+        <source>Issuing and printing…</source>
+        <translation>発行して印刷しています…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="191"/>
+        <source>%1 vouchers issued</source>
+        <translation>ポイント券を %1 枚発行しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="192"/>
+        <source>Numbers %1. A4 sheet saved: %2. Stamp each voucher with the issuing seal.</source>
+        <translation>番号 %1。A4の用紙を保存しました：%2。各券に発行印を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="194"/>
+        <source>Next resident</source>
+        <translation>次の方へ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="195"/>
+        <source>Ticket printer copy</source>
+        <translation>チケットプリンターの控え</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="200"/>
+        <source>Ticket saved: %1</source>
+        <translation>チケットを保存しました：%1</translation>
     </message>
 </context>
 <context>
@@ -866,7 +1369,7 @@
         <translation>照会</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="113"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="110"/>
         <source>Register service ID</source>
         <translation>サービスIDを登録</translation>
     </message>
@@ -886,62 +1389,62 @@
         <translation>8文字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="99"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="96"/>
         <source>Another business</source>
         <translation>その他の事業者</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="101"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="98"/>
         <source>Business ID</source>
         <translation>事業者ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="101"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="98"/>
         <source>as printed on the business&apos;s form</source>
         <translation>事業者の申込書に記載の番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="105"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="102"/>
         <source>Customer ID</source>
         <translation>顧客ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="108"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="105"/>
         <source>Customer ID (again)</source>
-        <translation>顧客ID（確認のためもう一度）</translation>
+        <translation>顧客ID（もう一度）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="118"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="115"/>
         <source>Register a service ID</source>
         <translation>サービスIDを登録する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="167"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="169"/>
         <source>Found</source>
         <translation>見つかりました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="169"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="171"/>
         <source>Status: %1</source>
         <translation>状態：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="196"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="198"/>
         <source>Both entries are the same.</source>
         <translation>2回の入力が一致しています。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="216"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="218"/>
         <source>The service ID has been registered</source>
         <translation>サービスIDを登録しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="218"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="220"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="130"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="132"/>
         <source>Look up a MyKey ID / register service IDs</source>
         <translation>マイキーID照会・サービスID登録</translation>
     </message>
@@ -950,203 +1453,287 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="77"/>
-        <location filename="../../kiosk/ui/main_window.py" line="126"/>
+        <location filename="../../kiosk/ui/main_window.py" line="136"/>
         <source>MyKey kiosk</source>
         <translation>マイキー窓口端末</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="77"/>
-        <location filename="../../kiosk/ui/main_window.py" line="126"/>
+        <location filename="../../kiosk/ui/main_window.py" line="136"/>
         <source> — DEMO</source>
         <translation> — デモ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="199"/>
+        <location filename="../../kiosk/ui/main_window.py" line="209"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="203"/>
+        <location filename="../../kiosk/ui/main_window.py" line="213"/>
         <source>Logged in: %1</source>
         <translation>ログイン中：%1</translation>
     </message>
 </context>
 <context>
+    <name>ManageScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="32"/>
+        <source>Voucher number (13 digits)</source>
+        <translation>ポイント券番号（13桁）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="35"/>
+        <source>Re-print</source>
+        <translation>再印刷</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="38"/>
+        <source>Void</source>
+        <translation>無効にする</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="41"/>
+        <source>Void and re-issue</source>
+        <translation>無効にして再発行</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="48"/>
+        <source>Re-print: the same voucher again, marked as a re-print. Void: the points go back to the resident. Damaged: void and re-issue in one step.</source>
+        <translation>再印刷：同じ券を「再印刷」と記して印刷します。無効：ポイントは住民の方に戻ります。破損：無効と再発行を一度に行います。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="52"/>
+        <source>Re-print or void a voucher</source>
+        <translation>ポイント券の再印刷・無効化</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="67"/>
+        <source>13 digits</source>
+        <translation>13桁</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="69"/>
+        <source>A voucher number has 13 digits (%1 so far)</source>
+        <translation>ポイント券番号は13桁です（いま %1 桁）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="75"/>
+        <source>Another voucher</source>
+        <translation>別の券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="76"/>
+        <source>Back to the office menu</source>
+        <translation>事務局メニューに戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="93"/>
+        <source>Re-printed (copy %1)</source>
+        <translation>再印刷しました（%1 枚目）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="94"/>
+        <source>Marked 再発行 on the paper and recorded. Saved: %1</source>
+        <translation>用紙に「再発行」と記して記録しました。保存先：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="102"/>
+        <source>Voucher voided</source>
+        <translation>ポイント券を無効にしました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="102"/>
+        <source>The points went back to the resident&apos;s balance. Keep the paper with the office&apos;s records.</source>
+        <translation>ポイントは住民の方の残高に戻りました。用紙は事務局の記録と一緒に保管してください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="117"/>
+        <source>Re-issued as %1</source>
+        <translation>%1 として再発行しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="118"/>
+        <source>%1 is void. The new voucher is saved: %2. Stamp it with the issuing seal.</source>
+        <translation>%1 は無効です。新しい券を保存しました：%2。発行印を押してください。</translation>
+    </message>
+</context>
+<context>
     <name>MeasureApplyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="42"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="43"/>
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="53"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="54"/>
         <source>Apply for a measure</source>
         <translation>施策への申込</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="60"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="61"/>
         <source>Apply for this measure</source>
         <translation>この施策に申し込む</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="65"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="66"/>
         <source>Open measures and their conditions:</source>
         <translation>受付中の施策と条件：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="70"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="71"/>
         <source>I agree that the terminal reads my name, address, date of birth and sex from my card to check whether I can apply. They are not stored.</source>
         <translation>申込できるかを確認するため、カードから氏名・住所・生年月日・性別を読み取ることに同意します。読み取った情報は保存されません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="72"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="73"/>
         <source>I agree</source>
         <translation>同意します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="74"/>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="101"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="75"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="102"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="77"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="78"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="86"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="87"/>
         <source>The 4-digit PIN for the card&apos;s text information (券面事項入力補助用)</source>
         <translation>券面事項入力補助用の暗証番号（数字4桁）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="87"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="88"/>
         <source>To read your address for this application. Please type it yourself.</source>
         <translation>この申込のため、ご住所を読み取ります。ご自身で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="106"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="107"/>
         <source>Where should the points go? Choose the payment service:</source>
         <translation>ポイントを受け取る決済サービスを選んでください：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="119"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="120"/>
         <source>⚠ The payment service cannot be changed after the application is submitted. The points go only to this service.</source>
         <translation>⚠ 申込のあとで決済サービスは変更できません。ポイントはこのサービスにだけ付与されます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="123"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="124"/>
         <source>Change the payment service</source>
         <translation>決済サービスを選び直す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="125"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="126"/>
         <source>Please check the application:</source>
         <translation>申込内容をご確認ください：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="142"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="143"/>
         <source>Back to the menu</source>
         <translation>メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="145"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="146"/>
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="148"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="149"/>
         <source>Try again</source>
-        <translation>もう一度</translation>
+        <translation>もう一度試す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="157"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="158"/>
         <source>Create a MyKey ID</source>
         <translation>マイキーIDを作成する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="216"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="217"/>
         <source>The PIN for the card&apos;s text information is locked</source>
         <translation>券面事項入力補助用の暗証番号がロックされています</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="217"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="218"/>
         <source>It can be reset with photo identification at the municipality&apos;s My Number Card desk. The staff will show you the way.</source>
         <translation>市区町村のマイナンバーカード窓口で、写真付きの本人確認書類により再設定できます。係員がご案内します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="231"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="232"/>
         <source>Address on the card: %1 (%2)</source>
         <translation>カードの住所：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="232"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="233"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="235"/>
         <source>municipality not found</source>
         <translation>市区町村が見つかりません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="235"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="237"/>
         <source>Not eligible for “%1”</source>
         <translation>「%1」の対象ではありません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="237"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="239"/>
         <source>Choose another measure</source>
         <translation>別の施策を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="260"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="262"/>
         <source>Measure: %1</source>
         <translation>施策：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="121"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="122"/>
         <source>Submit the application</source>
         <translation>申し込む</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="42"/>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="117"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="43"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="118"/>
         <source>Payment service</source>
         <translation>決済サービス</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="41"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="42"/>
         <source>Card and PIN</source>
         <translation>カードと暗証番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="41"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="42"/>
         <source>Choose a measure</source>
         <translation>施策を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="41"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="42"/>
         <source>Consent and card PIN</source>
         <translation>同意と暗証番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="42"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="43"/>
         <source>Submitted</source>
         <translation>申込完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="289"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="291"/>
         <source>Check the review state again</source>
         <translation>審査状況をもう一度確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="240"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="242"/>
         <source>Eligible for “%1”.</source>
         <translation>「%1」の対象です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="283"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="285"/>
         <source>Application number: %1</source>
         <translation>申込番号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="285"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="287"/>
         <source>The application is saved on this terminal and will be sent to the points cloud automatically.</source>
         <translation>申込はこの端末に保存しました。ポイントクラウドへ自動で送信されます。</translation>
     </message>
@@ -1240,6 +1827,345 @@
     </message>
 </context>
 <context>
+    <name>OfficeHome</name>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="32"/>
+        <source>Commerce-association office</source>
+        <translation>商店街事務局</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="32"/>
+        <source>Back to the role chooser</source>
+        <translation>役割の選択に戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="35"/>
+        <source>Office staff code</source>
+        <translation>事務局の職員コード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="37"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="40"/>
+        <source>Log in</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="51"/>
+        <source>An office clerk logs in to issue vouchers, reconcile and settle.</source>
+        <translation>事務局の職員がログインして、ポイント券の発行・照合・精算を行います。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="62"/>
+        <source>Issue vouchers</source>
+        <translation>ポイント券の発行</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="62"/>
+        <source>From the resident&apos;s balance, with the card and PIN</source>
+        <translation>住民の方の残高から、カードと暗証番号で</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="63"/>
+        <source>Re-print or void</source>
+        <translation>再印刷・無効化</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="63"/>
+        <source>A voucher by its number; damaged: void and re-issue</source>
+        <translation>番号で券を指定。破損したときは無効にして再発行</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="65"/>
+        <source>Reconcile a bundle</source>
+        <translation>束の照合</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="65"/>
+        <source>Paper vouchers a shop brings in</source>
+        <translation>加盟店が持ち込んだ紙のポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="66"/>
+        <source>Exchange desk</source>
+        <translation>交換窓口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="66"/>
+        <source>Gift certificates, point card, points for cash</source>
+        <translation>商品券・ポイントカード・現金でのポイント購入</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="67"/>
+        <source>Settle with shops</source>
+        <translation>加盟店との精算</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="67"/>
+        <source>Close a period, statements, CSV, bank transfer file</source>
+        <translation>期間の締め・精算書・CSV・振込ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="77"/>
+        <source>Log out</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="107"/>
+        <source>Logged in: %1</source>
+        <translation>ログイン中：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/office/base.py" line="48"/>
+        <location filename="../../kiosk/ui/office/base.py" line="56"/>
+        <source>Back to the office menu</source>
+        <translation>事務局メニューに戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/base.py" line="54"/>
+        <source>The office needs the cloud and it cannot be reached now. Nothing has been started.</source>
+        <translation>事務局の作業にはクラウドが必要ですが、いまは接続できません。まだ何も始めていません。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/base.py" line="55"/>
+        <source>Check again</source>
+        <translation>もう一度確かめる</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/base.py" line="57"/>
+        <source>Offline</source>
+        <translation>オフラインです</translation>
+    </message>
+</context>
+<context>
+    <name>PayScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="52"/>
+        <source>Amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="52"/>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="52"/>
+        <source>PIN</source>
+        <translation>暗証番号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="52"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="75"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="129"/>
+        <source>Pay with the card</source>
+        <translation>カードで支払う</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="85"/>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="98"/>
+        <source>Please place your My Number Card on the reader.</source>
+        <translation>マイナンバーカードをカードリーダーに置いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="99"/>
+        <source>Keep the card on the reader until the payment is finished.</source>
+        <translation>お支払いが終わるまでカードを置いたままにしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="100"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="111"/>
+        <source>Change the amount</source>
+        <translation>金額を変える</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="114"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="174"/>
+        <source>Reading the card… please do not remove it.</source>
+        <translation>カードを読んでいます…カードを動かさないでください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="193"/>
+        <source>Payment at %1</source>
+        <translation>%1 でのお支払い</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="193"/>
+        <source>this shop</source>
+        <translation>この店舗</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="194"/>
+        <source>Please type the 4-digit PIN of your card&apos;s user certificate yourself (once).</source>
+        <translation>利用者証明用電子証明書の4桁の暗証番号を、ご自身で入力してください（1回）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="200"/>
+        <source>Checking the card… please do not remove it.</source>
+        <translation>カードを確認しています…カードを動かさないでください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="207"/>
+        <source>Contacting the points cloud…</source>
+        <translation>ポイントクラウドに接続しています…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="208"/>
+        <source>The card is checking your PIN… please do not remove it.</source>
+        <translation>カードが暗証番号を確認しています…カードを動かさないでください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="209"/>
+        <source>The points cloud is checking the card…</source>
+        <translation>ポイントクラウドがカードを確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="210"/>
+        <source>The cloud does not answer: checking the card on this terminal…</source>
+        <translation>クラウドが応答しないため、この端末でカードを確認しています…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="233"/>
+        <source>Balance: %1 — not enough for %2</source>
+        <translation>残高 %1：%2 には足りません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="235"/>
+        <source>The shop can take the %1 there are, and the rest another way.</source>
+        <translation>残高の %1 を使い、残りは別の方法でお支払いいただけます。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="238"/>
+        <source>Offline, this card can pay %1 more today</source>
+        <translation>オフラインのため、このカードで今日お支払いできるのはあと %1 です</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="239"/>
+        <source>Offline the balance is not known; the offline limit per card and day applies until the terminal is online again.</source>
+        <translation>オフラインでは残高がわかりません。オンラインに戻るまで、カードごと1日あたりのオフライン上限が適用されます。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="241"/>
+        <source>Use %1</source>
+        <translation>%1 を使う</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="259"/>
+        <source>Paying… please do not remove the card.</source>
+        <translation>お支払い中です…カードを動かさないでください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="273"/>
+        <source>Print receipt</source>
+        <translation>レシートを印刷</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="274"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="322"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="350"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="355"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="388"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="415"/>
+        <source>Next customer</source>
+        <translation>次のお客様へ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="277"/>
+        <source>Offline limit left today: %1</source>
+        <translation>今日のオフライン上限の残り：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="279"/>
+        <source>Paid — pending</source>
+        <translation>お支払い済み（未確定）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="280"/>
+        <source>Offline: the cloud confirms it when the connection returns.</source>
+        <translation>オフライン：接続が戻るとクラウドが確定します。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="288"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="348"/>
+        <source>Paid</source>
+        <translation>お支払い済み</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="300"/>
+        <source>Balance now: %1</source>
+        <translation>現在の残高：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="305"/>
+        <source>%1 of it expire by %2</source>
+        <translation>うち %1 は %2 までに期限切れになります</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="321"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="415"/>
+        <source>Try again</source>
+        <translation>もう一度試す</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="328"/>
+        <source>Not confirmed yet</source>
+        <translation>まだ確定していません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="329"/>
+        <source>The cloud has not answered. The payment is kept and sent when the connection returns; do not hand over the goods until it is confirmed.</source>
+        <translation>クラウドから応答がありません。お支払いは保存され、接続が戻ると送信されます。確定するまで商品はお渡ししないでください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="331"/>
+        <source>Check again</source>
+        <translation>もう一度確かめる</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="348"/>
+        <source>The cloud has confirmed the payment.</source>
+        <translation>クラウドがお支払いを確定しました。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="354"/>
+        <source>The cloud refused this payment: nothing was paid.</source>
+        <translation>クラウドがこのお支払いを拒否しました。支払いは行われていません。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="357"/>
+        <source>Still waiting for the cloud.</source>
+        <translation>まだクラウドの応答を待っています。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="387"/>
+        <source>Receipt printed.</source>
+        <translation>レシートを印刷しました。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="417"/>
+        <source>Nothing was paid.</source>
+        <translation>支払いは行われていません。</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <location filename="../../kiosk/ui/widgets/pinpad.py" line="31"/>
@@ -1252,34 +2178,34 @@
         <translation>クリア</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="57"/>
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="58"/>
         <source>Delete one digit</source>
         <translation>1文字消す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="63"/>
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="64"/>
         <source>OK</source>
         <translation>決定</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="185"/>
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="183"/>
         <source>%n tries left</source>
         <translation>
             <numerusform>あと%n回入力できます</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="187"/>
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="185"/>
         <source>The PIN is locked. It can be reset with photo identification at the municipality&apos;s My Number Card desk; the staff will show you the way.</source>
         <translation>暗証番号がロックされています。市区町村のマイナンバーカード窓口で、写真付きの本人確認書類により再設定できます。係員がご案内します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="191"/>
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="189"/>
         <source>⚠ Last try: if this PIN is wrong too, the PIN will be locked.</source>
         <translation>⚠ 最後の1回です。間違えると暗証番号がロックされます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/pinpad.py" line="60"/>
+        <location filename="../../kiosk/ui/widgets/pinpad.py" line="61"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
@@ -1328,46 +2254,464 @@
     </message>
 </context>
 <context>
+    <name>RecentScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="39"/>
+        <source>Today&apos;s payments</source>
+        <translation>本日の決済</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="46"/>
+        <source>Earlier</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="49"/>
+        <source>Later</source>
+        <translation>後へ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="52"/>
+        <source>Reverse this payment</source>
+        <translation>この決済を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="56"/>
+        <source>No payments or vouchers yet today.</source>
+        <translation>今日の決済・ポイント券はまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="63"/>
+        <source>Wrong amount entered</source>
+        <translation>金額の入力間違い</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="63"/>
+        <source>The customer cancelled</source>
+        <translation>お客様の取りやめ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="64"/>
+        <source>Paid twice by mistake</source>
+        <translation>誤って二重に決済</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="64"/>
+        <source>Goods returned</source>
+        <translation>返品</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="66"/>
+        <source>Reverse</source>
+        <translation>取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="72"/>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="75"/>
+        <source>The points go back to the resident&apos;s balance, to the same lots.</source>
+        <translation>ポイントは住民の方の残高（元のロット）に戻ります。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="76"/>
+        <source>Why is it reversed?</source>
+        <translation>取り消す理由を選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="88"/>
+        <source>Loading…</source>
+        <translation>読み込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="97"/>
+        <source>Card payments %1 · reversed %2 · vouchers %3</source>
+        <translation>カード決済 %1・取消 %2・ポイント券 %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="105"/>
+        <source>Try again</source>
+        <translation>もう一度試す</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="106"/>
+        <source>Back to the menu</source>
+        <translation>メニューに戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="126"/>
+        <source>Card payment</source>
+        <translation>カード決済</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="126"/>
+        <source>Reversal</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="127"/>
+        <source>Voucher</source>
+        <translation>ポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="133"/>
+        <source>Pending (offline) · %1</source>
+        <translation>未確定（オフライン）・%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="135"/>
+        <source>reversed</source>
+        <translation>取消済み</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="135"/>
+        <source>can be reversed</source>
+        <translation>取消できます</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="136"/>
+        <source>No. %1</source>
+        <translation>番号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="138"/>
+        <source>of payment No. %1</source>
+        <translation>決済番号 %1 の取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="141"/>
+        <source>Voucher No. %1</source>
+        <translation>ポイント券番号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="157"/>
+        <source>Reverse payment No. %1 of %2?</source>
+        <translation>%2 の決済番号 %1 を取り消しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="178"/>
+        <source>Reversed</source>
+        <translation>取り消しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="179"/>
+        <source>Payment No. %1: the points are back in the resident&apos;s balance.</source>
+        <translation>決済番号 %1：ポイントは住民の方の残高に戻りました。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="181"/>
+        <source>Print receipt</source>
+        <translation>レシートを印刷</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="182"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/recent.py" line="192"/>
+        <source>Receipt printed.</source>
+        <translation>レシートを印刷しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ReconcileScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="36"/>
+        <source>Scan each voucher&apos;s QR code (or type it and press Enter)</source>
+        <translation>各ポイント券のQRコードを読み取ってください（または入力してEnter）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="39"/>
+        <source>Read a scanned bundle…</source>
+        <translation>スキャンした束を読み込む…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="43"/>
+        <source>No readable QR: the voucher number</source>
+        <translation>QRが読めないとき：ポイント券番号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="46"/>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="50"/>
+        <source>Second clerk: staff code</source>
+        <translation>2人目の職員：職員コード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="52"/>
+        <source>Second clerk: password</source>
+        <translation>2人目の職員：パスワード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="62"/>
+        <source>Close the bundle</source>
+        <translation>束を締める</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="65"/>
+        <source>Start again</source>
+        <translation>最初からやり直す</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="71"/>
+        <source>Shop that brought the bundle</source>
+        <translation>束を持ち込んだ加盟店</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="78"/>
+        <source>Reconcile paper vouchers</source>
+        <translation>紙のポイント券の照合</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="101"/>
+        <source>Choose the shop first</source>
+        <translation>先に加盟店を選んでください</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="111"/>
+        <source>Not a voucher code — scan again or enter the number below</source>
+        <translation>ポイント券のコードではありません。もう一度読み取るか、下に番号を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="115"/>
+        <source>Read %1</source>
+        <translation>%1 を読み取りました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="129"/>
+        <source>A voucher number has 13 digits</source>
+        <translation>ポイント券番号は13桁です</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="131"/>
+        <source>Added %1 — a second clerk confirms at the close</source>
+        <translation>%1 を追加しました。締めのときに2人目の職員が確認します</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="136"/>
+        <source>Scanned bundle</source>
+        <translation>スキャンした束</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="137"/>
+        <source>Scans (*.pdf *.tif *.tiff)</source>
+        <translation>スキャン（*.pdf *.tif *.tiff）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="148"/>
+        <source>%1 pages, %2 vouchers read</source>
+        <translation>%1 ページ、%2 枚を読み取りました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="151"/>
+        <source>no code found on pages %1: enter those by number</source>
+        <translation>%1 ページでコードが見つかりません。番号で入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="160"/>
+        <source>%1 vouchers in this bundle (%2 by number)</source>
+        <translation>この束は %1 枚（うち番号入力 %2 枚）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="177"/>
+        <source>accepted</source>
+        <translation>受付</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="177"/>
+        <source>expired (counted, check the date)</source>
+        <translation>期限切れ（数えています。日付を確認）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="178"/>
+        <source>already used</source>
+        <translation>使用済み</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="178"/>
+        <source>voided</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="178"/>
+        <source>forged</source>
+        <translation>偽造</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="179"/>
+        <source>not valid</source>
+        <translation>有効ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="179"/>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="182"/>
+        <source>%1 used at %2</source>
+        <translation>%1 は %2 で使用済み</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="188"/>
+        <source>Bundle closed for %1 (record %2)</source>
+        <translation>%1 の束を締めました（記録 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="190"/>
+        <source>Next bundle</source>
+        <translation>次の束へ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="191"/>
+        <source>Back to the office menu</source>
+        <translation>事務局メニューに戻る</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="39"/>
+        <source>Scan</source>
+        <translation>読み取り</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="39"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="58"/>
+        <source>Check</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="39"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="45"/>
+        <source>Redeem a voucher</source>
+        <translation>ポイント券の消込</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="48"/>
+        <source>Scan the QR code on the voucher.</source>
+        <translation>ポイント券のQRコードを読み取ってください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="50"/>
+        <source>A scanner works on this screen and on the shop&apos;s home; no field needs to be chosen. Without a scanner, type the code below.</source>
+        <translation>スキャナーはこの画面と店舗のホームで使えます。欄を選ぶ必要はありません。スキャナーがないときは、下にコードを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="53"/>
+        <source>Voucher code</source>
+        <translation>ポイント券のコード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="53"/>
+        <source>149 letters and digits</source>
+        <translation>英数字149文字</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="73"/>
+        <source>Redeem</source>
+        <translation>消込する</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="76"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="111"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="138"/>
+        <source>Voucher No. %1</source>
+        <translation>ポイント券番号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="112"/>
+        <source>%1 · valid until %2</source>
+        <translation>%1・%2 まで有効</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="136"/>
+        <source>Print receipt</source>
+        <translation>レシートを印刷</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="137"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="157"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="176"/>
+        <source>Next voucher</source>
+        <translation>次の券へ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="141"/>
+        <source>Redeemed — pending</source>
+        <translation>消込済み（未確定）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="142"/>
+        <source>Offline: recorded on this terminal; the cloud confirms it when the connection returns.</source>
+        <translation>オフライン：この端末に記録しました。接続が戻るとクラウドが確定します。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="146"/>
+        <source>Redeemed</source>
+        <translation>消込しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="175"/>
+        <source>Receipt printed.</source>
+        <translation>レシートを印刷しました。</translation>
+    </message>
+</context>
+<context>
     <name>ResidentBanner</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="34"/>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="62"/>
+        <location filename="../../kiosk/ui/widgets/banner.py" line="38"/>
+        <location filename="../../kiosk/ui/widgets/banner.py" line="67"/>
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="37"/>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="63"/>
+        <location filename="../../kiosk/ui/widgets/banner.py" line="41"/>
+        <location filename="../../kiosk/ui/widgets/banner.py" line="68"/>
         <source>Log out</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="57"/>
+        <location filename="../../kiosk/ui/widgets/banner.py" line="62"/>
         <source>No activity: the screen will be cleared in %1 s</source>
         <translation>操作がないため、あと %1 秒で画面を消去します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="77"/>
+        <location filename="../../kiosk/ui/widgets/banner.py" line="82"/>
         <source>No resident is being served</source>
         <translation>対応中の住民はいません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="82"/>
+        <location filename="../../kiosk/ui/widgets/banner.py" line="87"/>
         <source>MyKey ID %1</source>
         <translation>マイキーID %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="84"/>
+        <location filename="../../kiosk/ui/widgets/banner.py" line="89"/>
         <source>no MyKey ID yet</source>
         <translation>マイキーIDなし</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="86"/>
+        <location filename="../../kiosk/ui/widgets/banner.py" line="91"/>
         <source>card placed (not yet verified)</source>
         <translation>カードあり（未確認）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/banner.py" line="87"/>
+        <location filename="../../kiosk/ui/widgets/banner.py" line="92"/>
         <source>Serving: %1</source>
         <translation>対応中：%1</translation>
     </message>
@@ -1375,12 +2719,12 @@
 <context>
     <name>ResidentDisplay</name>
     <message>
-        <location filename="../../kiosk/ui/resident_display.py" line="22"/>
+        <location filename="../../kiosk/ui/resident_display.py" line="24"/>
         <source>Resident screen</source>
         <translation>お客様用画面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/resident_display.py" line="23"/>
+        <location filename="../../kiosk/ui/resident_display.py" line="25"/>
         <source>Welcome. Please follow the clerk&apos;s guidance.</source>
         <translation>いらっしゃいませ。職員の案内に沿ってお進みください。</translation>
     </message>
@@ -1388,7 +2732,7 @@
 <context>
     <name>ResidentSlot</name>
     <message>
-        <location filename="../../kiosk/ui/resident_display.py" line="64"/>
+        <location filename="../../kiosk/ui/resident_display.py" line="72"/>
         <source>The resident is doing this step on the screen facing them.</source>
         <translation>お客様用の画面で、ご本人が操作しています。</translation>
     </message>
@@ -1477,12 +2821,12 @@
 <context>
     <name>Screen</name>
     <message>
-        <location filename="../../kiosk/ui/screen.py" line="65"/>
+        <location filename="../../kiosk/ui/screen.py" line="66"/>
         <source>Back to the menu</source>
         <translation>メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screen.py" line="106"/>
+        <location filename="../../kiosk/ui/screen.py" line="107"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
@@ -1591,39 +2935,198 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/settings.py" line="70"/>
+        <location filename="../../kiosk/ui/settings.py" line="73"/>
         <source>Screen and sound</source>
         <translation>画面と音</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings.py" line="70"/>
+        <location filename="../../kiosk/ui/settings.py" line="73"/>
         <source>Terminal</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings.py" line="73"/>
+        <location filename="../../kiosk/ui/settings.py" line="76"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings.py" line="83"/>
+        <location filename="../../kiosk/ui/settings.py" line="94"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings.py" line="83"/>
+        <location filename="../../kiosk/ui/settings.py" line="94"/>
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings.py" line="94"/>
+        <location filename="../../kiosk/ui/settings.py" line="105"/>
         <source>On</source>
         <translation>オン</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/settings.py" line="94"/>
+        <location filename="../../kiosk/ui/settings.py" line="105"/>
         <source>Off</source>
         <translation>オフ</translation>
+    </message>
+</context>
+<context>
+    <name>SettleScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="44"/>
+        <source>Open the next period</source>
+        <translation>次の期間を開始</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="47"/>
+        <source>Close the period</source>
+        <translation>期間を締める</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="50"/>
+        <source>Statements (PDF)</source>
+        <translation>精算書（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="53"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="56"/>
+        <source>Bank transfer file</source>
+        <translation>振込ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="62"/>
+        <source>Settle with shops</source>
+        <translation>加盟店との精算</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="96"/>
+        <source>No settlement yet: open the first period.</source>
+        <translation>まだ精算はありません。最初の期間を開始してください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="100"/>
+        <source>%1 to %2</source>
+        <translation>%1 〜 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="102"/>
+        <source>closed — cannot change</source>
+        <translation>締め済み（変更できません）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="102"/>
+        <source>open — figures so far</source>
+        <translation>受付中（現時点の数字）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="103"/>
+        <source>Settlement %1: %2 (%3)</source>
+        <translation>精算 %1：%2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="105"/>
+        <source>Shop</source>
+        <translation>店舗</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="105"/>
+        <source>Card</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="105"/>
+        <source>Vouchers QR</source>
+        <translation>ポイント券（QR）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="105"/>
+        <source>Vouchers paper</source>
+        <translation>ポイント券（紙）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="106"/>
+        <source>Exchange</source>
+        <translation>交換</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="106"/>
+        <source>Reversals</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="106"/>
+        <source>Late</source>
+        <translation>遅延分</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="106"/>
+        <source>Conflicts</source>
+        <translation>不整合</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="106"/>
+        <source>To pay</source>
+        <translation>支払額</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="119"/>
+        <source>… and %1 more shops in the statements</source>
+        <translation>…ほか %1 店舗は精算書に記載</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="121"/>
+        <source>Total to pay: %1 yen</source>
+        <translation>支払総額：%1 円</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="124"/>
+        <source>%1 operations were synced after the previous close and are counted here (Late).</source>
+        <translation>前回の締めのあとに同期された %1 件をここに含めています（遅延分）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="127"/>
+        <source>Anything that reaches the cloud after the close goes into the next period.</source>
+        <translation>締めのあとにクラウドに届いたものは、次の期間に入ります。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="145"/>
+        <source>Period closed</source>
+        <translation>期間を締めました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="145"/>
+        <source>These figures cannot change any more. Save the statements, the CSV and the bank transfer file.</source>
+        <translation>これらの数字はもう変わりません。精算書・CSV・振込ファイルを保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="148"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="152"/>
+        <source>Back to the settlement</source>
+        <translation>精算に戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="151"/>
+        <source>Saved: %1</source>
+        <translation>保存しました：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="157"/>
+        <source>Statements saved</source>
+        <translation>精算書を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="162"/>
+        <source>CSV saved</source>
+        <translation>CSVを保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="170"/>
+        <source>Bank transfer file saved (transfer on %1)</source>
+        <translation>振込ファイルを保存しました（振込日 %1）</translation>
     </message>
 </context>
 <context>
@@ -1720,6 +3223,69 @@
         <location filename="../../kiosk/ui/widgets/status_text.py" line="20"/>
         <source>saved on this terminal: it will be sent when the terminal is online</source>
         <translation>端末に保存済み：オンラインになると送信されます</translation>
+    </message>
+</context>
+<context>
+    <name>StoreHome</name>
+    <message>
+        <location filename="../../kiosk/ui/store/home.py" line="27"/>
+        <source>Pay with the card</source>
+        <translation>カードで支払う</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/home.py" line="27"/>
+        <source>Points from the resident&apos;s My Number Card</source>
+        <translation>住民の方のマイナンバーカードのポイントで</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/home.py" line="28"/>
+        <source>Redeem a voucher</source>
+        <translation>ポイント券の消込</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/home.py" line="28"/>
+        <source>Scan the QR code of a paper point voucher</source>
+        <translation>紙のポイント券のQRコードを読み取る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/home.py" line="29"/>
+        <source>Today&apos;s payments</source>
+        <translation>本日の決済</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/home.py" line="29"/>
+        <source>Look back, reprint, reverse a payment</source>
+        <translation>決済の確認・再印刷・取消</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/home.py" line="30"/>
+        <source>Day end</source>
+        <translation>日次締め</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/home.py" line="30"/>
+        <source>Settlement: print, A4, CSV</source>
+        <translation>精算：印刷・A4・CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/home.py" line="45"/>
+        <source>Shop</source>
+        <translation>店舗</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/home.py" line="46"/>
+        <source>Back to the role chooser</source>
+        <translation>役割の選択に戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/home.py" line="54"/>
+        <source>⚠ Offline: card payments up to each card&apos;s offline limit, marked pending until the cloud confirms them. Vouchers are checked on this terminal.</source>
+        <translation>⚠ オフライン：カード決済はカードごとのオフライン上限まで、クラウドが確定するまで未確定として受け付けます。ポイント券はこの端末で確認します。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/home.py" line="58"/>
+        <source>✔ Online</source>
+        <translation>✔ オンライン</translation>
     </message>
 </context>
 </TS>
