@@ -3,6 +3,8 @@ step in the primary colour, finished steps with ✔."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.ui.design.style import metrics
@@ -28,18 +30,37 @@ class StepBar(QWidget):
             self.labels.append(label)
             layout.addWidget(label)
         layout.addStretch(1)
-        self._current = -1
+        self._current, self._finished = -1, False
         self.set_current(0)
 
     def set_current(self, index: int, finished: bool = False) -> None:
         """`finished`: the last step is shown as done (only when something was done)."""
-        self._current = index
-        for i, (label, step) in enumerate(zip(self.labels, self._steps, strict=True)):
-            done = i < index or (finished and i == index)
-            state = "done" if done else "current" if i == index else "todo"
-            label.setText(f"✔ {step}" if done else f"{i + 1}. {step}")
-            label.setProperty("step", state)
-            restyle(label)
+        self._current, self._finished = index, finished
+        self._render()
+
+    def _render(self) -> None:
+        """Every step named when there is room; else (large text, narrow window) only the current one, the others
+        as ✔ or their number — one line either way."""
+        index, finished = self._current, self._finished
+        for compact in (False, True):
+            for i, (label, step) in enumerate(zip(self.labels, self._steps, strict=True)):
+                done = i < index or (finished and i == index)
+                state = "done" if done else "current" if i == index else "todo"
+                if compact and i != index:
+                    label.setText("✔" if done else str(i + 1))
+                else:
+                    label.setText(f"✔ {step}" if done else f"{i + 1}. {step}")
+                label.setProperty("step", state)
+                restyle(label)
+            if compact or self.width() <= 0 or self.layout().sizeHint().width() <= self.width():  # type: ignore[union-attr]
+                return
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._render()
 
     def current(self) -> int:
         return self._current
