@@ -37,9 +37,16 @@ def as_utc(value: datetime | None) -> datetime | None:
     return value.astimezone(UTC)
 
 
+def _no_rows(record: logging.LogRecord) -> bool:
+    """A logging filter: SQLAlchemy's DEBUG records (result rows) are dropped, statements (INFO) pass."""
+    return record.levelno > logging.DEBUG
+
+
 def make_engine(database_url: str, pool_size: int = 20) -> AsyncEngine:
-    # never the rows (SQLAlchemy logs them at DEBUG: voucher keys, hashes): statements at INFO at most
-    logging.getLogger("sqlalchemy.engine.Engine.kiosk_cloud").setLevel(logging.INFO)
+    # never the rows (SQLAlchemy logs them at DEBUG: voucher keys, hashes), whatever level the loggers are set to
+    engine_log = logging.getLogger("sqlalchemy.engine.Engine.kiosk_cloud")
+    if _no_rows not in engine_log.filters:
+        engine_log.addFilter(_no_rows)
     url = async_database_url(database_url)
     if url.startswith("sqlite"):
         # hide_parameters: SQL logs and error texts never show values (tokens' hashes, consents, certificates)

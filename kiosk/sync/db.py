@@ -23,6 +23,11 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     cursor.close()
 
 
+def no_rows(record: logging.LogRecord) -> bool:
+    """A logging filter: SQLAlchemy's DEBUG records (result rows) are dropped, statements (INFO) pass."""
+    return record.levelno > logging.DEBUG
+
+
 def make_engine(path: Path) -> Engine:
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
@@ -31,8 +36,10 @@ def make_engine(path: Path) -> Engine:
         hide_parameters=True,  # SQL logs and error texts never show values (a clerk's session, a consent)
         logging_name="kiosk_local",
     )
-    # ... and never its rows (SQLAlchemy logs rows at DEBUG): statements at INFO at most, whatever the root level
-    logging.getLogger("sqlalchemy.engine.Engine.kiosk_local").setLevel(logging.INFO)
+    # ... and never its rows (SQLAlchemy logs them at DEBUG), whatever level the loggers are set to
+    engine_log = logging.getLogger("sqlalchemy.engine.Engine.kiosk_local")
+    if no_rows not in engine_log.filters:
+        engine_log.addFilter(no_rows)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
