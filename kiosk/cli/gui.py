@@ -56,7 +56,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     app = ensure_qapp()
     print(f"demo data: {data_dir}", file=sys.stderr)
     backend = DemoBackend.start(data_dir)
+    office = None
     try:
+        from kiosk.services.office_terminal import OfficeTerminal
+
+        office = OfficeTerminal.demo(backend)  # the office role beside the counter (issue 11)
         relay = CardEventRelay()
         relay.attach(backend.runtime.card_service)
         reader = backend.reader
@@ -64,7 +68,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             app, backend.runtime.services, config, data_dir=data_dir,
             reset_card=backend.runtime.services.auth.reset_card, card_events=relay, engine=backend.runtime.engine,
             credential_label=backend.runtime.credential_label, demo_cards=backend.sample_cards(), demo_pins=backend.sample_pins(),
-            demo_insert=reader.insert, demo_remove=reader.remove, terminal_name="デモ窓口端末")
+            demo_insert=reader.insert, demo_remove=reader.remove, terminal_name="デモ窓口端末", office=office)
         code, password = backend.staff_login()
         window.login.code.setText(code)
         window.login.password.setPlaceholderText(f"demo: {password}")
@@ -75,6 +79,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         _quit_on_ctrl_c(app)
         return int(app.exec())
     finally:
+        if office is not None:
+            office.stop()
         backend.stop()
 
 
@@ -102,13 +108,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     runtime = TerminalRuntime.start(data_dir / "terminal", config.cloud_url or saved.cloud_url, saved.token,
                                     saved.role, card_service)
     app = ensure_qapp()
+    office = None
     try:
+        if saved.role == "office":  # issue 11: the office's own connection (online only)
+            from kiosk.services.office_terminal import OfficeTerminal
+
+            office = OfficeTerminal.start(data_dir / "office", config.cloud_url or saved.cloud_url, saved,
+                                          card_service)
         relay = CardEventRelay()
         relay.attach(card_service)
         window = create_window(app, runtime.services, config, data_dir=data_dir,
                                reset_card=runtime.services.auth.reset_card, card_events=relay,
                                engine=runtime.engine, start="login", terminal_name=saved.name or "",
-                               role=saved.role)
+                               role=saved.role, office=office)
         if config.kiosk_mode:
             window.showFullScreen()
         else:
@@ -117,6 +129,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         _quit_on_ctrl_c(app)
         return int(app.exec())
     finally:
+        if office is not None:
+            office.stop()
         runtime.stop()
 
 

@@ -25,3 +25,4 @@ class UiContext:
     resident_display: Any = None  # kiosk.ui.resident_display.ResidentDisplay when a second screen faces the resident
     admin_pin: Any = None  # kiosk.services.admin_pin.AdminPin: the settings screen asks for it (None: locked)
     store: Any = None  # kiosk.services.store_terminal.StoreTerminal: the shop's screens (None: not a shop terminal)
+    office: Any = None  # kiosk.services.office_terminal.OfficeTerminal: the office's screens (issue 11)

@@ -117,6 +117,11 @@ class MainWindow(QMainWindow):
 
             for screen in store_screens(ctx):
                 self._add(screen)
+        if ctx.office is not None:  # an office terminal (issue 11): its screens replace the placeholder home
+            from kiosk.ui.office import office_screens
+
+            for screen in office_screens(ctx):
+                self._add(screen)
 
     def retranslate(self) -> None:
         """After a language change: wipe the resident and build every screen again in the new language."""

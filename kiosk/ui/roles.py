@@ -84,4 +84,5 @@ def placeholder_homes(ctx: UiContext) -> list[PlaceholderHome]:
         PlaceholderHome(ctx, "admin", QCoreApplication.translate("PlaceholderHome", "Administration"), QCoreApplication.translate(
             "PlaceholderHome", "grant programmes, measures, shops and voucher rules, and monthly/yearly reports.")),
     ]
-    return [h for h in homes if not (h.name == "store_home" and ctx.store is not None)]  # issue 10 builds the shop
+    built = {"store_home": ctx.store is not None, "office_home": getattr(ctx, "office", None) is not None}
+    return [h for h in homes if not built.get(h.name)]  # issue 10 builds the shop, issue 11 the office
