@@ -146,8 +146,8 @@ class SettingsScreen(Screen):
                     assert isinstance(editor, QLineEdit)
                     value = editor.text()
                 self.config.set(name, value)
-        except ValueError as exc:
-            self.show_inline_error(str(exc))
+        except ValueError as exc:  # config's messages are QT_TRANSLATE_NOOP("Settings", ...) sources (cloud URL rule)
+            self.show_inline_error(QCoreApplication.translate("Settings", str(exc)))
             return
         self.hide_error()
         self.saved.emit()  # in effect now; the file is written off the GUI thread

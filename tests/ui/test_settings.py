@@ -68,3 +68,13 @@ def test_the_settings_open_only_with_the_administrator_pin(qtbot, window, caplog
     window.go("settings")  # asked again each time
     assert window.current().gate.isVisibleTo(window.current())
     assert "999999" not in caplog.text and DEMO_ADMIN_PIN not in caplog.text
+
+
+def test_an_insecure_cloud_address_is_refused_with_the_rule(qtbot, window):
+    window.go("settings")
+    screen = window.current()
+    unlock(qtbot, screen)
+    screen.editors["cloud_url"].setText("http://points.example.jp")
+    qtbot.mouseClick(screen.findChild(QPushButton, "saveSettings"), Qt.MouseButton.LeftButton)
+    assert "https://" in screen.error_label.text()
+    assert window.config.cloud_url != "http://points.example.jp"
