@@ -19,7 +19,7 @@ from typing import Any
 from kiosk.core.consent import to_wire
 from kiosk.services.errors import ServiceError, translate_error
 from kiosk.sync.errors import CloudUnavailable, OfflineRefused
-from kiosk.sync.offline import CardIdentity, check_voucher, new_challenge
+from kiosk.sync.offline import CardIdentity, check_voucher, new_challenge, refuse
 from kiosk.sync.services import Outcome, StoreDesk
 
 log = logging.getLogger(__name__)
@@ -278,9 +278,10 @@ class StoreService:
                 raise ServiceError("voucher_other_municipality", exc.message, message_ja=exc.message_ja) from None
             raise refused(exc) from None
         if claims.point_type_id not in {pid for pid, _n, _e in self.point_types()}:
-            raise ServiceError("voucher_other_municipality")
+            raise ServiceError("voucher_other_municipality", "This voucher is not this municipality's.",
+                               message_ja="この市のポイント券ではありません。")
         if self.engine.store.read(lambda s: s.get(Redemption, claims.number)) is not None:
-            raise ServiceError("voucher_already_used_here")
+            raise refused(refuse("voucher_already_used_here"))
         until = datetime.fromtimestamp(claims.valid_until).astimezone()
         return VoucherPreview(claims.number, claims.points, claims.point_type_id,
                               self.point_name(claims.point_type_id), until, text)

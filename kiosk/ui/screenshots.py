@@ -327,4 +327,5 @@ def render_all(out: Path, language: str = "ja", data_dir: Path | None = None) ->
                 paths += driver.paths
             finally:
                 backend.stop()
+        paths += __import__("kiosk.ui.store.screenshots", fromlist=["render_shop"]).render_shop(out, template, Path(tmp), language)  # the shop (issue 10)
     return paths

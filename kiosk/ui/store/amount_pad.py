@@ -26,7 +26,7 @@ class AmountPad(QWidget):
         self.display = QLabel()
         self.display.setObjectName("amountDisplay")
         self.display.setProperty("role", "big")
-        self.display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.display.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.keys: dict[str, QPushButton] = {}
         grid = QGridLayout()
         metrics(grid, 0, "tight")
@@ -51,16 +51,10 @@ class AmountPad(QWidget):
         self.clear_button.setProperty("pinword", True)
         self.clear_button.clicked.connect(self.clear)
         presets.addWidget(self.clear_button)
-        row = QHBoxLayout()
+        row = QHBoxLayout(self)  # `display` is placed by the screen (beside or above the keys)
         metrics(row, 0, "gap")
-        row.addStretch(1)
         row.addLayout(grid)
         row.addLayout(presets)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        metrics(layout, 0, "tight")
-        layout.addWidget(self.display)
-        layout.addLayout(row)
         self._refresh()
 
     def press(self, key: str) -> None:

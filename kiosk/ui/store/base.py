@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
 from kiosk.ui.context import UiContext
+from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.result_panel import Action, Result
+from kiosk.ui.design.style import metrics
 from kiosk.ui.ops import OpRunner
 from kiosk.ui.screen import Screen
 from kiosk.ui.store.messages import said
@@ -21,6 +23,8 @@ class StoreScreen(Screen):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.work = CurrentPageStack()  # the body or the result panel: asks for the room of the one shown
+        self.work.setObjectName("workArea")
         self.runner = OpRunner(lambda: 0, parent=self)  # results are matched to attempts by the screen itself
 
     @property
@@ -40,3 +44,33 @@ class StoreScreen(Screen):
         s = said(error)
         self.ctx.sound(s.sound)
         return Result(s.kind, s.headline, s.detail if s.detail != s.headline else "", actions=actions, sound=False)
+
+
+class CurrentPageStack(PageStack):
+    """A PageStack whose height-for-width is its current page's too (QStackedLayout answers the tallest page's,
+    which let a scroll area keep the tallest page's room after a switch). Built here; PageStack itself may take
+    it over."""
+
+    def hasHeightForWidth(self) -> bool:
+        page = self.currentWidget()
+        return bool(page is not None and page.hasHeightForWidth())
+
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        if page is None:
+            return -1
+        return max(page.heightForWidth(width), page.minimumSizeHint().height())
+
+
+def centred_page(*widgets: QWidget, actions: QWidget | None = None) -> QWidget:
+    """A page whose content sits in the middle of the work area (tall screens too), its action bar at the bottom."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    metrics(layout, 0, "gap")
+    layout.addStretch(1)
+    for child in widgets:
+        layout.addWidget(child)
+    layout.addStretch(1)
+    if actions is not None:
+        layout.addWidget(actions)
+    return widget

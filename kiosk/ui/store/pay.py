@@ -13,21 +13,20 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
 from kiosk.services.store import AwaitingCloud, CardVisit, Payment
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
-from kiosk.ui.design.choices import Segmented
+from kiosk.ui.design.choices import TileList
 from kiosk.ui.design.format import format_date, points
-from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.result_panel import Action, Result
 from kiosk.ui.design.style import metrics
 from kiosk.ui.resident_display import ResidentSlot
 from kiosk.ui.screen import page
 from kiosk.ui.store.amount_pad import AmountPad
-from kiosk.ui.store.base import StoreScreen
+from kiosk.ui.store.base import CurrentPageStack, StoreScreen, centred_page
 from kiosk.ui.theme import label
 from kiosk.ui.widgets.pinpad import PinPad
 from kiosk.ui.widgets.steps import StepBar
@@ -52,10 +51,16 @@ class PayScreen(StoreScreen):
         self.steps_bar = StepBar([self.tr("Amount"), self.tr("Card"), self.tr("PIN"), self.tr("Done")])
         self.amount_banner = _centred("", "big", "amountBanner")  # the amount, 40 px, on every step after the first
         self.amount_banner.hide()
-        self.stack = PageStack()
+        self.stack = CurrentPageStack()
         self.amount_page = self._amount_page()
         self.card_page = self._card_page()
         self.pinpad = PinPad()
+        self.pin_amount = _centred("", "big", "pinAmount")  # the amount, 40 px, beside the resident's PIN pad
+        outer = self.pinpad.layout()
+        item = outer.itemAt(0) if outer is not None else None
+        left = item.layout() if item is not None else None
+        if isinstance(left, QVBoxLayout):  # the PinPad's left column: prompt, reason, dots, tries
+            left.insertWidget(1, self.pin_amount)
         self.pinpad.submitted.connect(self._on_pin)
         self.pinpad.cancelled.connect(self._back_to_amount)
         self.pin_slot = ResidentSlot(self.pinpad, ctx.resident_display)
@@ -74,7 +79,7 @@ class PayScreen(StoreScreen):
 
     # --- pages ----------------------------------------------------------------------------------------------
     def _amount_page(self) -> QWidget:
-        self.point_type = Segmented()
+        self.point_type = TileList(columns=1, compact=True)
         self.point_type.setObjectName("pointType")
         self.pad = AmountPad()
         self.pad.setObjectName("amountPad")
@@ -83,7 +88,17 @@ class PayScreen(StoreScreen):
         self.next_button.clicked.connect(self._to_card)
         self.pad.valueChanged.connect(lambda v: self.next_button.setEnabled(v > 0))
         self.next_button.setEnabled(False)
-        return page(self.point_type, self.pad, ActionBar(self.next_button))
+        top = QWidget()
+        row = QHBoxLayout(top)
+        metrics(row, 0, "margin")
+        left = QVBoxLayout()
+        metrics(left, 0, "gap")
+        left.addWidget(self.pad.display)  # the amount, 40 px, above the point type; the keys on the right
+        left.addWidget(self.point_type)
+        left.addStretch(1)
+        row.addLayout(left, 1)
+        row.addWidget(self.pad)
+        return page(top, ActionBar(self.next_button))
 
     def _card_page(self) -> QWidget:
         self.card_text = _centred(self.tr("Please place your My Number Card on the reader."), "title", "payCardText")
@@ -91,7 +106,7 @@ class PayScreen(StoreScreen):
         change = QPushButton(self.tr("Change the amount"))
         change.setObjectName("payChangeAmount")
         change.clicked.connect(self._back_to_amount)
-        return page(_centred("▭", "big"), self.card_text, hint, ActionBar(None, change), stretch_at=0)
+        return centred_page(_centred("▭", "big"), self.card_text, hint, actions=ActionBar(None, change))
 
     def _short_page(self) -> QWidget:
         self.short_text = _centred("", "residentTitle", "payShortText")
@@ -105,7 +120,7 @@ class PayScreen(StoreScreen):
         cancel = QPushButton(self.tr("Cancel"))
         cancel.setObjectName("payShortCancel")
         cancel.clicked.connect(self.next_customer)
-        return page(self.short_text, self.short_detail, ActionBar(self.use_all, cancel, change), stretch_at=0)
+        return centred_page(self.short_text, self.short_detail, actions=ActionBar(self.use_all, cancel, change))
 
     # --- flow -----------------------------------------------------------------------------------------------
     def entered(self) -> None:
@@ -119,8 +134,8 @@ class PayScreen(StoreScreen):
             return
         english = self.tr("Pay with the card") == "Pay with the card"
         for pid, name, name_en in self.service.point_types():
-            self.point_type.addItem(name_en if english else name, pid)
-        self.point_type.setCurrentIndex(0)
+            self.point_type.add(name_en if english else name, data=pid)
+        self.point_type.setCurrentRow(0)
         self.point_type.setVisible(self.point_type.count() > 1)
 
     def amount(self) -> int:
@@ -140,7 +155,8 @@ class PayScreen(StoreScreen):
         self.steps_bar.set_current({"amount": 0, "card": 1, "pin": 2, "reading": 2, "short": 2, "paying": 2,
                                     "done": 3}[state], finished=state == "done")
         self.amount_banner.setText(points(self.amount()))
-        self.amount_banner.setVisible(state not in ("amount", "done"))
+        self.pin_amount.setText(points(self.amount()))
+        self.amount_banner.setVisible(state not in ("amount", "done", "pin"))  # the PIN pad shows it itself
 
     def _to_card(self) -> None:
         if self.amount() <= 0:
@@ -180,8 +196,8 @@ class PayScreen(StoreScreen):
     def _ask_pin(self) -> None:
         shop = self.service.shop_name
         self.pinpad.set_prompt(
-            self.tr("Pay %1 at %2").replace("%1", points(self.amount())).replace("%2", shop or self.tr("this shop")),
-            self.tr("Please type the 4-digit PIN of your card's user certificate yourself. You type it once."))
+            self.tr("Payment at %1").replace("%1", shop or self.tr("this shop")),
+            self.tr("Please type the 4-digit PIN of your card's user certificate yourself (once)."))
         self._set_state("pin")
         self.pinpad.setFocus()
 
@@ -208,7 +224,10 @@ class PayScreen(StoreScreen):
         self.visit = visit
         available = visit.available(self.point_type_id())
         if not visit.online and available is None:
-            self._failed(attempt, ServiceError("offline_limit_unknown", "", message_ja=""))
+            from kiosk.sync.offline import MESSAGES
+
+            english, japanese = MESSAGES["offline_limit_unknown"]
+            self._failed(attempt, ServiceError("offline_limit_unknown", english, message_ja=japanese))
             return
         if available is not None and available < self.amount():
             self._show_short(visit, available)
@@ -261,19 +280,25 @@ class PayScreen(StoreScreen):
         nxt = Action(self.tr("Next customer"), self.next_customer, primary=True)
         if payment.pending:
             allowance = None if self.visit is None else self.visit.available(payment.point_type_id)
-            left = "" if allowance is None else self.tr("Offline limit left today: %1").replace(
+            left = "" if allowance is None or lifted else "\n" + self.tr("Offline limit left today: %1").replace(
                 "%1", points(max(0, allowance - payment.points)))
             result = Result("queued", self.tr("Paid — pending"), self.tr(
-                "Offline: the cloud confirms this payment when the connection returns. The receipt says pending."),
+                "Offline: the cloud confirms it when the connection returns.") + left,
                 amount="−" + points(payment.points), actions=[receipt, nxt], sound=False)
             self.ctx.sound("queued")
             self.show_result(result)
-            self.result_panel.set_extra("" if lifted else left)
             return
         self.ctx.sound("paid")
-        self.show_result(Result("success", self.tr("Paid"), self.service.point_name(payment.point_type_id),
+        detail = self.service.point_name(payment.point_type_id)
+        balance = "" if lifted else self._balance_text(payment)
+        self.show_result(Result("success", self.tr("Paid"), detail + ("\n" + balance if balance else ""),
                                 amount="−" + points(payment.points), actions=[receipt, nxt], sound=False))
-        self.result_panel.set_extra("" if lifted else self._balance_text(payment))
+
+    def _forget_balance(self) -> None:
+        """The card was lifted: the resident's balance leaves the screen; the outcome stays for the shop."""
+        payment = self.payment
+        if payment is not None and self.result_panel.kind() in ("success", "queued"):
+            self.result_panel.detail.setText(self.service.point_name(payment.point_type_id))
 
     def _balance_text(self, payment: Payment) -> str:
         if payment.balance_after is None:
@@ -383,7 +408,7 @@ class PayScreen(StoreScreen):
         if self.state == "done":
             self.visit = None
             if self.result_shown() and reason == "card_removed":
-                self.result_panel.set_extra("")
+                self._forget_balance()
                 return
             self._reset()
             return

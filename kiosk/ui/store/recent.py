@@ -13,10 +13,9 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import TileList
 from kiosk.ui.design.format import points
-from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.result_panel import Action, Result
 from kiosk.ui.screen import page
-from kiosk.ui.store.base import StoreScreen
+from kiosk.ui.store.base import CurrentPageStack, StoreScreen
 from kiosk.ui.theme import label
 
 JST = timezone(timedelta(hours=9))
@@ -31,7 +30,7 @@ class RecentScreen(StoreScreen):
         self.entries: list[Entry] = []
         self._page = 0
         self._reversal: dict[str, object] = {}
-        self.stack = PageStack()
+        self.stack = CurrentPageStack()
         self.list_page = self._list_page()
         self.reason_page = self._reason_page()
         self.stack.addWidget(self.list_page)
@@ -136,7 +135,9 @@ class RecentScreen(StoreScreen):
             return self.tr("No. %1").replace("%1", e.reference) + (f" · {state}" if state else "")
         if e.kind == "reversal":
             return self.tr("of payment No. %1").replace("%1", str(e.payment_id or ""))
-        return self.tr("Voucher No. %1").replace("%1", e.voucher_number)
+        from kiosk.ui.store.redeem import group
+
+        return self.tr("Voucher No. %1").replace("%1", group(e.voucher_number) if e.voucher_number else "")
 
     def _chosen(self, row: int) -> None:
         entry = self.tiles.data(row) if 0 <= row < self.tiles.count() else None

@@ -14,10 +14,8 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.field import Field
 from kiosk.ui.design.format import format_date, points
-from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.result_panel import Action, Result
-from kiosk.ui.screen import page
-from kiosk.ui.store.base import StoreScreen
+from kiosk.ui.store.base import CurrentPageStack, StoreScreen, centred_page
 from kiosk.ui.theme import label
 from kiosk.ui.widgets.steps import StepBar
 
@@ -37,7 +35,7 @@ class RedeemScreen(StoreScreen):
         self._attempt = 0
         self.wedge: object = None  # the keyboard-wedge filter (kiosk/ui/store/__init__.py)
         self.steps_bar = StepBar([self.tr("Scan"), self.tr("Check"), self.tr("Done")])
-        self.stack = PageStack()
+        self.stack = CurrentPageStack()
         self.scan_page = self._scan_page()
         self.check_page = self._check_page()
         self.stack.addWidget(self.scan_page)
@@ -61,7 +59,7 @@ class RedeemScreen(StoreScreen):
         self.check_button.clicked.connect(lambda: self.check(self.code_field.text()))
         self.code_field.edit.textChanged.connect(lambda t: self.check_button.setEnabled(len(t.strip()) >= 20))
         self.code_field.edit.returnPressed.connect(lambda: self.check(self.code_field.text()))
-        return page(prompt, hint, self.code_field, ActionBar(self.check_button), stretch_at=0)
+        return centred_page(prompt, hint, self.code_field, actions=ActionBar(self.check_button))
 
     def _check_page(self) -> QWidget:
         self.points_label = label("", "big", name="voucherPoints")
@@ -76,8 +74,8 @@ class RedeemScreen(StoreScreen):
         cancel = QPushButton(self.tr("Cancel"))
         cancel.setObjectName("voucherCancel")
         cancel.clicked.connect(self.next_scan)
-        return page(self.points_label, self.number_label, self.valid_label, ActionBar(self.redeem_button, cancel),
-                    stretch_at=0)
+        return centred_page(self.points_label, self.number_label, self.valid_label,
+                            actions=ActionBar(self.redeem_button, cancel))
 
     def entered(self) -> None:
         if not self.result_shown() and self.preview is None:

@@ -40,6 +40,7 @@ def place(qtbot: Any, shop: Any, backend: Any, key: str) -> None:
 def lift(qtbot: Any, shop: Any, backend: Any) -> None:
     backend.reader.remove()
     qtbot.waitUntil(lambda: not shop.session.card_present, timeout=TIMEOUT)
+    qtbot.wait(600)  # the card thread notices the removal (the session may have been wiped already)
 
 
 def result(qtbot: Any, screen: Any, kind: str | None = None) -> str:
