@@ -35,8 +35,7 @@ def test_enrolment_code_is_single_use_and_roles_are_enforced(cloud: Cloud) -> No
     assert store.post("/admin/enrolment-codes", {"role": "admin", "name": "evil"}).status_code == 403
     assert store.get("/reports/grants", params={"month": "2026-11"}).status_code == 403
     counter = cloud.terminal("counter")
-    assert counter.post("/payments", {"point_type_id": 1, "points": 1, "mykey_id": cloud.mykey("yamada"),
-                                      "idempotency_key": "k-counter-pay"}).status_code == 403
+    assert counter.pay(cloud.resident("yamada"), 1, idem="k-counter-pay").status_code == 403
 
 
 def test_bad_or_revoked_credentials(cloud: Cloud) -> None:
@@ -130,12 +129,11 @@ def test_auto_generated_mykey_id_and_status_changes(cloud: Cloud) -> None:
                                  "idempotency_key": "grant-suspended-1"})
     assert r.status_code == 409 and _code(r) == "mykey_id_not_valid"
     store = cloud.terminal("store")
-    paid = store.post("/payments", {"point_type_id": cloud.point_type, "points": 1, "mykey_id": cloud.mykey("yamada"),
-                                    "idempotency_key": "pay-before-suspend"})
+    yamada = cloud.resident("yamada")
+    paid = store.pay(yamada, 1, point_type_id=cloud.point_type, idem="pay-before-suspend")
     assert paid.status_code == 200
     counter.ok("POST", f"/mykey-ids/{cloud.mykey('yamada')}/status", {"status": "suspended"})
-    refused = store.post("/payments", {"point_type_id": cloud.point_type, "points": 1,
-                                       "mykey_id": cloud.mykey("yamada"), "idempotency_key": "pay-after-suspend"})
+    refused = store.pay(yamada, 1, point_type_id=cloud.point_type, idem="pay-after-suspend")
     assert refused.status_code == 409 and _code(refused) == "mykey_id_not_valid"
 
 
