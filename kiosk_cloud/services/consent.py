@@ -121,11 +121,13 @@ def _mismatch(statement: ConsentStatement, expected: Expected) -> str | None:
 
 
 def check_time(at: datetime, now: datetime, window: Window, *, offline: bool) -> None:
-    skew = timedelta(seconds=window.clock_skew_s)
-    if at > now + skew:
+    """The one time-window rule of the cloud (services.timewindow.time_problem), with the consent's own codes."""
+    from kiosk_cloud.services.timewindow import IN_FUTURE, time_problem
+
+    problem = time_problem(at, now, window, offline=offline)
+    if problem == IN_FUTURE:
         raise ApiError("consent_future", "the statement's time is ahead of the cloud's clock")
-    oldest = now - skew - (timedelta(seconds=window.offline_window_s) if offline else timedelta(0))
-    if at < oldest:
+    if problem is not None:
         raise ApiError("consent_stale", "the statement's time is older than allowed")
 
 
