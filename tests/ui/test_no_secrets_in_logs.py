@@ -87,7 +87,7 @@ def _scan_everything(backend: DemoBackend, logs: Any, capfd: pytest.CaptureFixtu
     s = secrets_mod.Secrets().pin(*pins, WRONG_PIN)
     for resident in backend.residents:
         s.certificate(resident.key, resident.cert_der)
-    code, password = backend.staff_login()
+    _code, password = backend.staff_login()
     s.string("staff password", password)
     client = backend.runtime.client
     s.string("terminal token", client.http.token)
