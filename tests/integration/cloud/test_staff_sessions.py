@@ -149,3 +149,23 @@ def test_admin_endpoints_need_an_admin_clerk(cloud: Cloud) -> None:
     _refused(admin.post(f"/terminals/{admin.id}/revoke"), "forbidden_staff_role", 403)
     admin.login_staff("ADM01")
     assert admin.ok("POST", "/admin/enrolment-codes", {"role": "counter", "name": "x"})["code"]
+
+
+def test_an_old_scrypt_hash_still_logs_in_and_is_upgraded(cloud: Cloud) -> None:
+    from sqlalchemy import select, update
+
+    from kiosk_cloud.models import staff
+    from kiosk_cloud.security import legacy_scrypt_hash
+
+    from .staff_db import engine
+
+    with engine(cloud.demo.database_url) as eng, eng.begin() as conn:
+        conn.execute(update(staff).where(staff.c.staff_code == "S004")
+                     .values(password_hash=legacy_scrypt_hash("old-pass")))
+    counter = cloud.terminal("counter", staff=None)
+    _refused(counter.post("/staff/login", {"staff_code": "S004", "password": "demo-pass"}), "staff_login_failed", 401)
+    assert counter.login_staff("S004", "old-pass")["role"] == "counter"
+    with engine(cloud.demo.database_url) as eng, eng.connect() as conn:
+        stored = conn.execute(select(staff.c.password_hash).where(staff.c.staff_code == "S004")).scalar_one()
+    assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert counter.login_staff("S004", "old-pass")["staff_id"]  # and the new hash verifies
