@@ -21,7 +21,13 @@ def store_screens(ctx: Any) -> list[Any]:
     home, pay, redeem = StoreHome(ctx), PayScreen(ctx), RedeemScreen(ctx)
     recent, dayend = RecentScreen(ctx), DayEndScreen(ctx)
     scanning = (home, redeem, recent, dayend)
-    wedge = WedgeFilter(lambda: any(s.isVisible() for s in scanning), parent=redeem)
+    def active() -> bool:
+        try:
+            return any(s.isVisible() for s in scanning)
+        except RuntimeError:  # a screen already destroyed with its window
+            return False
+
+    wedge = WedgeFilter(active, parent=redeem)
     app = QApplication.instance()
     if app is not None:
         app.installEventFilter(wedge)  # Qt drops the filter when the filter object is destroyed with the screen
