@@ -6,6 +6,7 @@ for cash at the municipality's premium rate (a receipt; the cash goes into the d
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
@@ -59,10 +60,10 @@ class DeskScreen(OfficeScreen):
         self.kind = Segmented([(self.tr("Gift certificates"), "gift_certificate"),
                                (self.tr("Point card"), "point_card"), (self.tr("Points for cash"), "cash")])
         self.kind.setObjectName("deskKind")
+        self.kind.setCurrentIndex(0)
         self.kind.changed.connect(lambda *_: self._show_kind())
-        self.payee = Segmented()
-        self.payee.setObjectName("deskPayee")
-        self.payee_caption = label(self.tr("Paid out to (the street's association)"), "section")
+        self.payee_id: int | None = None
+        self.payee_caption = label("", "muted", name="deskPayee")
         self.denomination = Segmented([(f"{d:,} 円券", d) for d in DENOMINATIONS])
         self.denomination.setObjectName("deskDenomination")
         self.serials = Field(self.tr("Certificate serial numbers handed over (separated by spaces)"))
@@ -74,7 +75,8 @@ class DeskScreen(OfficeScreen):
         self.cash = Segmented([(f"{y:,} 円", y) for y in CASH_YEN])
         self.cash.setObjectName("deskCash")
         self.quote = centred("", "title", "deskQuote")
-        for choice in (self.denomination, self.card_points, self.cash, self.payee):
+        for choice in (self.denomination, self.card_points, self.cash):
+            choice.setCurrentIndex(0)
             choice.changed.connect(lambda *_: self._update())
         for field_ in (self.serials, self.card_number):
             field_.edit.textChanged.connect(lambda *_: self._update())
@@ -87,7 +89,7 @@ class DeskScreen(OfficeScreen):
         form = QWidget()
         column = QVBoxLayout(form)
         metrics(column, 0, "gap")
-        for widget in (self.balance_label, self.kind, self.payee_caption, self.payee, self.denomination,
+        for widget in (self.balance_label, self.kind, self.payee_caption, self.denomination,
                        self.serials, self.card_number, self.card_points, self.cash, self.quote):
             column.addWidget(widget)
         return page(form, ActionBar(self.go_button, cancel))
@@ -99,7 +101,7 @@ class DeskScreen(OfficeScreen):
         if self.visit is None:
             self.pinpad.clear()
             self._set_page("pin")
-        if not self.payee.count():
+        if self.payee_id is None:
             self.run(self.service.shops, self._shops)
         self.run(lambda: self._rule(), lambda rule: self._set_rule(rule), lambda _e: None)
 
@@ -114,10 +116,15 @@ class DeskScreen(OfficeScreen):
         self._update()
 
     def _shops(self, data: Any) -> None:
-        self.payee.clear()
-        for s in reversed(data.get("shops") or []):  # the association is usually registered last
-            self.payee.addItem(str(s["name"]), int(s["id"]))
-        self.payee.setCurrentIndex(0)
+        """The payee of exchanges: the street's association (商店街 / 事務局 / 交換所 in its name), else the last
+        shop registered."""
+        shops = list(data.get("shops") or [])
+        marks = ("商店街", "事務局", "交換所", "振興組合")
+        chosen = next((s for s in shops if any(m in str(s["name"]) for m in marks)), shops[-1] if shops else None)
+        if chosen is not None:
+            self.payee_id = int(chosen["id"])
+            self.payee_caption.setText(self.tr("Paid out to: %1").replace("%1", str(chosen["name"])))
+        self._update()
 
     def clear(self) -> None:
         super().clear()
@@ -158,7 +165,7 @@ class DeskScreen(OfficeScreen):
         for widget, shown in ((self.denomination, kind == "gift_certificate"),
                               (self.serials, kind == "gift_certificate"), (self.card_number, kind == "point_card"),
                               (self.card_points, kind == "point_card"), (self.cash, kind == "cash"),
-                              (self.payee, kind != "cash"), (self.payee_caption, kind != "cash")):
+                              (self.payee_caption, kind != "cash")):
             widget.setVisible(shown)
         self.go_button.setText(self.tr("Sell points") if kind == "cash" else self.tr("Exchange"))
         self._update()
@@ -189,7 +196,7 @@ class DeskScreen(OfficeScreen):
             self.go_button.setEnabled(yen <= int(self.rule["max_yen_per_sale"]))
             return
         total = self.exchange_points()
-        ready = 0 < total <= balance and self.payee.currentData() is not None
+        ready = 0 < total <= balance and self.payee_id is not None
         if kind == "point_card":
             ready = ready and len(self.card_number.text().strip()) >= 4
         self.quote.setText(self.tr("Exchange %1").replace("%1", points(total)) +
@@ -212,7 +219,7 @@ class DeskScreen(OfficeScreen):
 
             self.run(sell, self._sold, self._failed)
             return
-        total, shop_id = self.exchange_points(), int(self.payee.currentData())
+        total, shop_id = self.exchange_points(), int(self.payee_id or 0)
         serials, denomination = self.serial_list(), int(self.denomination.currentData() or 0)
         card = self.card_number.text().strip()
         self.run(lambda: self.service.exchange(
@@ -239,7 +246,7 @@ class DeskScreen(OfficeScreen):
         self.steps_bar.set_current(2, finished=True)
         self.done(self.tr("Points sold: receipt %1").replace("%1", str(sale["receipt_number"])),
                   self.tr("%1 yen received. Receipt saved: %2").replace("%1", f"{int(sale['yen']):,}").replace(
-                      "%2", path), amount="+" + points(int(sale["points"])),
+                      "%2", Path(path).name), amount="+" + points(int(sale["points"])),
                   actions=[Action(self.tr("Next resident"), self._finish, primary=True)])
 
     def _finish(self) -> None:

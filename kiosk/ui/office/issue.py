@@ -5,9 +5,10 @@ page with cut marks) is saved at once; the 80 mm ticket on request. Online only:
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
 from kiosk.services.office import VALIDITY_PRESETS, IssuedVoucher, ResidentVisit
@@ -25,8 +26,8 @@ from kiosk.ui.theme import label
 from kiosk.ui.widgets.pinpad import PinPad
 from kiosk.ui.widgets.steps import StepBar
 
-POINT_PRESETS = (500, 1000, 2000, 3000, 5000)
-COUNT_PRESETS = (1, 2, 3, 5, 10)
+POINT_PRESETS = (500, 1000, 2000, 5000)
+COUNT_PRESETS = (1, 2, 3, 5)
 
 
 class IssueScreen(OfficeScreen):
@@ -54,8 +55,8 @@ class IssueScreen(OfficeScreen):
         ctx.session.wiped.connect(lambda *_: self.clear())
 
     def _amount_page(self) -> QWidget:
-        self.balance_label = centred("", "big", "issueBalance")
-        self.per_voucher = Segmented([(points(p), p) for p in POINT_PRESETS])
+        self.balance_label = centred("", "title", "issueBalance")
+        self.per_voucher = Segmented([(f"{p:,}", p) for p in POINT_PRESETS])
         self.per_voucher.setObjectName("issuePoints")
         self.count = Segmented([(self.tr("%1 vouchers").replace("%1", str(n)) if n > 1 else self.tr("1 voucher"), n)
                                 for n in COUNT_PRESETS])
@@ -63,6 +64,8 @@ class IssueScreen(OfficeScreen):
         self.validity = Segmented([(self.tr("%1 days").replace("%1", str(d)), d) for d in VALIDITY_PRESETS])
         self.validity.setObjectName("issueValidity")
         self.validity.setCurrentData(VALIDITY_PRESETS[-1])
+        self.per_voucher.setCurrentIndex(0)
+        self.count.setCurrentIndex(0)
         self.total_label = centred("", "title", "issueTotal")
         for choice in (self.per_voucher, self.count, self.validity):
             choice.changed.connect(lambda *_: self._update_total())
@@ -76,11 +79,15 @@ class IssueScreen(OfficeScreen):
         column = QVBoxLayout(form)
         metrics(column, 0, "gap")
         column.addWidget(self.balance_label)
-        for caption, widget in ((self.tr("Points per voucher"), self.per_voucher),
-                                (self.tr("Number of vouchers"), self.count),
-                                (self.tr("Valid for"), self.validity)):
-            column.addWidget(label(caption, "section"))
-            column.addWidget(widget)
+        grid = QGridLayout()
+        metrics(grid, 0, "gap")
+        for row, (caption, widget) in enumerate(((self.tr("Points per voucher"), self.per_voucher),
+                                                 (self.tr("Number of vouchers"), self.count),
+                                                 (self.tr("Valid for"), self.validity))):
+            grid.addWidget(label(caption, "section", wrap=False), row, 0)
+            grid.addWidget(widget, row, 1)
+        grid.setColumnStretch(1, 1)
+        column.addLayout(grid)
         column.addWidget(self.total_label)
         return page(form, ActionBar(self.next_button, cancel))
 
@@ -190,14 +197,14 @@ class IssueScreen(OfficeScreen):
         self.steps_bar.set_current(3, finished=True)
         self.done(self.tr("%1 vouchers issued").replace("%1", str(len(self.issued))),
                   self.tr("Numbers %1. A4 sheet saved: %2. Stamp each voucher with the issuing seal.")
-                  .replace("%1", numbers).replace("%2", self.pdf_path), amount="-" + points(total),
+                  .replace("%1", numbers).replace("%2", Path(self.pdf_path).name), amount="-" + points(total),
                   actions=[Action(self.tr("Next resident"), self._finish, primary=True),
                            Action(self.tr("Ticket printer copy"), self._ticket)])
 
     def _ticket(self) -> None:
         issued = list(self.issued)
         self.run(lambda: str(self.service.print_vouchers(issued, "ticket")),
-                 lambda path: self.result_panel.set_extra(self.tr("Ticket saved: %1").replace("%1", path)))
+                 lambda path: self.result_panel.set_extra(self.tr("Ticket saved: %1").replace("%1", Path(path).name)))
 
     def _finish(self) -> None:
         self.service.release_card()

@@ -4,6 +4,7 @@ records who), void (the points go back to the same lots), or void and re-issue i
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
@@ -91,7 +92,7 @@ class ManageScreen(OfficeScreen):
     def _reprinted(self, value: Any) -> None:
         copy, path = value
         self.done(self.tr("Re-printed (copy %1)").replace("%1", str(copy.copy)),
-                  self.tr("Marked 再発行 on the paper and recorded. Saved: %1").replace("%1", path),
+                  self.tr("Marked 再発行 on the paper and recorded. Saved: %1").replace("%1", Path(path).name),
                   amount=points(copy.points), actions=self._again())
 
     def _void(self) -> None:
@@ -116,4 +117,4 @@ class ManageScreen(OfficeScreen):
         old, new, path = value
         self.done(self.tr("Re-issued as %1").replace("%1", new.number),
                   self.tr("%1 is void. The new voucher is saved: %2. Stamp it with the issuing seal.")
-                  .replace("%1", old).replace("%2", path), amount=points(new.points), actions=self._again())
+                  .replace("%1", old).replace("%2", Path(path).name), amount=points(new.points), actions=self._again())

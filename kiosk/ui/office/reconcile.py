@@ -13,7 +13,7 @@ from kiosk.services.errors import ServiceError
 from kiosk.services.office_batches import Bundle, close, read_scanned
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
-from kiosk.ui.design.choices import Segmented
+from kiosk.ui.design.choices import TileList
 from kiosk.ui.design.field import Field
 from kiosk.ui.design.format import points
 from kiosk.ui.design.result_panel import Action
@@ -30,26 +30,26 @@ class ReconcileScreen(OfficeScreen):
         super().__init__(ctx, parent)
         self.bundle: Bundle | None = None
         self.shop_names: dict[int, str] = {}
-        self.shop = Segmented()
+        self.shop = TileList(columns=1, compact=True)
         self.shop.setObjectName("reconcileShop")
-        self.shop.changed.connect(self._shop_chosen)
-        self.scan_field = Field(self.tr("Scan each voucher's QR code (or type it and press Enter)"))
+        self.shop.currentRowChanged.connect(lambda _row: self._shop_chosen(self.shop.currentData()))
+        self.scan_field = Field(self.tr("Scan each voucher's QR code"))
         self.scan_field.edit.setObjectName("reconcileScan")
         self.scan_field.edit.returnPressed.connect(self._scanned)
         self.file_button = QPushButton(self.tr("Read a scanned bundle…"))
         self.file_button.setObjectName("reconcileFile")
         self.file_button.clicked.connect(self._choose_file)
         self.scan_field.add_button(self.file_button)
-        self.number_field = Field(self.tr("No readable QR: the voucher number"))
+        self.number_field = Field(self.tr("QR unreadable: voucher number"))
         self.number_field.edit.setObjectName("reconcileNumber")
         self.number_field.edit.returnPressed.connect(self._number)
         add = QPushButton(self.tr("Add"))
         add.setObjectName("reconcileAddNumber")
         add.clicked.connect(self._number)
         self.number_field.add_button(add)
-        self.second_code = Field(self.tr("Second clerk: staff code"))
+        self.second_code = Field(self.tr("Second clerk"))
         self.second_code.edit.setObjectName("secondStaffCode")
-        self.second_password = Field(self.tr("Second clerk: password"))
+        self.second_password = Field(self.tr("Password"))
         self.second_password.edit.setObjectName("secondStaffPassword")
         self.second_password.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.second_row = QWidget()
@@ -65,15 +65,25 @@ class ReconcileScreen(OfficeScreen):
         clear = QPushButton(self.tr("Start again"))
         clear.setObjectName("reconcileClear")
         clear.clicked.connect(self._reset)
-        form = QWidget()
-        column = QVBoxLayout(form)
+        shops = QWidget()
+        left = QVBoxLayout(shops)
+        metrics(left, 0, "tight")
+        left.addWidget(label(self.tr("Shop that brought the bundle"), "section"))
+        left.addWidget(self.shop)
+        left.addStretch(1)
+        fields = QWidget()
+        column = QVBoxLayout(fields)
         metrics(column, 0, "gap")
-        column.addWidget(label(self.tr("Shop that brought the bundle"), "section"))
-        column.addWidget(self.shop)
         column.addWidget(self.scan_field)
         column.addWidget(self.number_field)
         column.addWidget(self.second_row)
         column.addWidget(self.count_label)
+        column.addStretch(1)
+        form = QWidget()
+        row_layout = QHBoxLayout(form)
+        metrics(row_layout, 0, "gap")
+        row_layout.addWidget(shops, 1)
+        row_layout.addWidget(fields, 2)
         self._refresh()
         self.frame(self.tr("Reconcile paper vouchers"), page(form, ActionBar(self.close_button, clear)))
 
@@ -88,7 +98,7 @@ class ReconcileScreen(OfficeScreen):
         self.shop.clear()
         for s in data.get("shops") or []:
             self.shop_names[int(s["id"])] = str(s["name"])
-            self.shop.addItem(str(s["name"]), int(s["id"]))
+            self.shop.add(str(s["name"]), "", int(s["id"]))
         self._refresh()
 
     def _shop_chosen(self, shop_id: Any) -> None:

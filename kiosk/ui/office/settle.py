@@ -5,6 +5,7 @@ statement per shop (A4 PDF), the CSV for the accounting system and the Zengin ba
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
@@ -111,7 +112,7 @@ class SettleScreen(OfficeScreen):
             late_total += int(line["late"]["count"])
             cells = [line["shop_name"], f"{line['payment']['points']:,}", f"{line['voucher_scan']['points']:,}",
                      f"{line['voucher_paper']['points']:,}", f"{line['exchange']['points']:,}",
-                     f"-{line['reversal']['points']:,}", str(line["late"]["count"]), str(line["conflict"]["count"]),
+                     f"{-int(line['reversal']['points']):,}", str(line["late"]["count"]), str(line["conflict"]["count"]),
                      f"{int(line['amount_due']):,}"]
             for col, text in enumerate(cells):
                 self.grid.addWidget(label(text, None, wrap=False), row, col)
@@ -148,7 +149,7 @@ class SettleScreen(OfficeScreen):
                       Action(self.tr("Back to the settlement"), self.close_result, primary=True)])
 
     def _saved(self, what: str) -> Any:
-        return lambda path: self.done(what, self.tr("Saved: %1").replace("%1", str(path)), actions=[
+        return lambda path: self.done(what, self.tr("Saved: %1").replace("%1", Path(path).name), actions=[
             Action(self.tr("Back to the settlement"), self.close_result, primary=True)])
 
     def _pdf(self) -> None:

@@ -1,0 +1,275 @@
+"""The office's screens for `kiosk screenshots` (issue 11): every new screen state at 1280×800 and 1920×1080,
+driven through the real demo stack — the embedded cloud, an office terminal enrolled beside the demo counter, the
+simulated card reader — plus the PDFs it printed (voucher sheet, re-print, receipt, statements) as PNG pages."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+SIZES = ((1280, 800), (1920, 1080))
+
+
+class OfficeDriver:
+    def __init__(self, window: Any, backend: Any, out: Path, size: tuple[int, int]) -> None:
+        self.w, self.backend, self.out, self.size = window, backend, out, size
+        self.count = 0
+        self.paths: list[Path] = []
+
+    def wait(self, cond: Callable[[], bool], timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not cond():
+            QCoreApplication.processEvents()
+            if time.monotonic() > deadline:
+                current = self.w.current()
+                raise TimeoutError(f"office screen state not reached (shot {self.count + 1}: {current.name}, "
+                                   f"{current.result_panel.text()!r})")
+            time.sleep(0.01)
+        self.settle()
+
+    def settle(self) -> None:
+        for _ in range(8):
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+
+    def shot(self, name: str) -> None:
+        self.settle()
+        self.count += 1
+        w, h = self.size
+        path = self.out / f"{w}x{h}" / f"office-{self.count:02d}-{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.w.grab().save(str(path))
+        self.paths.append(path)
+
+    def task(self, target: str) -> Any:
+        self.w.go("office_home")
+        self.settle()
+        self.w.screens["office_home"].tiles[target].click()
+        self.settle()
+        return self.w.current()
+
+    def card_and_pin(self, screen: Any, key: str = "suzuki") -> None:
+        self.backend.reader.insert(key)
+        self.wait(lambda: self.w.session.card_present and screen.pinpad.isVisible())
+        for digit in "12":
+            screen.pinpad.digit_buttons[digit].click()
+
+    def finish_pin(self, screen: Any) -> None:
+        for digit in "34":
+            screen.pinpad.digit_buttons[digit].click()
+        screen.pinpad.ok_button.click()
+
+    def result(self, screen: Any) -> None:
+        self.wait(lambda: screen.result_shown() and screen.result_panel.kind() is not None)
+
+    def lift(self) -> None:
+        self.backend.reader.remove()
+        self.wait(lambda: not self.w.session.card_present)
+
+    def pdf_pages(self, pdf: Path, name: str) -> None:
+        from kiosk.printing.pages import iter_pdf_pages
+
+        w, h = self.size
+        for index, image in enumerate(iter_pdf_pages(pdf, dpi=110)):
+            path = self.out / f"{w}x{h}" / f"office-pdf-{name}-{index + 1}.png"
+            image.save(str(path))
+            self.paths.append(path)
+            if index >= 1:
+                break
+
+
+def _scenario(d: OfficeDriver, admin: Any) -> None:
+    home = d.w.current()
+    d.shot("login")
+    home.code_field.edit.setText("OFC01")
+    home.password_field.edit.setText("demo-pass")
+    home.login_button.click()
+    d.wait(lambda: home.stack.currentWidget() is home.tasks_page)
+    d.shot("home")
+
+    issue = d.task("office_issue")
+    d.card_and_pin(issue)
+    d.shot("issue-pin")
+    d.finish_pin(issue)
+    d.wait(lambda: issue.stack.currentWidget() is issue.amount_page)
+    issue.per_voucher.setCurrentIndex(0)
+    issue.count.setCurrentIndex(2)
+    d.shot("issue-amount")
+    issue.next_button.click()
+    d.shot("issue-confirm")
+    issue.issue_button.click()
+    d.result(issue)
+    d.shot("issued")
+    vouchers = list(issue.issued)
+    d.pdf_pages(Path(issue.pdf_path), "vouchers")
+    issue.result_panel.buttons[0].click()
+    d.lift()
+
+    manage = d.task("office_manage")
+    manage.number_field.edit.setText(vouchers[0].number)
+    d.shot("manage")
+    manage.reprint_button.click()
+    d.result(manage)
+    d.shot("reprinted")
+    reprints = sorted((Path(d.w.ctx.office.service.out_dir) / "vouchers").glob("reprint-*.pdf"))
+    if reprints:
+        d.pdf_pages(reprints[-1], "reprint")
+    manage.close_result()
+    manage.number_field.edit.setText(vouchers[1].number)
+    manage.void_button.click()
+    d.result(manage)
+    manage.close_result()
+
+    rec = d.task("office_reconcile")
+    d.wait(lambda: rec.shop.count() > 0)
+    rec.shop.setCurrentIndex(0)
+    for code in (vouchers[0].code, vouchers[1].code, vouchers[0].code[:-4] + "AAAA"):
+        rec.add_code(code)
+    rec.number_field.edit.setText(vouchers[2].number)
+    rec._number()
+    rec.second_code.edit.setText("S001")
+    d.shot("reconcile")
+    rec.second_password.edit.setText("demo-pass")
+    rec.close_button.click()
+    d.result(rec)
+    d.shot("reconciled")
+    rec.close_result()
+
+    desk = d.task("office_desk")
+    d.card_and_pin(desk, "yamada")
+    d.finish_pin(desk)
+    d.wait(lambda: desk.stack.currentWidget() is desk.form_page and desk.payee_id is not None)
+    desk.serials.edit.setText("GC-000101 GC-000102")
+    d.shot("desk-certificates")
+    desk.kind.setCurrentIndex(1)
+    desk.card_number.edit.setText("8800-1234-5678")
+    d.shot("desk-point-card")
+    desk.go_button.click()
+    d.result(desk)
+    d.shot("exchanged")
+    desk.result_panel.buttons[0].click()
+    d.lift()
+    desk = d.task("office_desk")
+    d.card_and_pin(desk, "yamada")
+    d.finish_pin(desk)
+    d.wait(lambda: desk.stack.currentWidget() is desk.form_page and desk.rule is not None)
+    desk.kind.setCurrentIndex(2)
+    d.shot("desk-cash")
+    desk.go_button.click()
+    d.result(desk)
+    d.shot("cash-sold")
+    receipts = sorted((Path(d.w.ctx.office.service.out_dir) / "receipts").glob("*.pdf"))
+    if receipts:
+        d.pdf_pages(receipts[-1], "receipt")
+    desk.result_panel.buttons[0].click()
+    d.lift()
+
+    settle = d.task("office_settle")
+    d.wait(lambda: settle.open_button.isEnabled())
+    d.shot("settle-empty")
+    settle.settlements.next_period = lambda today: (today, today)
+    settle.open_button.click()
+    d.wait(lambda: settle.close_button.isEnabled())
+    d.shot("settle-open")
+    settle.close_button.click()
+    d.result(settle)
+    d.shot("settle-closed-result")
+    settle.close_result()
+    d.shot("settle-closed")
+    settle.pdf_button.click()
+    d.result(settle)
+    statements = sorted((Path(d.w.ctx.office.service.out_dir) / "settlements").glob("statements-*.pdf"))
+    if statements:
+        d.pdf_pages(statements[-1], "statements")
+    settle.close_result()
+
+
+def _admin(backend: Any) -> Any:
+    """The demo admin sets the municipality's cash-sale terms (so the cash desk has something to sell)."""
+    from kiosk.sync.client import CloudClient
+
+    admin = CloudClient(backend.cloud.url)
+    enrolled = admin.enrol(backend.info["enrolment_codes"]["admin"], "demo admin (office screens)")
+    admin.set_token(enrolled["token"])
+    admin.staff_login("ADM01", "demo-pass")
+    admin.http.request("POST", "/v1/office/cash-sale-rules", json={
+        "point_type_id": 1, "premium_rate_pct": 20, "max_yen_per_sale": 10000, "max_yen_per_resident_month": 30000,
+        "validity_days": 180})
+    return admin
+
+
+def render_office(out: Path, template: Path, tmp: Path, language: str = "ja") -> list[Path]:
+    """Shots of the office's screens at both sizes, each on its own copy of the demo data `template`."""
+    from kiosk.app import CardEventRelay, create_window, ensure_qapp
+    from kiosk.config import Config
+    from kiosk.services.demo_backend import DemoBackend
+    from kiosk.services.office_terminal import OfficeTerminal
+
+    app = ensure_qapp()
+    paths: list[Path] = []
+    for size in SIZES:
+        copy = tmp / f"office-{size[0]}x{size[1]}"
+        shutil.copytree(template, copy)
+        backend = DemoBackend.start(copy, probe_interval=0.5)
+        terminal = OfficeTerminal.demo(backend)
+        admin = _admin(backend)
+        try:
+            config = Config(None, language=language, sound=False)
+            relay = CardEventRelay()
+            relay.attach(backend.runtime.card_service)
+            window = create_window(
+                app, backend.runtime.services, config, data_dir=copy,
+                reset_card=backend.runtime.services.auth.reset_card, card_events=relay,
+                engine=backend.runtime.engine, credential_label=backend.runtime.credential_label,
+                demo_cards=backend.sample_cards(), demo_pins=backend.sample_pins(), demo_insert=backend.reader.insert,
+                demo_remove=backend.reader.remove, terminal_name="デモ商店街事務局端末", sound=lambda name: None,
+                role="office", office=terminal)
+            window.resize(*size)
+            window.show()
+            window.go("role:office")
+            driver = OfficeDriver(window, backend, out, size)
+            try:
+                _scenario(driver, admin)
+            finally:
+                relay.unsubscribe()
+                window.sync_relay.detach()
+                for screen in window.screens.values():
+                    runner = getattr(screen, "runner", None)
+                    if runner is not None:
+                        runner.wait_idle(10000)
+                window.ctx.runner.wait_idle(10000)
+                window.close()
+                window.deleteLater()
+                QApplication.processEvents()
+            paths += driver.paths
+        finally:
+            admin.close()
+            terminal.stop()
+            backend.stop()
+    return paths
+
+
+def main() -> None:  # python -m kiosk.ui.office.screenshots OUT [ja|en]
+    import os
+    import sys
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.services.demo_backend import DemoBackend
+
+    out = Path(sys.argv[1])
+    with tempfile.TemporaryDirectory(prefix="kiosk-office-shots-") as tmp:
+        template = Path(tmp) / "template"
+        DemoBackend.start(template).stop()
+        for path in render_office(out, template, Path(tmp), sys.argv[2] if len(sys.argv) > 2 else "ja"):
+            print(path)
+
+
+if __name__ == "__main__":
+    main()
