@@ -212,6 +212,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
             cloud_url, base_url = cluster.create_database("cloud"), cluster.create_database("baseline")
             info = init_demo(cloud_url, Path(tmp))
+            assert info.pki_dir is not None
             pki_dir = Path(info.pki_dir)
             shops = [int(s["id"]) for s in info.shops]
             residents, codes = asyncio.run(_seed(cloud_url, pki_dir, args.residents, shops))
@@ -240,7 +241,8 @@ def main() -> None:
                         int(rate * args.seconds) // n + 2)
                     cloud, proof, bare = _build(terminals, residents, info.municipality_code, [per] * n, pool,
                                                 "127.0.0.1")
-                    row: dict[str, Any] = {"mode": mode, "terminals": n, "offered_per_s": rate}
+                    row: dict[str, Any] = {"mode": mode, "terminals": n, "offered_per_s": rate,
+                                           "load_average_before": round(os.getloadavg()[0], 2)}
                     row["cloud"] = proofload.run_in_process("127.0.0.1", cport, cloud, args.seconds, rate)
                     row["baseline_proof"] = proofload.run_in_process("127.0.0.1", bport, proof, args.seconds, rate)
                     if mode == "closed" and n == TERMINALS:

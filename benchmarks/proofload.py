@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing as mp
+import os
 import statistics
 import time
 from collections import Counter
@@ -110,7 +111,7 @@ async def _run(host: str, port: int, per_connection: list[list[bytes]], seconds:
                          0.0 if period is None else j * period / n, latencies, statuses)
              for j, reqs in enumerate(per_connection)]
     ran_out = sum(await asyncio.gather(*tasks))
-    elapsed = min(seconds, max(loop.time() - start, 1e-9))
+    elapsed = max(loop.time() - start, 1e-9)  # until the last answer (open loop: may exceed `seconds` if behind)
     ordered = sorted(latencies) or [0.0]
 
     def pct(p: float) -> float:
@@ -126,7 +127,10 @@ def _child(host: str, port: int, per_connection: list[list[bytes]], seconds: flo
            out: Any) -> None:
     import uvloop
 
-    out.send(uvloop.run(_run(host, port, per_connection, seconds, rate)).as_dict())
+    cpu = time.process_time()
+    figures = uvloop.run(_run(host, port, per_connection, seconds, rate)).as_dict()
+    figures["generator_cpu_s"] = round(time.process_time() - cpu, 2)  # the load generator's own CPU
+    out.send(figures)
 
 
 def run_in_process(host: str, port: int, per_connection: list[list[bytes]], seconds: float,
@@ -140,4 +144,5 @@ def run_in_process(host: str, port: int, per_connection: list[list[bytes]], seco
     figures: dict[str, Any] = parent.recv()
     process.join(30)
     figures["wall_s"] = round(time.monotonic() - t0, 2)
+    figures["load_average_after"] = round(os.getloadavg()[0], 2)
     return figures
