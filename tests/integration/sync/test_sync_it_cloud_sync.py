@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from datetime import UTC, datetime
 
 from cryptography.hazmat.primitives import hashes
@@ -10,10 +9,11 @@ from cryptography.hazmat.primitives.asymmetric import padding
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sync_cloud import Cloud
+from sync_consent import consent_for
 
+from kiosk.core.consent import to_wire
 from kiosk.demo.pki import ensure_demo_pki
 from kiosk.sync.models import Operation
-from kiosk.sync.offline import new_challenge
 from kiosk.sync.outbox import QueuedOperation
 from kiosk.sync.services import StoreDesk
 from kiosk.sync.terminal import TerminalSync, open_terminal
@@ -73,8 +73,7 @@ def test_store_offline_then_back_reports_conflicts(cloud: Cloud) -> None:
     with open_terminal(office, demo=True) as o:
         assert o.client is not None
         cloud.clerk(o, "OFC01")
-        token = _resident_token(o.client, pki, "ito")
-        issued = o.client.issue_vouchers(token, 1, 300, 1)
+        issued = o.client.issue_vouchers(consent_for(o, pki, "ito", 300, action="voucher_issue"), 1, 300, 1)
         code = issued["vouchers"][0]["code"]
     outcomes = []
     for data_dir in (shop_a, shop_b):
@@ -82,17 +81,17 @@ def test_store_offline_then_back_reports_conflicts(cloud: Cloud) -> None:
             assert t.engine.probe()
             t.engine.pull_reference()
             t.engine._online = False  # the shop is offline now (as after a failed probe)
-            desk = StoreDesk(t.engine)
+            desk = StoreDesk(t.engine, terminal=t.terminal)
             outcomes.append(desk.redeem_voucher(code))
             again = desk.redeem_voucher(code)
             assert again.code == "voucher_already_used_here"
-            # ito (2000 points of point type 1) pays offline within the daily limit, twice at two shops
-            challenge = new_challenge()
+            # ito (2000 points of point type 1) pays offline within the daily limit, twice at two shops: the
+            # statement is the desk's, signed by ito's card; the operation carries the proof to the cloud
+            statement = desk.consent_statement(1, 1500)
             resident = pki.resident("ito")
-            signature = resident.private_key().sign(challenge, padding.PKCS1v15(), hashes.SHA256())
+            signature = resident.private_key().sign(statement, padding.PKCS1v15(), hashes.SHA256())
             assert resident.cert_der is not None
-            card = desk.verify_card_offline(resident.cert_der, signature, challenge)
-            outcomes.append(desk.pay_offline(card, 1, 1500))
+            outcomes.append(desk.pay_offline(to_wire(statement, signature, resident.cert_der), 1, 1500))
     assert all(o.accepted and o.offline for o in outcomes)
     statuses = []
     codes = []
@@ -112,15 +111,6 @@ def test_store_offline_then_back_reports_conflicts(cloud: Cloud) -> None:
     office_view = cloud.admin.conflicts()
     items = office_view["conflicts"] if isinstance(office_view, dict) else office_view
     assert len(items) >= 2
-
-
-def _resident_token(client, pki, who: str) -> str:  # type: ignore[no-untyped-def]
-    resident = pki.resident(who)
-    challenge = client.auth_challenge()
-    raw = base64.b64decode(challenge["challenge"])
-    signature = resident.private_key().sign(raw, padding.PKCS1v15(), hashes.SHA256())
-    answer = client.auth_verify(challenge["challenge_id"], resident.cert_der, signature)
-    return str(answer["auth_token"])
 
 
 def test_status_and_times(cloud: Cloud) -> None:

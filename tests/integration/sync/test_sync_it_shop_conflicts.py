@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding
 from sync_cloud import Cloud
+from sync_consent import consent_for
 
 from kiosk.cli import main
 from kiosk.demo.pki import ensure_demo_pki
@@ -23,12 +21,8 @@ def _issue_voucher(cloud: Cloud) -> str:
     with open_terminal(office, demo=True) as o:
         assert o.client is not None
         cloud.clerk(o, "OFC01")
-        resident = pki.resident("ito")
-        challenge = o.client.auth_challenge()
-        raw = base64.b64decode(challenge["challenge"])
-        signature = resident.private_key().sign(raw, padding.PKCS1v15(), hashes.SHA256())
-        token = o.client.auth_verify(challenge["challenge_id"], resident.cert_der, signature)["auth_token"]
-        return str(o.client.issue_vouchers(token, 1, 300, 1)["vouchers"][0]["code"])
+        consent = consent_for(o, pki, "ito", 300, action="voucher_issue")
+        return str(o.client.issue_vouchers(consent, 1, 300, 1)["vouchers"][0]["code"])
 
 
 def _cli(capsys: pytest.CaptureFixture[str], data_dir: Path, *args: str) -> tuple[int, str, str]:
