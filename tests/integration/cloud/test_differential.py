@@ -6,7 +6,7 @@ the same hypothesis-generated steps over real HTTP: sync batches of grants (ever
 and malformed MyKey IDs, too many points), card payments with the resident's signed consent (online by sync and
 by POST /v1/payments, offline ones that overspend; consents for other points and consents used twice), voucher
 redemptions online and offline (double use at two
-shops), and replays of earlier keys. After every step the answers, and after every example the stored ledger,
+shops, vouchers voided by the office), and replays of earlier keys. After every step the answers, and after every example the stored ledger,
 lots, accounts, vouchers, conflicts and idempotency rows, must be equal — ids and times aside (normalised).
 
 Cost: one pair of servers per database for the whole module (each example continues on the same data, so the
@@ -32,6 +32,7 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from kiosk.core.voucher_code import decode_voucher
 from kiosk_cloud.db import Database, utcnow
 from kiosk_cloud.demo import DemoInfo, init_demo
 from kiosk_cloud.embedded import EmbeddedCloud, start_embedded
@@ -57,8 +58,10 @@ class Side:
     server: EmbeddedCloud
     cloud: Cloud
     counter: Terminal
+    office: Terminal
     stores: list[Terminal]
     codes: list[str]  # voucher codes by index (the numbers are the same on both sides, the signatures differ)
+    numbers: list[str]
     url: str
 
 
@@ -85,9 +88,11 @@ def _side(name: str, database_url: str, pki_dir: Path, fast: bool) -> Side:
     server = start_embedded(database_url, settings=Settings(database_url=database_url, fast_paths=fast))
     cloud = Cloud(server.url, demo, pki_dir / "pki")
     counter = cloud.terminal("counter")
+    office = cloud.terminal("office")
     stores = [cloud.terminal("store", demo.shops[0]["id"]), cloud.terminal("store", demo.shops[1]["id"])]
     codes = _issue_vouchers(database_url, [cloud.mykey("yamada"), cloud.mykey("ito")], cloud.admin.id)
-    return Side(name, server, cloud, counter, stores, codes, database_url)
+    numbers = [decode_voucher(c).number for c in codes]
+    return Side(name, server, cloud, counter, office, stores, codes, numbers, database_url)
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -138,6 +143,7 @@ step = st.one_of(
                            "ops": st.lists(store_op, min_size=1, max_size=5)}),
     st.fixed_dictionaries({"via": st.just("http"), "op": store_op.filter(lambda o: not o["kind"].startswith("off"))}),
     st.fixed_dictionaries({"via": st.just("replay"), "back": st.integers(min_value=1, max_value=6)}),
+    st.fixed_dictionaries({"via": st.just("void"), "voucher": st.integers(0, VOUCHERS_PER_SIDE - 1)}),
 )
 
 
@@ -196,6 +202,8 @@ def _send(side: Side, via: str, store: int | None, body: Any) -> Any:
     elif via == "sync_store":
         assert store is not None
         r = side.stores[store].post("/sync", {"operations": [_with_code(op, side) for op in body]})
+    elif via == "void":
+        r = side.office.post(f"/vouchers/{side.numbers[body]}/void")
     else:
         assert store is not None
         op = _with_code(body, side)
@@ -317,6 +325,8 @@ def test_fast_paths_on_and_off_store_the_same(pair: tuple[Side, Side], steps: li
             via, store, body = script.sent[-min(st_["back"], len(script.sent))]
         elif via == "sync_counter":
             store, body = None, [script.grant(op) for op in st_["ops"]]
+        elif via == "void":
+            store, body = None, st_["voucher"]
         elif via == "sync_store":
             store, body = st_["store"], [script.store_op(op, st_["store"]) for op in st_["ops"]]
         else:
