@@ -59,8 +59,7 @@ async def check_operations(db: Database, settings: Settings, caller: Caller,
             if op.kind not in STAFF_KINDS:
                 continue
             if caller.role not in STAFF_ROLES:
-                refused[index] = refusal(op.key, "forbidden_role")
-                continue
+                continue  # not a kind for this terminal at all: the general path refuses it (forbidden_role, stored)
             if op.created_at is not None and time_problem(op.created_at, now, limits, offline=True):
                 continue  # its time is out of the window: a conflict for review, nothing applied (limits helper)
             token = getattr(op, "staff_session", None)

@@ -129,8 +129,8 @@ def test_concurrent_replays_of_a_grant_batch_apply_once(cloud: Cloud) -> None:
     m = cloud.mykey("yamada")
     counter = cloud.terminal("counter")
     before = counter.ok("GET", f"/balances/{m}")["accounts"][0]["balance"]
-    ops = [{"key": key(), "kind": "grant", "payload": {"programme_id": cloud.programme(), "mykey_id": m,
-                                                       "points": 1}} for _ in range(100)]
+    ops = [{"key": key(), "kind": "grant", "staff_session": counter.staff["staff_session"],
+            "payload": {"programme_id": cloud.programme(), "mykey_id": m, "points": 1}} for _ in range(100)]
     responses = burst([(counter, "/sync", {"operations": ops}) for _ in range(10)])
     assert all(r.status_code == 200 for r in responses), [r.text[:300] for r in responses]
     statuses = [x["status"] for r in responses for x in r.json()["results"]]

@@ -75,10 +75,13 @@ def test_paper_reconciliation(cloud: Cloud) -> None:
     shop = cloud.demo.shops[2]["id"]
     mistyped = v1["number"][:-1] + str((int(v1["number"][-1]) + 1) % 10)
     never_issued = make_voucher_number(999_999_999_999)
+    second_clerk = {"staff_code": "S002", "password": "demo-pass"}  # numbers alone need another clerk (issue 8)
     res = office.ok("POST", "/vouchers/reconcile", {"shop_id": shop, "numbers": [v1["number"], mistyped,
-                                                                                never_issued]})["results"]
+                                                                                never_issued],
+                                                    "second_staff": second_clerk})["results"]
     assert [r["result"] for r in res] == ["redeemed", "invalid", "unknown"]
-    second = office.ok("POST", "/vouchers/reconcile", {"shop_id": shop, "numbers": [v1["number"], v2["number"]]})
+    second = office.ok("POST", "/vouchers/reconcile", {"shop_id": shop, "numbers": [v1["number"], v2["number"]],
+                                                       "second_staff": second_clerk})
     assert [r["result"] for r in second["results"]] == ["redeemed", "redeemed"]
     assert second["results"][0]["code"] == "voucher_already_used"
 
@@ -211,21 +214,24 @@ def test_sync_grant_runs_mixed_with_refusals_and_replays(cloud: Cloud) -> None:
         {"key": key(), "kind": "service_id", "payload": {"mykey_id": m, "business_id": "GYM", "customer_id": "7"}},
         {"key": key(), "kind": "grant", "payload": {"programme_id": prog, "mykey_id": other, "points": 4}},
         {"key": key(), "kind": "grant", "payload": {"programme_id": prog, "mykey_id": m, "points": 8,
-                                                    "staff_id": 424242}},
+                                                    "staff_id": 424242}},  # ignored: the session's clerk is recorded
     ]
     first = counter.ok("POST", "/sync", {"operations": ops})["results"]
     assert [r["key"] for r in first] == [o["key"] for o in ops]
     assert [r["status"] for r in first] == ["applied", "applied", "replayed", "rejected", "rejected", "rejected",
-                                            "applied", "applied", "rejected"]
+                                            "applied", "applied", "applied"]
     assert [r["code"] for r in first][3:6] == ["mykey_id_unknown", "unknown_programme", "validation_error"]
     assert first[1]["result"]["mykey_id"] == m and first[0]["result"]["premium"] is False
     assert datetime.fromisoformat(first[0]["result"]["expires_at"]) > datetime.now(UTC)
     after = {x: counter.ok("GET", f"/balances/{x}")["accounts"][0]["balance"] for x in (m, other)}
-    assert after == {m: before[m] + 3 + 1 + 2, other: before[other] + 4}
+    assert after == {m: before[m] + 3 + 1 + 2 + 8, other: before[other] + 4}
+    from .staff_db import ledger_staff  # issue 8: the session's clerk, whatever the payload says
+
+    assert ledger_staff(cloud.demo.database_url, first[8]["result"]["grant_id"]) == counter.staff["staff_id"]
     second = counter.ok("POST", "/sync", {"operations": ops})["results"]
     assert [r["status"] for r in second] == ["replayed", "replayed", "replayed", "rejected", "rejected", "rejected",
-                                             "replayed", "replayed", "rejected"]
+                                             "replayed", "replayed", "replayed"]
     assert [r["result"] for r in second] == [r["result"] for r in first]
     history = counter.ok("GET", f"/history/{m}")["entries"]
-    assert [e["points"] for e in history[:3]] == [2, 1, 3]
-    assert {e["programme_id"] for e in history[:3]} == {prog}
+    assert [e["points"] for e in history[:4]] == [8, 2, 1, 3]
+    assert {e["programme_id"] for e in history[:4]} == {prog}
