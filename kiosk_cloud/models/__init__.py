@@ -1,5 +1,6 @@
 """SQLAlchemy Core tables of the points cloud (one MetaData; Alembic compares against it)."""
 
+from kiosk_cloud.models.admin import voucher_rules
 from kiosk_cloud.models.base import metadata
 from kiosk_cloud.models.consent import consent_nonces
 from kiosk_cloud.models.identity import (
@@ -89,5 +90,6 @@ __all__ = [
     "trust_anchors",
     "voucher_keys",
     "voucher_prints",
+    "voucher_rules",
     "vouchers",
 ]

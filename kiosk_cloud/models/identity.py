@@ -39,6 +39,10 @@ terminals = Table(
     Column("token_hash", String(64), nullable=False),
     Column("created_at", Timestamp(), nullable=False),
     Column("revoked_at", Timestamp(), nullable=True),
+    # issue 12: the last authenticated request and the outbox backlog the terminal last reported (header
+    # X-Outbox-Backlog), written at most once a minute per terminal (kiosk_cloud/services/contact.py)
+    Column("last_seen_at", Timestamp(), nullable=True),
+    Column("outbox_backlog", Integer, nullable=True),
 )
 
 staff = Table(

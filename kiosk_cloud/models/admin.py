@@ -1,0 +1,34 @@
+"""The municipality's administration (issue 12): voucher rules per point type, and the indexes the reports use.
+
+The terminals' last contact and outbox backlog are columns of `terminals` (models/identity.py)."""
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, Table, Text
+
+from kiosk_cloud.models.base import Timestamp, metadata
+from kiosk_cloud.models.ops import applications, conflicts
+from kiosk_cloud.models.points import ledger, vouchers
+
+# Voucher rules (seed 003 6-4): default validity, the most points on one voucher, which shops accept them
+# (`shop_ids`: JSON list; empty = every shop). One row per point type; no row = the cloud's settings.
+voucher_rules = Table(
+    "voucher_rules",
+    metadata,
+    Column("point_type_id", Integer, ForeignKey("point_types.id"), primary_key=True),
+    Column("validity_days", Integer, nullable=False),
+    Column("max_points", Integer, nullable=False),
+    Column("shop_ids", Text, nullable=False, server_default="[]"),
+    Column("updated_at", Timestamp(), nullable=False),
+)
+
+# Reports (services/report_queries.py): each one query over a period; PostgreSQL answers the ledger ones from
+# the index alone (INCLUDE), SQLite uses the leading columns.
+REPORT_INDEXES = (
+    Index("ix_ledger_report", ledger.c.kind, ledger.c.occurred_at,
+          postgresql_include=["shop_id", "programme_id", "account_id", "points", "premium_points", "offline"]),
+    Index("ix_vouchers_issued_at", vouchers.c.issued_at),
+    Index("ix_vouchers_redeemed_at", vouchers.c.redeemed_at),
+    Index("ix_vouchers_voided_at", vouchers.c.voided_at),
+    Index("ix_applications_created_at", applications.c.created_at),
+    Index("ix_applications_status", applications.c.status, applications.c.id),
+    Index("ix_conflicts_created_at", conflicts.c.created_at),
+)
