@@ -15,13 +15,19 @@ from kiosk_cloud.api import (
     reports,
     residents,
     shops,
+    staff,
     sync,
     terminals,
 )
 from kiosk_cloud.deps import current_terminal
 
 OPEN = {("GET", "/health"), ("POST", "/terminals/enrol")}
-MODULES = (admin, changes, health, measures, mykey, points, reports, residents, shops, sync, terminals)
+MODULES = (admin, changes, health, measures, mykey, points, reports, residents, shops, staff, sync, terminals)
+# writes that need no clerk (issue 8): the store's own (the resident's consent is their proof), a resident's card
+# authentication, the staff login itself and its logout; sync checks its operations one by one
+NO_CLERK = {("POST", "/payments"), ("POST", "/payments/{payment_id}/reverse"), ("POST", "/vouchers/redeem"),
+            ("POST", "/auth/challenge"), ("POST", "/auth/verify"), ("POST", "/staff/login"), ("POST", "/staff/logout"),
+            ("POST", "/sync")}
 
 
 def _calls(dependant: Dependant) -> set[object]:
@@ -46,9 +52,19 @@ def test_every_route_checks_the_terminal() -> None:
 def test_writes_declare_roles() -> None:
     """Every POST other than enrolment, staff login, the resident challenge/verify and sync (whose operation kinds
     carry their own roles) goes through require(...)."""
-    role_free = OPEN | {("POST", "/staff/login"), ("POST", "/sync")}
+    role_free = OPEN | {("POST", "/staff/login"), ("POST", "/staff/logout"), ("POST", "/sync")}
     for method, route in _routes():
         if method != "POST" or (method, route.path) in role_free:
             continue
         names = {getattr(c, "__qualname__", "") for c in _calls(route.dependant)}
-        assert "require.<locals>.dependency" in names, route.path
+        assert names & {"require.<locals>.dependency", "require_staff.<locals>.dependency"}, route.path
+
+
+def test_every_other_write_needs_a_clerk() -> None:
+    """Issue 8: every write that acts on a resident's records or creates points takes the staff member from a
+    staff session (require_staff), never from the body."""
+    for method, route in _routes():
+        if method != "POST" or (method, route.path) in OPEN | NO_CLERK:
+            continue
+        names = {getattr(c, "__qualname__", "") for c in _calls(route.dependant)}
+        assert "require_staff.<locals>.dependency" in names, route.path

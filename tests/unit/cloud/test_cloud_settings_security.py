@@ -43,8 +43,17 @@ def test_token_round_trip_and_garbage() -> None:
 
 def test_password_hash() -> None:
     stored = hash_password("demo-pass")
-    assert "demo-pass" not in stored and stored.startswith("scrypt$")
+    assert "demo-pass" not in stored and stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")  # OWASP minimum
     assert verify_password("demo-pass", stored)
     assert not verify_password("demo-pasS", stored)
     assert not verify_password("demo-pass", "garbage")
     assert hash_password("demo-pass") != stored  # salted
+
+
+def test_legacy_scrypt_hashes_verify_and_ask_for_a_rehash() -> None:
+    from kiosk_cloud.security import legacy_scrypt_hash, needs_rehash
+
+    old = legacy_scrypt_hash("demo-pass")
+    assert verify_password("demo-pass", old) and not verify_password("other", old)
+    assert needs_rehash(old) and not needs_rehash(hash_password("demo-pass"))
+    assert needs_rehash("$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA")
