@@ -10,6 +10,9 @@ from fastapi import Depends, FastAPI
 
 from kiosk_cloud.api import (
     admin,
+    admin_reports,
+    admin_setup,
+    admin_terminals,
     changes,
     health,
     measures,
@@ -70,6 +73,8 @@ def create_app(settings: Settings) -> FastAPI:
     for office_router in (office_api.router, settlements_api.router):  # issue 11
         app.include_router(office_router, prefix="/v1", dependencies=[Depends(reject_nul)])
     app.include_router(shop_desk.router, prefix="/v1", dependencies=[Depends(reject_nul)])  # issue 10
+    for admin_router in (admin_setup.router, admin_reports.router, admin_terminals.router):  # issue 12
+        app.include_router(admin_router, prefix="/v1", dependencies=[Depends(reject_nul)])
     return app
 
 

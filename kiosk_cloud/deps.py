@@ -15,6 +15,7 @@ from kiosk_cloud.db import Database
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import terminals
 from kiosk_cloud.security import secret_matches, split_token
+from kiosk_cloud.services import contact
 from kiosk_cloud.services.staff_auth import open_session
 from kiosk_cloud.settings import Settings
 
@@ -99,7 +100,11 @@ async def current_terminal(
 ) -> Caller:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise ApiError("unauthorized")
-    return await authenticate(request.app.state, credentials.credentials)
+    caller = await authenticate(request.app.state, credentials.credentials)
+    # last contact and outbox backlog (issue 12): an in-memory note, written in batches (services/contact.py)
+    contact.tracker(request.app.state).note(request.app.state.db, caller.terminal_id,
+                                            contact.backlog_of(request.headers.get(contact.BACKLOG_HEADER)))
+    return caller
 
 
 def require(*roles: str) -> Callable[..., Coroutine[Any, Any, Caller]]:

@@ -72,6 +72,11 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
     "support_event_exists": (409, "A support-event account with this name already exists.",
                              "この名前の特定支援イベント口座はすでにあります。"),
     "bad_month": (422, "Month must be YYYY-MM.", "月はYYYY-MMの形式で指定してください。"),
+    # the municipality's administration (issue 12)
+    "bad_period": (422, "The period must be YYYY-MM, YYYY or FYYYYY.",
+                   "期間はYYYY-MM、YYYY または FYYYYY（年度）の形式で指定してください。"),
+    "nothing_changed": (409, "Nothing was changed: the values are the ones already set.",
+                        "変更はありません（すでに同じ値です）。"),
     "concurrent_change": (409, "The same data was changed at the same moment; please try again.",
                           "同時に同じデータが変更されました。もう一度お試しください。"),
     # the resident's signed consent to a debit (issue 8; kiosk.core.consent, services/consent.py)

@@ -64,6 +64,8 @@ programmes = Table(
     Column("active", Boolean, nullable=False, server_default=true()),
     # how often one MyKey ID may receive this programme's points: once_per_day (JST day) | once | unlimited
     Column("repeat_rule", String(20), nullable=False, server_default="unlimited"),
+    # issue 12: the points a clerk is offered for one grant (NULL: none preset; the counter may still type any)
+    Column("default_points", Integer, nullable=True),
 )
 
 shops = Table(

@@ -23,6 +23,8 @@ def upgrade() -> None:
     with op.batch_alter_table("terminals") as batch:
         batch.add_column(sa.Column("last_seen_at", _TS, nullable=True))
         batch.add_column(sa.Column("outbox_backlog", sa.Integer(), nullable=True))
+    with op.batch_alter_table("programmes") as batch:
+        batch.add_column(sa.Column("default_points", sa.Integer(), nullable=True))
     op.create_table(
         "voucher_rules",
         sa.Column("point_type_id", sa.Integer(), nullable=False),
@@ -52,6 +54,8 @@ def downgrade() -> None:
                         ("ix_ledger_report", "ledger")):
         op.drop_index(name, table_name=table)
     op.drop_table("voucher_rules")
+    with op.batch_alter_table("programmes") as batch:
+        batch.drop_column("default_points")
     with op.batch_alter_table("terminals") as batch:
         batch.drop_column("outbox_backlog")
         batch.drop_column("last_seen_at")
