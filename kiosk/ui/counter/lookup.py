@@ -127,8 +127,8 @@ class LookupScreen(Screen):
         body = QWidget()
         columns = QHBoxLayout(body)
         metrics(columns, 0, "margin")
-        columns.addLayout(left, 1)
-        columns.addWidget(self.service_box, 1)
+        columns.addLayout(left, 2)
+        columns.addWidget(self.service_box, 3)  # the form gets the room: its tiles stay on one or two lines
         self.frame(self.tr("Look up a MyKey ID / register service IDs"), body)
         self._validate()
 
