@@ -489,160 +489,160 @@
 <context>
     <name>DeskScreen</name>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="42"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="51"/>
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="42"/>
-        <location filename="../../kiosk/ui/office/desk.py" line="81"/>
-        <location filename="../../kiosk/ui/office/desk.py" line="163"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="51"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="90"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="174"/>
         <source>Exchange</source>
         <translation>交換</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="42"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="51"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="45"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="54"/>
         <source>Place your My Number Card on the reader and enter your 4-digit PIN.</source>
         <translation>マイナンバーカードをカードリーダーに置き、4桁の暗証番号を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="46"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="55"/>
         <source>The PIN for user authentication (利用者証明用).</source>
         <translation>利用者証明用電子証明書の暗証番号です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="54"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="63"/>
         <source>Exchange desk</source>
         <translation>交換窓口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="59"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="67"/>
         <source>Gift certificates</source>
         <translation>商品券</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="60"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="68"/>
         <source>Point card</source>
         <translation>ポイントカード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="60"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="68"/>
         <source>Points for cash</source>
         <translation>現金でポイント購入</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="65"/>
-        <source>Paid out to (the street&apos;s association)</source>
-        <translation>支払先（商店街）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="68"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="76"/>
         <source>Certificate serial numbers handed over (separated by spaces)</source>
         <translation>お渡しした商品券の番号（空白で区切る）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="70"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="78"/>
         <source>Point card number</source>
         <translation>ポイントカード番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="84"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="93"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="140"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="129"/>
+        <source>Paid out to: %1</source>
+        <translation>支払先：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="150"/>
         <source>Reading the card…</source>
         <translation>カードを読んでいます…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="147"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="158"/>
         <source>Try again</source>
         <translation>もう一度試す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="148"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="159"/>
         <source>Back to the office menu</source>
         <translation>事務局メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="152"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="163"/>
         <source>Balance: %1</source>
         <translation>残高：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="163"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="174"/>
         <source>Sell points</source>
         <translation>ポイントを販売</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="183"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="194"/>
         <source>The municipality does not sell points for cash.</source>
         <translation>この市区町村では現金でのポイント販売を行っていません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="187"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="198"/>
         <source>%1 yen → %2 (premium %3 %)</source>
         <translation>%1 円 → %2（プレミアム %3 %）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="195"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="206"/>
         <source>Exchange %1</source>
         <translation>%1 を交換</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="196"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="207"/>
         <source>more than the balance</source>
         <translation>残高を超えています</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="204"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="215"/>
         <source>Please wait…</source>
         <translation>お待ちください…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="226"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="240"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="230"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="244"/>
         <source>Hand over certificates %1</source>
         <translation>商品券 %1 をお渡しください</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="232"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="246"/>
         <source>Charged to point card %1</source>
         <translation>ポイントカード %1 にチャージしました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="233"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="247"/>
         <source>Exchanged</source>
         <translation>交換しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="233"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="247"/>
         <source>balance %1</source>
         <translation>残高 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="235"/>
-        <location filename="../../kiosk/ui/office/desk.py" line="243"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="249"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="257"/>
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="240"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="254"/>
         <source>Points sold: receipt %1</source>
         <translation>ポイントを販売しました：領収書 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/desk.py" line="241"/>
+        <location filename="../../kiosk/ui/office/desk.py" line="255"/>
         <source>%1 yen received. Receipt saved: %2</source>
         <translation>%1 円を受け取りました。領収書を保存しました：%2</translation>
     </message>
@@ -1167,37 +1167,37 @@
 <context>
     <name>IssueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="40"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="41"/>
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="40"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="41"/>
         <source>Vouchers</source>
         <translation>ポイント券</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="40"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="41"/>
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="40"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="41"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="43"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="44"/>
         <source>Place your My Number Card on the reader and enter your 4-digit PIN.</source>
         <translation>マイナンバーカードをカードリーダーに置き、4桁の暗証番号を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="44"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="45"/>
         <source>The PIN for user authentication (利用者証明用).</source>
         <translation>利用者証明用電子証明書の暗証番号です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="53"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="54"/>
         <source>Issue point vouchers</source>
         <translation>ポイント券の発行</translation>
     </message>
@@ -1217,108 +1217,108 @@
         <translation>%1 日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="69"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="71"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="72"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="74"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="79"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="83"/>
         <source>Points per voucher</source>
         <translation>1枚あたりのポイント</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="80"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="84"/>
         <source>Number of vouchers</source>
         <translation>枚数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="81"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="85"/>
         <source>Valid for</source>
         <translation>有効期間</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="90"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="96"/>
         <source>Issue</source>
         <translation>発行する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="93"/>
-        <location filename="../../kiosk/ui/office/issue.py" line="184"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="99"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="193"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="123"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="129"/>
         <source>Reading the card…</source>
         <translation>カードを読んでいます…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="130"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="137"/>
         <source>Try again</source>
         <translation>もう一度試す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="131"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="138"/>
         <source>Back to the office menu</source>
         <translation>事務局メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="139"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="146"/>
         <source>Balance: %1</source>
         <translation>残高：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="150"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="157"/>
         <source>Total %1</source>
         <translation>合計 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="151"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="158"/>
         <source>more than the balance</source>
         <translation>残高を超えています</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="160"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="167"/>
         <source>%1 × %2 = %3</source>
         <translation>%1 × %2 = %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="162"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="169"/>
         <source>Vouchers of %1, valid for %2 days, taken from your balance. Please check and let the clerk press Issue.</source>
         <translation>%1 のポイント券（有効期間 %2 日）を残高から発行します。ご確認のうえ、係員が「発行する」を押します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="173"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="180"/>
         <source>Issuing and printing…</source>
         <translation>発行して印刷しています…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="191"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="200"/>
         <source>%1 vouchers issued</source>
         <translation>ポイント券を %1 枚発行しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="192"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="201"/>
         <source>Numbers %1. A4 sheet saved: %2. Stamp each voucher with the issuing seal.</source>
         <translation>番号 %1。A4の用紙を保存しました：%2。各券に発行印を押してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="194"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="203"/>
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="195"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="204"/>
         <source>Ticket printer copy</source>
         <translation>チケットプリンターの控え</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="200"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="210"/>
         <source>Ticket saved: %1</source>
         <translation>チケットを保存しました：%1</translation>
     </message>
@@ -1477,82 +1477,82 @@
 <context>
     <name>ManageScreen</name>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="32"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="33"/>
         <source>Voucher number (13 digits)</source>
         <translation>ポイント券番号（13桁）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="35"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="36"/>
         <source>Re-print</source>
         <translation>再印刷</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="38"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="39"/>
         <source>Void</source>
         <translation>無効にする</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="41"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="42"/>
         <source>Void and re-issue</source>
         <translation>無効にして再発行</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="48"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="49"/>
         <source>Re-print: the same voucher again, marked as a re-print. Void: the points go back to the resident. Damaged: void and re-issue in one step.</source>
         <translation>再印刷：同じ券を「再印刷」と記して印刷します。無効：ポイントは住民の方に戻ります。破損：無効と再発行を一度に行います。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="52"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="53"/>
         <source>Re-print or void a voucher</source>
         <translation>ポイント券の再印刷・無効化</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="67"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="68"/>
         <source>13 digits</source>
         <translation>13桁</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="69"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="70"/>
         <source>A voucher number has 13 digits (%1 so far)</source>
         <translation>ポイント券番号は13桁です（いま %1 桁）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="75"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="76"/>
         <source>Another voucher</source>
         <translation>別の券</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="76"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="77"/>
         <source>Back to the office menu</source>
         <translation>事務局メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="93"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="96"/>
         <source>Re-printed (copy %1)</source>
         <translation>再印刷しました（%1 枚目）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="94"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="97"/>
         <source>Marked 再発行 on the paper and recorded. Saved: %1</source>
         <translation>用紙に「再発行」と記して記録しました。保存先：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="102"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="106"/>
         <source>Voucher voided</source>
         <translation>ポイント券を無効にしました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="102"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="106"/>
         <source>The points went back to the resident&apos;s balance. Keep the paper with the office&apos;s records.</source>
         <translation>ポイントは住民の方の残高に戻りました。用紙は事務局の記録と一緒に保管してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="117"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="123"/>
         <source>Re-issued as %1</source>
         <translation>%1 として再発行しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="118"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="124"/>
         <source>%1 is void. The new voucher is saved: %2. Stamp it with the issuing seal.</source>
         <translation>%1 は無効です。新しい券を保存しました：%2。発行印を押してください。</translation>
     </message>
@@ -1914,7 +1914,7 @@
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="107"/>
+        <location filename="../../kiosk/ui/office/home.py" line="108"/>
         <source>Logged in: %1</source>
         <translation>ログイン中：%1</translation>
     </message>
@@ -1946,221 +1946,221 @@
 <context>
     <name>PayScreen</name>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="52"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="51"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="52"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="51"/>
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="52"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="51"/>
         <source>PIN</source>
         <translation>暗証番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="52"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="51"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="75"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="129"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="76"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="135"/>
         <source>Pay with the card</source>
         <translation>カードで支払う</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="85"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="86"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="98"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="104"/>
         <source>Please place your My Number Card on the reader.</source>
         <translation>マイナンバーカードをカードリーダーに置いてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="99"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="105"/>
         <source>Keep the card on the reader until the payment is finished.</source>
         <translation>お支払いが終わるまでカードを置いたままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="100"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="111"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="106"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="117"/>
         <source>Change the amount</source>
         <translation>金額を変える</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="114"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="120"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="174"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="180"/>
         <source>Reading the card… please do not remove it.</source>
         <translation>カードを読んでいます…カードを動かさないでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="193"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="199"/>
         <source>Payment at %1</source>
         <translation>%1 でのお支払い</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="193"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="199"/>
         <source>this shop</source>
         <translation>この店舗</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="194"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="200"/>
         <source>Please type the 4-digit PIN of your card&apos;s user certificate yourself (once).</source>
         <translation>利用者証明用電子証明書の4桁の暗証番号を、ご自身で入力してください（1回）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="200"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="206"/>
         <source>Checking the card… please do not remove it.</source>
         <translation>カードを確認しています…カードを動かさないでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="207"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="213"/>
         <source>Contacting the points cloud…</source>
         <translation>ポイントクラウドに接続しています…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="208"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="214"/>
         <source>The card is checking your PIN… please do not remove it.</source>
         <translation>カードが暗証番号を確認しています…カードを動かさないでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="209"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="215"/>
         <source>The points cloud is checking the card…</source>
         <translation>ポイントクラウドがカードを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="210"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="216"/>
         <source>The cloud does not answer: checking the card on this terminal…</source>
         <translation>クラウドが応答しないため、この端末でカードを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="233"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="239"/>
         <source>Balance: %1 — not enough for %2</source>
         <translation>残高 %1：%2 には足りません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="235"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="241"/>
         <source>The shop can take the %1 there are, and the rest another way.</source>
         <translation>残高の %1 を使い、残りは別の方法でお支払いいただけます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="238"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="244"/>
         <source>Offline, this card can pay %1 more today</source>
         <translation>オフラインのため、このカードで今日お支払いできるのはあと %1 です</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="239"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="245"/>
         <source>Offline the balance is not known; the offline limit per card and day applies until the terminal is online again.</source>
         <translation>オフラインでは残高がわかりません。オンラインに戻るまで、カードごと1日あたりのオフライン上限が適用されます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="241"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="247"/>
         <source>Use %1</source>
         <translation>%1 を使う</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="259"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="265"/>
         <source>Paying… please do not remove the card.</source>
         <translation>お支払い中です…カードを動かさないでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="273"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="279"/>
         <source>Print receipt</source>
         <translation>レシートを印刷</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="274"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="322"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="350"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="355"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="388"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="415"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="280"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="328"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="356"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="361"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="394"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="421"/>
         <source>Next customer</source>
         <translation>次のお客様へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="277"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="283"/>
         <source>Offline limit left today: %1</source>
         <translation>今日のオフライン上限の残り：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="279"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="285"/>
         <source>Paid — pending</source>
         <translation>お支払い済み（未確定）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="280"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="286"/>
         <source>Offline: the cloud confirms it when the connection returns.</source>
         <translation>オフライン：接続が戻るとクラウドが確定します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="288"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="348"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="294"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="354"/>
         <source>Paid</source>
         <translation>お支払い済み</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="300"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="306"/>
         <source>Balance now: %1</source>
         <translation>現在の残高：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="305"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="311"/>
         <source>%1 of it expire by %2</source>
         <translation>うち %1 は %2 までに期限切れになります</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="321"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="415"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="327"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="421"/>
         <source>Try again</source>
         <translation>もう一度試す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="328"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="334"/>
         <source>Not confirmed yet</source>
         <translation>まだ確定していません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="329"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="335"/>
         <source>The cloud has not answered. The payment is kept and sent when the connection returns; do not hand over the goods until it is confirmed.</source>
         <translation>クラウドから応答がありません。お支払いは保存され、接続が戻ると送信されます。確定するまで商品はお渡ししないでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="331"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="337"/>
         <source>Check again</source>
         <translation>もう一度確かめる</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="348"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="354"/>
         <source>The cloud has confirmed the payment.</source>
         <translation>クラウドがお支払いを確定しました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="354"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="360"/>
         <source>The cloud refused this payment: nothing was paid.</source>
         <translation>クラウドがこのお支払いを拒否しました。支払いは行われていません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="357"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="363"/>
         <source>Still waiting for the cloud.</source>
         <translation>まだクラウドの応答を待っています。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="387"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="393"/>
         <source>Receipt printed.</source>
         <translation>レシートを印刷しました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="417"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="423"/>
         <source>Nothing was paid.</source>
         <translation>支払いは行われていません。</translation>
     </message>
@@ -2256,162 +2256,162 @@
 <context>
     <name>RecentScreen</name>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="39"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="38"/>
         <source>Today&apos;s payments</source>
         <translation>本日の決済</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="46"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="45"/>
         <source>Earlier</source>
         <translation>前へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="49"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="48"/>
         <source>Later</source>
         <translation>後へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="52"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="51"/>
         <source>Reverse this payment</source>
         <translation>この決済を取り消す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="56"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="55"/>
         <source>No payments or vouchers yet today.</source>
         <translation>今日の決済・ポイント券はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="63"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="62"/>
         <source>Wrong amount entered</source>
         <translation>金額の入力間違い</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="63"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="62"/>
         <source>The customer cancelled</source>
         <translation>お客様の取りやめ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="64"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="63"/>
         <source>Paid twice by mistake</source>
         <translation>誤って二重に決済</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="64"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="63"/>
         <source>Goods returned</source>
         <translation>返品</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="66"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="65"/>
         <source>Reverse</source>
         <translation>取り消す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="72"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="71"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="75"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="74"/>
         <source>The points go back to the resident&apos;s balance, to the same lots.</source>
         <translation>ポイントは住民の方の残高（元のロット）に戻ります。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="76"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="75"/>
         <source>Why is it reversed?</source>
         <translation>取り消す理由を選んでください</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="88"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="87"/>
         <source>Loading…</source>
         <translation>読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="97"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="96"/>
         <source>Card payments %1 · reversed %2 · vouchers %3</source>
         <translation>カード決済 %1・取消 %2・ポイント券 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="105"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="104"/>
         <source>Try again</source>
         <translation>もう一度試す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="106"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="105"/>
         <source>Back to the menu</source>
         <translation>メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="126"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="125"/>
         <source>Card payment</source>
         <translation>カード決済</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="126"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="125"/>
         <source>Reversal</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="127"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="126"/>
         <source>Voucher</source>
         <translation>ポイント券</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="133"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="132"/>
         <source>Pending (offline) · %1</source>
         <translation>未確定（オフライン）・%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="135"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="134"/>
         <source>reversed</source>
         <translation>取消済み</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="135"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="134"/>
         <source>can be reversed</source>
         <translation>取消できます</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="136"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="135"/>
         <source>No. %1</source>
         <translation>番号 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="138"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="137"/>
         <source>of payment No. %1</source>
         <translation>決済番号 %1 の取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="141"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="140"/>
         <source>Voucher No. %1</source>
         <translation>ポイント券番号 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="157"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="156"/>
         <source>Reverse payment No. %1 of %2?</source>
         <translation>%2 の決済番号 %1 を取り消しますか？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="178"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="177"/>
         <source>Reversed</source>
         <translation>取り消しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="179"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="178"/>
         <source>Payment No. %1: the points are back in the resident&apos;s balance.</source>
         <translation>決済番号 %1：ポイントは住民の方の残高に戻りました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="181"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="180"/>
         <source>Print receipt</source>
         <translation>レシートを印刷</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="182"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="181"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="192"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="191"/>
         <source>Receipt printed.</source>
         <translation>レシートを印刷しました。</translation>
     </message>
@@ -2419,19 +2419,9 @@
 <context>
     <name>ReconcileScreen</name>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="36"/>
-        <source>Scan each voucher&apos;s QR code (or type it and press Enter)</source>
-        <translation>各ポイント券のQRコードを読み取ってください（または入力してEnter）</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/office/reconcile.py" line="39"/>
         <source>Read a scanned bundle…</source>
         <translation>スキャンした束を読み込む…</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="43"/>
-        <source>No readable QR: the voucher number</source>
-        <translation>QRが読めないとき：ポイント券番号</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/office/reconcile.py" line="46"/>
@@ -2439,14 +2429,24 @@
         <translation>追加</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="36"/>
+        <source>Scan each voucher&apos;s QR code</source>
+        <translation>各ポイント券のQRコードを読み取ってください</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="43"/>
+        <source>QR unreadable: voucher number</source>
+        <translation>QRが読めないとき：ポイント券番号</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/office/reconcile.py" line="50"/>
-        <source>Second clerk: staff code</source>
-        <translation>2人目の職員：職員コード</translation>
+        <source>Second clerk</source>
+        <translation>2人目の職員</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/office/reconcile.py" line="52"/>
-        <source>Second clerk: password</source>
-        <translation>2人目の職員：パスワード</translation>
+        <source>Password</source>
+        <translation>パスワード</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/office/reconcile.py" line="62"/>
@@ -2464,112 +2464,112 @@
         <translation>束を持ち込んだ加盟店</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="78"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="88"/>
         <source>Reconcile paper vouchers</source>
         <translation>紙のポイント券の照合</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="101"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="111"/>
         <source>Choose the shop first</source>
         <translation>先に加盟店を選んでください</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="111"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="121"/>
         <source>Not a voucher code — scan again or enter the number below</source>
         <translation>ポイント券のコードではありません。もう一度読み取るか、下に番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="115"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="125"/>
         <source>Read %1</source>
         <translation>%1 を読み取りました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="129"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="139"/>
         <source>A voucher number has 13 digits</source>
         <translation>ポイント券番号は13桁です</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="131"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="141"/>
         <source>Added %1 — a second clerk confirms at the close</source>
         <translation>%1 を追加しました。締めのときに2人目の職員が確認します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="136"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="146"/>
         <source>Scanned bundle</source>
         <translation>スキャンした束</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="137"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="147"/>
         <source>Scans (*.pdf *.tif *.tiff)</source>
         <translation>スキャン（*.pdf *.tif *.tiff）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="148"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="158"/>
         <source>%1 pages, %2 vouchers read</source>
         <translation>%1 ページ、%2 枚を読み取りました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="151"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="161"/>
         <source>no code found on pages %1: enter those by number</source>
         <translation>%1 ページでコードが見つかりません。番号で入力してください</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="160"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="170"/>
         <source>%1 vouchers in this bundle (%2 by number)</source>
         <translation>この束は %1 枚（うち番号入力 %2 枚）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="177"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="188"/>
         <source>accepted</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="177"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="188"/>
         <source>expired (counted, check the date)</source>
         <translation>期限切れ（数えています。日付を確認）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="178"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="189"/>
         <source>already used</source>
         <translation>使用済み</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="178"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="189"/>
         <source>voided</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="178"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="189"/>
         <source>forged</source>
         <translation>偽造</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="179"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="190"/>
         <source>not valid</source>
         <translation>有効ではありません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="179"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="190"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="182"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="193"/>
         <source>%1 used at %2</source>
         <translation>%1 は %2 で使用済み</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="188"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="199"/>
         <source>Bundle closed for %1 (record %2)</source>
         <translation>%1 の束を締めました（記録 %2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="190"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="201"/>
         <source>Next bundle</source>
         <translation>次の束へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="191"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="202"/>
         <source>Back to the office menu</source>
         <translation>事務局メニューに戻る</translation>
     </message>
@@ -2577,96 +2577,96 @@
 <context>
     <name>RedeemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="39"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="37"/>
         <source>Scan</source>
         <translation>読み取り</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="39"/>
-        <location filename="../../kiosk/ui/store/redeem.py" line="58"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="37"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="56"/>
         <source>Check</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="39"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="37"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="45"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="43"/>
         <source>Redeem a voucher</source>
         <translation>ポイント券の消込</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="48"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="46"/>
         <source>Scan the QR code on the voucher.</source>
         <translation>ポイント券のQRコードを読み取ってください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="50"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="48"/>
         <source>A scanner works on this screen and on the shop&apos;s home; no field needs to be chosen. Without a scanner, type the code below.</source>
         <translation>スキャナーはこの画面と店舗のホームで使えます。欄を選ぶ必要はありません。スキャナーがないときは、下にコードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="53"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="51"/>
         <source>Voucher code</source>
         <translation>ポイント券のコード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="53"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="51"/>
         <source>149 letters and digits</source>
         <translation>英数字149文字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="73"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="71"/>
         <source>Redeem</source>
         <translation>消込する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="76"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="74"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="111"/>
-        <location filename="../../kiosk/ui/store/redeem.py" line="138"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="109"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="136"/>
         <source>Voucher No. %1</source>
         <translation>ポイント券番号 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="112"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="110"/>
         <source>%1 · valid until %2</source>
         <translation>%1・%2 まで有効</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="136"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="134"/>
         <source>Print receipt</source>
         <translation>レシートを印刷</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="137"/>
-        <location filename="../../kiosk/ui/store/redeem.py" line="157"/>
-        <location filename="../../kiosk/ui/store/redeem.py" line="176"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="135"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="155"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="174"/>
         <source>Next voucher</source>
         <translation>次の券へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="141"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="139"/>
         <source>Redeemed — pending</source>
         <translation>消込済み（未確定）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="142"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="140"/>
         <source>Offline: recorded on this terminal; the cloud confirms it when the connection returns.</source>
         <translation>オフライン：この端末に記録しました。接続が戻るとクラウドが確定します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="146"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="144"/>
         <source>Redeemed</source>
         <translation>消込しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="175"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="173"/>
         <source>Receipt printed.</source>
         <translation>レシートを印刷しました。</translation>
     </message>
@@ -2973,158 +2973,158 @@
 <context>
     <name>SettleScreen</name>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="44"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="45"/>
         <source>Open the next period</source>
         <translation>次の期間を開始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="47"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="48"/>
         <source>Close the period</source>
         <translation>期間を締める</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="50"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="51"/>
         <source>Statements (PDF)</source>
         <translation>精算書（PDF）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="53"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="54"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="56"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="57"/>
         <source>Bank transfer file</source>
         <translation>振込ファイル</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="62"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="63"/>
         <source>Settle with shops</source>
         <translation>加盟店との精算</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="96"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="98"/>
         <source>No settlement yet: open the first period.</source>
         <translation>まだ精算はありません。最初の期間を開始してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="100"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="102"/>
         <source>%1 to %2</source>
         <translation>%1 〜 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="102"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="104"/>
         <source>closed — cannot change</source>
         <translation>締め済み（変更できません）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="102"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="104"/>
         <source>open — figures so far</source>
         <translation>受付中（現時点の数字）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="103"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="105"/>
         <source>Settlement %1: %2 (%3)</source>
         <translation>精算 %1：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="105"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="107"/>
         <source>Shop</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="105"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="107"/>
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="105"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="107"/>
         <source>Vouchers QR</source>
         <translation>ポイント券（QR）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="105"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="107"/>
         <source>Vouchers paper</source>
         <translation>ポイント券（紙）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="106"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="108"/>
         <source>Exchange</source>
         <translation>交換</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="106"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="108"/>
         <source>Reversals</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="106"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="108"/>
         <source>Late</source>
         <translation>遅延分</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="106"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="108"/>
         <source>Conflicts</source>
         <translation>不整合</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="106"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="108"/>
         <source>To pay</source>
         <translation>支払額</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="119"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="121"/>
         <source>… and %1 more shops in the statements</source>
         <translation>…ほか %1 店舗は精算書に記載</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="121"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="123"/>
         <source>Total to pay: %1 yen</source>
         <translation>支払総額：%1 円</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="124"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="126"/>
         <source>%1 operations were synced after the previous close and are counted here (Late).</source>
         <translation>前回の締めのあとに同期された %1 件をここに含めています（遅延分）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="127"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="129"/>
         <source>Anything that reaches the cloud after the close goes into the next period.</source>
         <translation>締めのあとにクラウドに届いたものは、次の期間に入ります。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="145"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="149"/>
         <source>Period closed</source>
         <translation>期間を締めました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="145"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="149"/>
         <source>These figures cannot change any more. Save the statements, the CSV and the bank transfer file.</source>
         <translation>これらの数字はもう変わりません。精算書・CSV・振込ファイルを保存してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="148"/>
         <location filename="../../kiosk/ui/office/settle.py" line="152"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="156"/>
         <source>Back to the settlement</source>
         <translation>精算に戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="151"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="155"/>
         <source>Saved: %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="157"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="162"/>
         <source>Statements saved</source>
         <translation>精算書を保存しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="162"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="168"/>
         <source>CSV saved</source>
         <translation>CSVを保存しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="170"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="177"/>
         <source>Bank transfer file saved (transfer on %1)</source>
         <translation>振込ファイルを保存しました（振込日 %1）</translation>
     </message>
