@@ -100,7 +100,12 @@ class CreateMyKeyScreen(Screen):
         inner.addWidget(text)
         inner.addWidget(self.confirm_value)
         inner.addStretch(1)
-        return page(box, ActionBar(self.create_button, change), stretch_at=99)
+        widget = QWidget()  # the new ID in the middle of the work area, the action bar at the bottom
+        layout = QVBoxLayout(widget)
+        metrics(layout, 0, "gap")
+        layout.addWidget(box, 1)
+        layout.addWidget(ActionBar(self.create_button, change))
+        return widget
 
     # --- flow -----------------------------------------------------------------------------------------------
     def _page_changed(self) -> None:

@@ -77,10 +77,14 @@ class GrantScreen(Screen):
         self.tally.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         change = QPushButton(self.tr("Change programme"))
         change.clicked.connect(self._change_programme)
+        self.tally.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        heading = QVBoxLayout()
+        metrics(heading, 0, 0)
+        heading.addWidget(self.programme_label)
+        heading.addWidget(self.tally)
         top = QHBoxLayout()
         metrics(top, 0, "gap")
-        top.addWidget(self.programme_label, 1)
-        top.addWidget(self.tally)
+        top.addLayout(heading, 1)
         top.addWidget(change)
         # left: grant by typed MyKey ID
         self.points = PointsInput()
@@ -109,6 +113,7 @@ class GrantScreen(Screen):
         self.identify.failed.connect(self._identify_failed)
         self.identify.cancelled.connect(self._next_tap)
         self.identify.stack.currentChanged.connect(self._identify_step_changed)
+        self.identify.card_hint.setProperty("role", "section")  # beside the clerk's form: one size down
         self.tap_prompt = label(self.tr("Attendance: please tap your My Number Card on the reader. No PIN is "
                                         "needed."), "title", name="attendancePrompt")
         self.tap_prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
