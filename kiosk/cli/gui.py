@@ -56,11 +56,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     app = ensure_qapp()
     print(f"demo data: {data_dir}", file=sys.stderr)
     backend = DemoBackend.start(data_dir)
-    office = None
+    office = store = None
     try:
         from kiosk.services.office_terminal import OfficeTerminal
 
         office = OfficeTerminal.demo(backend)  # the office role beside the counter (issue 11)
+        from kiosk.services.store_terminal import StoreTerminal
+
+        store = StoreTerminal.demo(backend)  # the shop role beside the counter (issue 10)
         relay = CardEventRelay()
         relay.attach(backend.runtime.card_service)
         reader = backend.reader
@@ -68,7 +71,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             app, backend.runtime.services, config, data_dir=data_dir,
             reset_card=backend.runtime.services.auth.reset_card, card_events=relay, engine=backend.runtime.engine,
             credential_label=backend.runtime.credential_label, demo_cards=backend.sample_cards(), demo_pins=backend.sample_pins(),
-            demo_insert=reader.insert, demo_remove=reader.remove, terminal_name="デモ窓口端末", office=office)
+            demo_insert=reader.insert, demo_remove=reader.remove, terminal_name="デモ窓口端末", office=office,
+            store=store)
         code, password = backend.staff_login()
         window.login.code.setText(code)
         window.login.password.setPlaceholderText(f"demo: {password}")
@@ -81,6 +85,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         if office is not None:
             office.stop()
+        if store is not None:
+            store.stop()
         backend.stop()
 
 
@@ -108,8 +114,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     runtime = TerminalRuntime.start(data_dir / "terminal", config.cloud_url or saved.cloud_url, saved.token,
                                     saved.role, card_service)
     app = ensure_qapp()
-    office = None
+    office = store = None
     try:
+        if saved.role == "store":  # issue 10: the shop's store desk with this terminal's credentials
+            from kiosk.services.store_terminal import StoreTerminal
+
+            store = StoreTerminal.start(data_dir / "store", config.cloud_url or saved.cloud_url, saved, card_service,
+                                        printer=os.environ.get("KIOSK_RECEIPT_PRINTER"))  # host[:port] | /dev/usb/lp0
         if saved.role == "office":  # issue 11: the office's own connection (online only)
             from kiosk.services.office_terminal import OfficeTerminal
 
@@ -120,7 +131,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         window = create_window(app, runtime.services, config, data_dir=data_dir,
                                reset_card=runtime.services.auth.reset_card, card_events=relay,
                                engine=runtime.engine, start="login", terminal_name=saved.name or "",
-                               role=saved.role, office=office)
+                               role=saved.role, office=office, store=store)
         if config.kiosk_mode:
             window.showFullScreen()
         else:
@@ -131,6 +142,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     finally:
         if office is not None:
             office.stop()
+        if store is not None:
+            store.stop()
         runtime.stop()
 
 
