@@ -130,7 +130,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         relay.attach(card_service)
         window = create_window(app, runtime.services, config, data_dir=data_dir,
                                reset_card=runtime.services.auth.reset_card, card_events=relay,
-                               engine=runtime.engine, start="login", terminal_name=saved.name or "",
+                               engine=runtime.engine, terminal_name=saved.name or "",
+                               start="store_home" if store is not None else "login",  # a shop has no clerk login
                                role=saved.role, office=office, store=store)
         if config.kiosk_mode:
             window.showFullScreen()
