@@ -20,6 +20,8 @@ class StoreHome(StoreScreen):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.connection = label("", "muted", name="storeConnection")
+        self.conflicts = label("", "warning", name="storeConflicts")
+        self.conflicts.hide()
         grid = QGridLayout()
         metrics(grid, 0, "gap")
         self.buttons: dict[str, Tile] = {}
@@ -40,6 +42,7 @@ class StoreHome(StoreScreen):
         layout = QVBoxLayout(body)
         metrics(layout, 0, "gap")
         layout.addWidget(self.connection)
+        layout.addWidget(self.conflicts)
         layout.addLayout(grid, 1)
         shop = ctx.store.service.shop_name if ctx.store is not None else ""
         heading = self.tr("Shop") + (f" — {shop}" if shop else "")
@@ -60,3 +63,12 @@ class StoreHome(StoreScreen):
         self.connection.setText(text)
         self.connection.setProperty("role", role)
         restyle(self.connection)
+        if self.ctx.store is not None:  # conflicts the cloud found later (e.g. a voucher used elsewhere offline)
+            engine = self.ctx.store.engine
+            self.runner.run(lambda: int(engine.status().conflicts_open), self._show_conflicts)
+
+    def _show_conflicts(self, count: object) -> None:
+        assert isinstance(count, int)
+        self.conflicts.setText(self.tr("⚠ %n conflict(s) found by the cloud to look at with the office: see the "
+                                       "day end.", "", count) if count else "")
+        self.conflicts.setVisible(bool(count))

@@ -173,3 +173,36 @@ def test_used_at_another_shop_online_the_cloud_answer_stands(qtbot: Any, shop: A
     entries = store_terminal.records.activity(date.today(), date.today())
     assert [e for e in entries if e.kind == "redemption"] == []  # nothing redeemed for this shop
     # (the terminal's own "used here" record stays: a second scan here is refused at once, which is right)
+
+
+def test_offline_redemption_of_a_voucher_used_elsewhere_becomes_a_conflict(
+        qtbot: Any, shop: Any, office: Any, backend: Any, store_terminal: Any) -> None:
+    """Offline, the local record decides (pending on screen); the cloud later reports the use elsewhere as a
+    conflict, which the shop sees on its home and in the day end."""
+    from kiosk.sync.client import CloudClient
+    from tests.ui.ui_helpers import restart_cloud
+
+    voucher = office.issue("suzuki", 200)[0]
+    other = CloudClient(backend.cloud.url)
+    code = office.admin.create_enrolment_code("store", "another shop", shop_id=2)["code"]
+    other.set_token(other.enrol(code, "another shop")["token"])
+    other.redeem_voucher(voucher["code"], "k" * 16)
+    other.close()
+    backend.cloud.stop()
+    store_terminal.engine.wake()
+    qtbot.waitUntil(lambda: store_terminal.engine.online is False, timeout=30000)
+    redeem = open_redeem(qtbot, shop)
+    redeem.on_scan(voucher["code"])
+    qtbot.waitUntil(lambda: redeem.preview is not None, timeout=15000)
+    click(qtbot, redeem.redeem_button)
+    assert "200" in result(qtbot, redeem, "queued")  # taken offline, pending
+    restart_cloud(backend)
+    store_terminal.engine.wake()
+    qtbot.waitUntil(lambda: store_terminal.engine.status().conflicts_open >= 1, timeout=30000)
+    shop.go("store_home")
+    home = shop.current()
+    qtbot.waitUntil(lambda: home.conflicts.isVisible(), timeout=15000)
+    shop.go("store_dayend")
+    dayend = shop.current()
+    qtbot.waitUntil(lambda: dayend.settlement is not None and bool(dayend.settlement.conflicts), timeout=15000)
+    assert dayend.notes.isVisible()
