@@ -33,6 +33,14 @@ CARD_POINTS = (500, 1000, 3000, 5000)
 CASH_YEN = (1000, 3000, 5000, 10000)
 
 
+def _rule_of(service: Any) -> Any:
+    """The cash-sale terms, or None when the municipality does not sell points for cash."""
+    try:
+        return service.cash_rule(1)
+    except ServiceError:
+        return None
+
+
 class DeskScreen(OfficeScreen):
     name = "office_desk"
 
@@ -53,7 +61,6 @@ class DeskScreen(OfficeScreen):
         for widget in (self.pin_slot, self.busy, self.form_page):
             self.stack.addWidget(widget)
         self.frame(self.tr("Exchange desk"), self.stack, steps=self.steps_bar)
-        ctx.session.wiped.connect(lambda *_: self.clear())
 
     def _form_page(self) -> QWidget:
         self.balance_label = centred("", "title", "deskBalance")
@@ -103,13 +110,9 @@ class DeskScreen(OfficeScreen):
             self._set_page("pin")
         if self.payee_id is None:
             self.run(self.service.shops, self._shops)
-        self.run(lambda: self._rule(), lambda rule: self._set_rule(rule), lambda _e: None)
+        svc = self.service
+        self.run(lambda: _rule_of(svc), self._set_rule, lambda _e: None)
 
-    def _rule(self) -> Any:
-        try:
-            return self.service.cash_rule(1)
-        except ServiceError:
-            return None
 
     def _set_rule(self, rule: Any) -> None:
         self.rule = rule
@@ -146,7 +149,8 @@ class DeskScreen(OfficeScreen):
     def _on_pin(self, pin: str) -> None:
         self.busy.setText(self.tr("Reading the card…"))
         self._set_page("busy")
-        self.run(lambda: self.service.read_card(pin), self._on_visit, self._card_error)
+        svc = self.service
+        self.run(lambda: svc.read_card(pin), self._on_visit, self._card_error)
 
     def _card_error(self, error: ServiceError) -> None:
         self.pinpad.clear()
@@ -213,16 +217,19 @@ class DeskScreen(OfficeScreen):
         if kind == "cash":
             yen = int(self.cash.currentData())
 
+            svc = self.service
+
             def sell() -> tuple[dict[str, Any], str]:
-                sale = self.service.cash_sale(visit, 1, yen)
-                return sale, str(self.service.cash_receipt(sale))
+                sale = svc.cash_sale(visit, 1, yen)
+                return sale, str(svc.cash_receipt(sale))
 
             self.run(sell, self._sold, self._failed)
             return
         total, shop_id = self.exchange_points(), int(self.payee_id or 0)
         serials, denomination = self.serial_list(), int(self.denomination.currentData() or 0)
         card = self.card_number.text().strip()
-        self.run(lambda: self.service.exchange(
+        svc = self.service
+        self.run(lambda: svc.exchange(
             visit, kind=kind, shop_id=shop_id, point_type_id=1, points=total,
             serials=serials if kind == "gift_certificate" else None,
             denomination=denomination if kind == "gift_certificate" else None,

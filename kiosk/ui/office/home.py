@@ -101,7 +101,8 @@ class OfficeHome(OfficeScreen):
         code, password = self.code_field.text().strip(), self.password_field.text()
         self.password_field.edit.clear()
         self.login_button.setEnabled(False)
-        self.run(lambda: self.service.login(code, password), self._logged_in)
+        svc = self.service
+        self.run(lambda: svc.login(code, password), self._logged_in)
 
     def _logged_in(self, staff: Any) -> None:
         self.clerk.setText(self.tr("Logged in: %1").replace("%1", str(staff.get("name") or "")))

@@ -52,7 +52,6 @@ class IssueScreen(OfficeScreen):
         for widget in (self.pin_slot, self.busy, self.amount_page, self.confirm_page):
             self.stack.addWidget(widget)
         self.frame(self.tr("Issue point vouchers"), self.stack, steps=self.steps_bar)
-        ctx.session.wiped.connect(lambda *_: self.clear())
 
     def _amount_page(self) -> QWidget:
         self.balance_label = centred("", "title", "issueBalance")
@@ -129,7 +128,8 @@ class IssueScreen(OfficeScreen):
     def _on_pin(self, pin: str) -> None:
         self.busy.setText(self.tr("Reading the card…"))
         self._set_page("busy")
-        self.run(lambda: self.service.read_card(pin), self._on_visit, self._on_card_error)
+        svc = self.service
+        self.run(lambda: svc.read_card(pin), self._on_visit, self._on_card_error)
 
     def _on_card_error(self, error: ServiceError) -> None:
         self.pinpad.clear()
@@ -180,9 +180,11 @@ class IssueScreen(OfficeScreen):
         self.busy.setText(self.tr("Issuing and printing…"))
         self._set_page("busy")
 
+        svc = self.service
+
         def work() -> tuple[list[IssuedVoucher], str]:
-            issued = self.service.issue(visit, 1, each, count, days)
-            return issued, str(self.service.print_vouchers(issued, "a4"))
+            issued = svc.issue(visit, 1, each, count, days)
+            return issued, str(svc.print_vouchers(issued, "a4"))
 
         self.run(work, self._issued, self._failed)
 
@@ -203,7 +205,8 @@ class IssueScreen(OfficeScreen):
 
     def _ticket(self) -> None:
         issued = list(self.issued)
-        self.run(lambda: str(self.service.print_vouchers(issued, "ticket")),
+        svc = self.service
+        self.run(lambda: str(svc.print_vouchers(issued, "ticket")),
                  lambda path: self.result_panel.set_extra(self.tr("Ticket saved: %1").replace("%1", Path(path).name)))
 
     def _finish(self) -> None:

@@ -83,9 +83,11 @@ class ManageScreen(OfficeScreen):
     def _reprint(self) -> None:
         number = self.number()
 
+        svc = self.service
+
         def work() -> tuple[IssuedVoucher, str]:
-            copy = self.service.reprint(number)
-            return copy, str(self.service.print_vouchers([copy], "a4"))
+            copy = svc.reprint(number)
+            return copy, str(svc.print_vouchers([copy], "a4"))
 
         self.run(work, self._reprinted)
 
@@ -97,7 +99,8 @@ class ManageScreen(OfficeScreen):
 
     def _void(self) -> None:
         number = self.number()
-        self.run(lambda: self.service.void(number), self._voided)
+        svc = self.service
+        self.run(lambda: svc.void(number), self._voided)
 
     def _voided(self, result: Any) -> None:
         self.done(self.tr("Voucher voided"), self.tr("The points went back to the resident's balance. Keep the "
@@ -107,9 +110,11 @@ class ManageScreen(OfficeScreen):
     def _reissue(self) -> None:
         number = self.number()
 
+        svc = self.service
+
         def work() -> tuple[str, IssuedVoucher, str]:
-            old, new = self.service.reissue(number)
-            return old, new, str(self.service.print_vouchers([new], "a4"))
+            old, new = svc.reissue(number)
+            return old, new, str(svc.print_vouchers([new], "a4"))
 
         self.run(work, self._reissued)
 

@@ -180,7 +180,8 @@ class ReconcileScreen(OfficeScreen):
         if bundle.numbers:
             second = (self.second_code.text().strip(), self.second_password.text())
             self.second_password.edit.clear()
-        self.run(lambda: close(self.service.cloud, bundle, second), self._closed)
+        cloud = self.service.cloud
+        self.run(lambda: close(cloud, bundle, second), self._closed)
 
     def _closed(self, batch: Any) -> None:
         outcomes = batch.get("outcomes") or {}

@@ -73,9 +73,10 @@ class SettleScreen(OfficeScreen):
         self.reload()
 
     def reload(self) -> None:
+        st = self.settlements
         def work() -> dict[str, Any] | None:
-            items = self.settlements.list()
-            return self.settlements.view(items[0]["id"]) if items else None
+            items = st.list()
+            return st.view(items[0]["id"]) if items else None
 
         self.run(work, self._show)
 
@@ -129,9 +130,10 @@ class SettleScreen(OfficeScreen):
         self.note.setText(" ".join(notes))
 
     def _open(self) -> None:
+        st = self.settlements
         def work() -> dict[str, Any]:
-            first, last = self.settlements.next_period(today_jst())
-            return dict(self.settlements.open(first, last))
+            first, last = st.next_period(today_jst())
+            return dict(st.open(first, last))
 
         self.run(work, self._show)
 
@@ -139,7 +141,8 @@ class SettleScreen(OfficeScreen):
         s = self.current
         if s is None:
             return
-        self.run(lambda: self.settlements.close(int(s["id"])), self._closed)
+        st = self.settlements
+        self.run(lambda: st.close(int(s["id"])), self._closed)
 
     def _closed(self, s: dict[str, Any]) -> None:
         self._show(s)
@@ -155,17 +158,20 @@ class SettleScreen(OfficeScreen):
     def _pdf(self) -> None:
         s = self.current
         if s is not None:
-            self.run(lambda: self.settlements.save_statements(s), self._saved(self.tr("Statements saved")))
+            st = self.settlements
+            self.run(lambda: st.save_statements(s), self._saved(self.tr("Statements saved")))
 
     def _csv(self) -> None:
         s = self.current
         if s is not None:
-            self.run(lambda: self.settlements.save_csv(int(s["id"])), self._saved(self.tr("CSV saved")))
+            st = self.settlements
+            self.run(lambda: st.save_csv(int(s["id"])), self._saved(self.tr("CSV saved")))
 
     def _zengin(self) -> None:
         s = self.current
         if s is None:
             return
         when = today_jst() + timedelta(days=3)
-        self.run(lambda: self.settlements.save_zengin(int(s["id"]), when),
+        st = self.settlements
+        self.run(lambda: st.save_zengin(int(s["id"]), when),
                  self._saved(self.tr("Bank transfer file saved (transfer on %1)").replace("%1", format_date(when))))
