@@ -38,7 +38,7 @@ def as_utc(value: datetime | None) -> datetime | None:
 
 
 def _no_rows(record: logging.LogRecord) -> bool:
-    """A logging filter: SQLAlchemy's DEBUG records (result rows) are dropped, statements (INFO) pass."""
+    """A logging filter: DEBUG records (SQLAlchemy's result rows, aiosqlite's calls) are dropped, INFO passes."""
     return record.levelno > logging.DEBUG
 
 
@@ -49,6 +49,9 @@ def make_engine(database_url: str, pool_size: int = 20) -> AsyncEngine:
         engine_log.addFilter(_no_rows)
     url = async_database_url(database_url)
     if url.startswith("sqlite"):
+        # aiosqlite logs every call with its parameters at DEBUG (hashes, codes): never those either
+        if _no_rows not in logging.getLogger("aiosqlite").filters:
+            logging.getLogger("aiosqlite").addFilter(_no_rows)
         # hide_parameters: SQL logs and error texts never show values (tokens' hashes, consents, certificates)
         engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True, logging_name="kiosk_cloud")
         _install_sqlite_hooks(engine)

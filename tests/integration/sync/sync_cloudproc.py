@@ -27,7 +27,8 @@ class CloudProcess:
         self.database_url = database_url or f"sqlite:///{db_path}"
         self.log_level = log_level
         self.env = dict(env or {})
-        # verbose: uvicorn run directly with every logger at DEBUG and its access log on (`serve` keeps it off)
+        # verbose: uvicorn run directly with every logger at DEBUG (SQLAlchemy's too, which it keeps at WARNING by
+        # default) and its access log on (`serve` keeps it off)
         self.verbose = verbose
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -41,6 +42,7 @@ class CloudProcess:
         if self.verbose:
             code = ("import logging, sys, uvicorn; logging.basicConfig(level=logging.DEBUG, stream=sys.stderr, "
                     "format='%(asctime)s %(name)s %(levelname)s %(message)s'); "
+                    "import sqlalchemy; logging.getLogger('sqlalchemy').setLevel(logging.DEBUG); "
                     "uvicorn.run('kiosk_cloud.app:create_app_from_env', factory=True, host='127.0.0.1', "
                     f"port={self.port}, log_level='debug', access_log=True)")
             args, env = [], {**env, "KIOSK_CLOUD_DATABASE_URL": self.database_url}

@@ -36,6 +36,7 @@ class FaultyProxy:
         self._armed = False
         self.held = threading.Event()  # set when a held sync answer has come back from the cloud
         self.held_statuses: Counter[str] = Counter()  # the statuses in that answer (committed by the cloud)
+        self.held_keys: set[str] = set()  # and the operations it answered
         self._released = threading.Event()
 
     @property
@@ -54,6 +55,7 @@ class FaultyProxy:
         self.held.clear()
         self._released.clear()
         self.held_statuses = Counter()
+        self.held_keys = set()
         self._armed = True
 
     def release(self) -> None:
@@ -136,6 +138,7 @@ class FaultyProxy:
         if response is not None and response.startswith(b"HTTP/1.1 200"):
             body = json.loads(response.partition(b"\r\n\r\n")[2])
             self.held_statuses = Counter(r["status"] for r in body.get("results", []))
+            self.held_keys = {r["key"] for r in body.get("results", [])}
         self.held.set()
         while not self._released.is_set():
             await asyncio.sleep(0.005)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 @dataclass
 class Secrets:
     pins: set[str] = field(default_factory=set)
-    certificates: dict[str, bytes] = field(default_factory=dict)  # name -> DER
+    certificates: dict[str, bytes] = field(default_factory=dict)  # name -> DER (or any secret bytes: a private key)
     strings: dict[str, str] = field(default_factory=dict)  # name -> token / password / session
 
     def pin(self, *pins: str) -> Secrets:
