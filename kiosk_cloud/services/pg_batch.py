@@ -60,6 +60,7 @@ async def run_grants(pool: asyncpg.Pool, seqs: tuple[str, str], ops: list[GrantO
                      now: datetime) -> list[dict[str, Any]]:
     results: list[dict[str, Any]] = []
     programmes: dict[int, Programme | None] = {}
+    touched: set[str] = set()  # MyKey IDs whose account this run has written (it holds a key-share lock on it)
     try:
         async with pool.acquire() as conn, conn.transaction():
             for op in ops:
@@ -77,6 +78,10 @@ async def run_grants(pool: asyncpg.Pool, seqs: tuple[str, str], ops: list[GrantO
                 if row["seen"] or not row["staff_ok"]:
                     break
                 window = None if row["status"] is None else repeat_window(prog.repeat_rule, request.at)
+                if window is not None and mykey_id in touched:
+                    # locking the MyKey ID's row after writing to its account would invert the general path's
+                    # lock order (MyKey ID, then account) and could deadlock with it: the general path takes it
+                    break
                 existing = [] if window is None else await pg_existing(conn, mykey_id, op.programme_id, window)
                 try:
                     plan = decide_grant(request, GrantState(row["status"], prog, existing))
@@ -90,6 +95,7 @@ async def run_grants(pool: asyncpg.Pool, seqs: tuple[str, str], ops: list[GrantO
                                    plan.expires_at, plan.points, row["ledger_id"], plan.premium_points, now,
                                    terminal_id, op.staff_id, op.key, jdump({"result": result, "message_ja": None}))
                 results.append(result)
+                touched.add(mykey_id)
     except (asyncpg.IntegrityConstraintViolationError, asyncpg.DeadlockDetectedError):
         return []
     return results
