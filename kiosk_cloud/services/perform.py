@@ -43,8 +43,8 @@ async def try_fast(
 ) -> OpResult | None:
     """The PostgreSQL hot paths (a store's card payment with the resident's consent, a voucher redemption); None:
     take the general path."""
-    if caller.role != "store" or caller.shop_id is None or db.sqlite:
-        return None
+    if not settings.fast_paths or caller.role != "store" or caller.shop_id is None or db.sqlite:
+        return None  # (fast_paths off: the kill-switch, whoever calls)
     if kind == "payment":
         return await _try_fast_payment(db, caller, settings, key, payload, now)
     if kind == "voucher_redeem" and isinstance(payload.get("code"), str) and len(payload) == 1:
