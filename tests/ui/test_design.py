@@ -146,3 +146,12 @@ def test_accessibility_settings_change_every_screen(qtbot, window, backend, sett
         window.go(name)
         problems += check_screen(qtbot, window, name)
     assert not problems, "\n".join(problems)
+
+
+def test_dates_and_points_are_written_as_people_read_them(qtbot, window):
+    from datetime import date
+
+    from kiosk.ui.design.format import format_date, points, signed_points
+
+    assert format_date(date(2027, 2, 28)) == "2027年2月28日（日）"
+    assert points(1000) == "1,000 ポイント" and signed_points(100) == "+100 ポイント"
