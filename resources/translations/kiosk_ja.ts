@@ -2,6 +2,244 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AccountsScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="24"/>
+        <source>Account</source>
+        <translation>口座</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="24"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="24"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="25"/>
+        <source>Balance</source>
+        <translation>残高</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="27"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="27"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="27"/>
+        <source>Programme / payee</source>
+        <translation>付与事業・支払先</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="28"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="30"/>
+        <source>Points</source>
+        <translation>ポイント数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="32"/>
+        <source>Paid to (organiser)</source>
+        <translation>支払先（主催者）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="34"/>
+        <source>Sweep reserved points past the deadline</source>
+        <translation>期限を過ぎた留保ポイントを移す</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="37"/>
+        <source>Pay out</source>
+        <translation>支払う</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="55"/>
+        <source>Reserved points and support events</source>
+        <translation>留保ポイントと応援イベント</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="65"/>
+        <source>Default account</source>
+        <translation>既定の口座</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="65"/>
+        <source>Support event</source>
+        <translation>応援イベント</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="88"/>
+        <source>Funded</source>
+        <translation>入金済み</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="88"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="109"/>
+        <source>Paid out</source>
+        <translation>支払済み</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="89"/>
+        <source>Supporter</source>
+        <translation>応援者</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="93"/>
+        <source>Supporters: %1</source>
+        <translation>応援者：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="94"/>
+        <source>none yet</source>
+        <translation>まだいません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="101"/>
+        <source>A whole number</source>
+        <translation>整数で入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="105"/>
+        <source>Who receives it</source>
+        <translation>受取先</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="115"/>
+        <source>%1 reserved entries moved to the default account</source>
+        <translation>留保分 %1 件を既定の口座に移しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="116"/>
+        <source>%1 points</source>
+        <translation>%1 ポイント</translation>
+    </message>
+</context>
+<context>
+    <name>AdminHome</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="33"/>
+        <source>Administration</source>
+        <translation>総合管理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="33"/>
+        <source>Back to the role chooser</source>
+        <translation>役割の選択に戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="36"/>
+        <source>Administrator staff code</source>
+        <translation>管理者の職員コード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="38"/>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="41"/>
+        <source>Log in</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="52"/>
+        <source>A clerk of general management (総合管理担当課) logs in to set up programmes, shops and terminals and to read the reports.</source>
+        <translation>総合管理担当課の職員がログインして、付与事業・加盟店・端末の設定と集計の確認を行います。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="64"/>
+        <source>Set up</source>
+        <translation>設定管理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="64"/>
+        <source>Point types, programmes, measures, shops, vouchers, staff</source>
+        <translation>ポイント種別・付与事業・施策・加盟店・ポイント券・職員</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="65"/>
+        <source>Terminals</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="65"/>
+        <source>Enrol with a one-time code, last contact, revoke</source>
+        <translation>一回限りのコードで登録、最終通信、無効化</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="66"/>
+        <source>Post-review</source>
+        <translation>事後審査</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="66"/>
+        <source>Applications waiting: approve or reject in bulk</source>
+        <translation>審査待ちの申込をまとめて承認・却下</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="67"/>
+        <source>Reserved points and events</source>
+        <translation>留保ポイントとイベント</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="67"/>
+        <source>Sweep past the deadline; support-event accounts</source>
+        <translation>期限切れ分の移動、応援イベントの口座</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="69"/>
+        <source>Change history</source>
+        <translation>変更履歴</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="69"/>
+        <source>Who changed what, before and after</source>
+        <translation>誰が何を変えたか（変更前と変更後）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="70"/>
+        <source>Reports</source>
+        <translation>集計</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="70"/>
+        <source>Monthly and yearly, charts, CSV, PDF, accounting data</source>
+        <translation>月次・年次、グラフ、CSV、PDF、精算データ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="79"/>
+        <source>Log out</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="96"/>
+        <source>Administration needs the cloud and it cannot be reached now.</source>
+        <translation>総合管理の作業にはクラウドが必要ですが、いまは接続できません。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="97"/>
+        <source>Check again</source>
+        <translation>もう一度確かめる</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="97"/>
+        <source>Offline</source>
+        <translation>オフラインです</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/home.py" line="118"/>
+        <source>Logged in: %1 — %2</source>
+        <translation>ログイン中：%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>AdminPinGate</name>
     <message>
         <location filename="../../kiosk/ui/admin_gate.py" line="25"/>
@@ -39,6 +277,19 @@
     </message>
 </context>
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/base.py" line="35"/>
+        <source>OK</source>
+        <translation>決定</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/base.py" line="36"/>
+        <source>Back to the administration menu</source>
+        <translation>総合管理メニューに戻る</translation>
+    </message>
+</context>
+<context>
     <name>AmountPad</name>
     <message>
         <location filename="../../kiosk/ui/store/amount_pad.py" line="39"/>
@@ -49,6 +300,74 @@
         <location filename="../../kiosk/ui/store/amount_pad.py" line="49"/>
         <source>Clear</source>
         <translation>クリア</translation>
+    </message>
+</context>
+<context>
+    <name>BanksScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/office/banks.py" line="33"/>
+        <source>Bank code (4 digits)</source>
+        <translation>金融機関コード（4桁）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/banks.py" line="35"/>
+        <source>Branch code (3 digits)</source>
+        <translation>支店コード（3桁）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/banks.py" line="40"/>
+        <source>Ordinary</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/banks.py" line="40"/>
+        <source>Current</source>
+        <translation>当座</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/banks.py" line="40"/>
+        <source>Savings</source>
+        <translation>貯蓄</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/banks.py" line="43"/>
+        <source>Account number</source>
+        <translation>口座番号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/banks.py" line="45"/>
+        <source>Account holder (katakana, as the bank shows it)</source>
+        <translation>口座名義（銀行の表示どおりカタカナで）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/banks.py" line="49"/>
+        <source>Save the account</source>
+        <translation>口座を保存</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/banks.py" line="55"/>
+        <source>Shop</source>
+        <translation>店舗</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/banks.py" line="73"/>
+        <source>Shops&apos; bank accounts</source>
+        <translation>加盟店の振込口座</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/banks.py" line="115"/>
+        <source>Not in the bank code list</source>
+        <translation>金融機関コードの一覧にありません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/banks.py" line="133"/>
+        <source>Account saved</source>
+        <translation>口座を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/banks.py" line="135"/>
+        <source>Next shop</source>
+        <translation>次の店舗へ</translation>
     </message>
 </context>
 <context>
@@ -125,8 +444,8 @@
 <context>
     <name>CreateMyKeyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="149"/>
         <location filename="../../kiosk/ui/counter/create_mykey.py" line="154"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="159"/>
         <source>Try again</source>
         <translation>もう一度試す</translation>
     </message>
@@ -206,107 +525,107 @@
         <translation>新しいマイキーIDをご確認ください。あとから変更することはできません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="129"/>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="147"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="134"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="152"/>
         <source>Offline: a MyKey ID cannot be created now</source>
         <translation>オフラインのため、いまはマイキーIDを作成できません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="130"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="135"/>
         <source>Creating a MyKey ID needs the points cloud. Please start again when the status line says online.</source>
         <translation>マイキーIDの作成にはポイントクラウドへの接続が必要です。下の状態表示が「オンライン」になってから始めてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="132"/>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="144"/>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="171"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="137"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="149"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="176"/>
         <source>Back to the menu</source>
         <translation>メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="133"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="138"/>
         <source>Check again</source>
         <translation>もう一度確かめる</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="159"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="164"/>
         <source>The PIN of this card is locked</source>
         <translation>このカードの暗証番号はロックされています</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="160"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="165"/>
         <source>The PIN can be reset with photo identification at the municipality&apos;s My Number Card desk. The staff will show you the way.</source>
         <translation>暗証番号は、市区町村のマイナンバーカード窓口で写真付きの本人確認書類により再設定できます。係員がご案内します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="169"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="174"/>
         <source>This card already has a MyKey ID</source>
         <translation>このカードにはマイキーIDがあります</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="172"/>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="254"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="177"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="259"/>
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="230"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="235"/>
         <source>Offline: the MyKey ID was not created</source>
         <translation>オフラインのため、マイキーIDは作成されていません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="231"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="236"/>
         <source>The points cloud cannot be reached. The choice %1 is kept: press &quot;Create&quot; again when the terminal is online.</source>
         <translation>ポイントクラウドに接続できません。選んだ %1 はそのまま残っています。オンラインに戻ったら、もう一度「作成」を押してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="233"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="238"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="250"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="255"/>
         <source>The MyKey ID has been created</source>
         <translation>マイキーIDを作成しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="251"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="256"/>
         <source>Please keep the slip: the MyKey ID and the card are needed to use municipal points.</source>
         <translation>控えを保管してください。ポイントの利用にはマイキーIDとカードが必要です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="253"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="258"/>
         <source>Print the slip</source>
         <translation>控えを印刷</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="148"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="153"/>
         <source>Creating a MyKey ID needs the points cloud. Please try again when the terminal is online.</source>
         <translation>マイキーIDの作成にはポイントクラウドへの接続が必要です。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="170"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="175"/>
         <source>Status: %1</source>
         <translation>状態：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="191"/>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="209"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="196"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="214"/>
         <source>%1 is available.</source>
         <translation>%1 は使えます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="194"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="199"/>
         <source>%1 is already in use. Please choose another.</source>
         <translation>%1 はすでに使われています。別のIDを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="279"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="284"/>
         <source>Slip printed on %1 (copy: %2)</source>
         <translation>控えを %1 で印刷しました（控えのファイル：%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/create_mykey.py" line="282"/>
+        <location filename="../../kiosk/ui/counter/create_mykey.py" line="287"/>
         <source>No printer is set up; the slip was saved as %1</source>
         <translation>プリンターが設定されていないため、控えをファイルに保存しました：%1</translation>
     </message>
@@ -852,6 +1171,24 @@
     </message>
 </context>
 <context>
+    <name>Form</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/forms.py" line="34"/>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/forms.py" line="35"/>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/forms.py" line="84"/>
+        <source>A whole number</source>
+        <translation>整数で入力してください</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <location filename="../../kiosk/ui/design/format.py" line="28"/>
@@ -878,12 +1215,12 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/counter/grant.py" line="62"/>
-        <location filename="../../kiosk/ui/counter/grant.py" line="94"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="98"/>
         <source>Grant</source>
         <translation>付与する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="112"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="117"/>
         <source>Attendance: please tap your My Number Card on the reader. No PIN is needed.</source>
         <translation>出席登録：マイナンバーカードをカードリーダーにかざしてください。暗証番号の入力は不要です。</translation>
     </message>
@@ -913,57 +1250,57 @@
         <translation>付与の方法</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="89"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="93"/>
         <source>MyKey ID</source>
         <translation>マイキーID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="89"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="93"/>
         <source>8 characters</source>
         <translation>8文字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="100"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="104"/>
         <source>Grant by MyKey ID</source>
         <translation>マイキーIDで付与</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="101"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="105"/>
         <source>Points</source>
         <translation>ポイント数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="160"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="165"/>
         <source>Or: the resident places the My Number Card and types the PIN.</source>
         <translation>または：住民の方がマイナンバーカードを置き、暗証番号を入力します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="161"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="166"/>
         <source>Please keep the card on the reader until you are finished.</source>
         <translation>終わるまでカードを置いたままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="195"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="200"/>
         <source> — attendance mode</source>
         <translation>（出席登録）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="269"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="274"/>
         <source>Points saved: they will be sent when online</source>
         <translation>ポイントを端末に保存しました。オンラインになったら送信します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="272"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="277"/>
         <source>Attendance recorded: points granted</source>
         <translation>出席を登録し、ポイントを付与しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="275"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="280"/>
         <source>Points granted</source>
         <translation>ポイントを付与しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="222"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="227"/>
         <source>Identifying a card needs the points cloud. Offline, type the resident&apos;s MyKey ID instead: the grant is saved and sent later.</source>
         <translation>カードの確認にはポイントクラウドへの接続が必要です。オフラインの間は、マイキーIDを入力して付与してください（端末に保存し、後で送信します）。</translation>
     </message>
@@ -983,32 +1320,32 @@
         <translation>事前登録者がカードをかざすだけ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="157"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="162"/>
         <source>Offline: cards cannot be checked now.</source>
         <translation>オフラインのため、いまはカードを確認できません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="158"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="163"/>
         <source>Type the MyKey ID on the left; the grant is sent later.</source>
         <translation>左の欄にマイキーIDを入力してください。付与はあとで送信されます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="246"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="251"/>
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="265"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="270"/>
         <source>MyKey ID %1</source>
         <translation>マイキーID %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="267"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="272"/>
         <source>Attendance saved: it will be sent when online</source>
         <translation>出席を保存しました。オンラインになったら送信します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="285"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="290"/>
         <source>This session: %1 grants, %2 points</source>
         <translation>今回の付与：%1 件、%2 ポイント</translation>
     </message>
@@ -1113,6 +1450,90 @@
         <location filename="../../kiosk/ui/screen.py" line="105"/>
         <source>This did not work</source>
         <translation>できませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="38"/>
+        <source>Everything</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="38"/>
+        <source>Programmes</source>
+        <translation>付与事業</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="38"/>
+        <source>Shops</source>
+        <translation>加盟店</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="38"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="43"/>
+        <source>Staff</source>
+        <translation>職員</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="39"/>
+        <source>Voucher rules</source>
+        <translation>ポイント券の規則</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="39"/>
+        <source>Reviews</source>
+        <translation>審査</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="39"/>
+        <source>Revocations</source>
+        <translation>無効化</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="39"/>
+        <source>Exports</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="43"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="43"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="43"/>
+        <source>Terminal</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="44"/>
+        <source>About</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="44"/>
+        <source>Change</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="46"/>
+        <source>Older</source>
+        <translation>古い順へ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="49"/>
+        <source>Newer</source>
+        <translation>新しい順へ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/history.py" line="52"/>
+        <source>Change history</source>
+        <translation>変更履歴</translation>
     </message>
 </context>
 <context>
@@ -1453,23 +1874,23 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="77"/>
-        <location filename="../../kiosk/ui/main_window.py" line="136"/>
+        <location filename="../../kiosk/ui/main_window.py" line="141"/>
         <source>MyKey kiosk</source>
         <translation>マイキー窓口端末</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/main_window.py" line="77"/>
-        <location filename="../../kiosk/ui/main_window.py" line="136"/>
+        <location filename="../../kiosk/ui/main_window.py" line="141"/>
         <source> — DEMO</source>
         <translation> — デモ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="209"/>
+        <location filename="../../kiosk/ui/main_window.py" line="214"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="213"/>
+        <location filename="../../kiosk/ui/main_window.py" line="218"/>
         <source>Logged in: %1</source>
         <translation>ログイン中：%1</translation>
     </message>
@@ -1914,9 +2335,15 @@
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="108"/>
+        <location filename="../../kiosk/ui/office/home.py" line="95"/>
+        <location filename="../../kiosk/ui/office/home.py" line="111"/>
         <source>Logged in: %1</source>
         <translation>ログイン中：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/home.py" line="121"/>
+        <source>Cash for points today: %1 yen (%2 sales)</source>
+        <translation>本日の現金でのポイント販売：%1 円（%2 件）</translation>
     </message>
 </context>
 <context>
@@ -2085,7 +2512,7 @@
         <location filename="../../kiosk/ui/store/pay.py" line="394"/>
         <location filename="../../kiosk/ui/store/pay.py" line="421"/>
         <source>Next customer</source>
-        <translation>次のお客様へ</translation>
+        <translation>次の方へ</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/store/pay.py" line="283"/>
@@ -2263,12 +2690,12 @@
     <message>
         <location filename="../../kiosk/ui/store/recent.py" line="45"/>
         <source>Earlier</source>
-        <translation>前へ</translation>
+        <translation>以前の取引</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/store/recent.py" line="48"/>
         <source>Later</source>
-        <translation>後へ</translation>
+        <translation>新しい取引</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/store/recent.py" line="51"/>
@@ -2595,7 +3022,7 @@
     <message>
         <location filename="../../kiosk/ui/store/redeem.py" line="43"/>
         <source>Redeem a voucher</source>
-        <translation>ポイント券の消込</translation>
+        <translation>ポイント券の利用</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/store/redeem.py" line="46"/>
@@ -2620,7 +3047,7 @@
     <message>
         <location filename="../../kiosk/ui/store/redeem.py" line="71"/>
         <source>Redeem</source>
-        <translation>消込する</translation>
+        <translation>利用する</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/store/redeem.py" line="74"/>
@@ -2653,7 +3080,7 @@
     <message>
         <location filename="../../kiosk/ui/store/redeem.py" line="139"/>
         <source>Redeemed — pending</source>
-        <translation>消込済み（未確定）</translation>
+        <translation>利用済み（未確定）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/store/redeem.py" line="140"/>
@@ -2663,12 +3090,110 @@
     <message>
         <location filename="../../kiosk/ui/store/redeem.py" line="144"/>
         <source>Redeemed</source>
-        <translation>消込しました</translation>
+        <translation>利用しました</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/store/redeem.py" line="173"/>
         <source>Receipt printed.</source>
         <translation>レシートを印刷しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="59"/>
+        <source>Reports</source>
+        <translation>集計</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="63"/>
+        <source>Grants</source>
+        <translation>付与</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="63"/>
+        <source>Use per shop</source>
+        <translation>加盟店別の利用</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="63"/>
+        <source>Vouchers</source>
+        <translation>ポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="64"/>
+        <source>Expired</source>
+        <translation>失効</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="64"/>
+        <source>Applications</source>
+        <translation>申込</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="65"/>
+        <source>Conflicts</source>
+        <translation>不整合</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="67"/>
+        <source>Per programme</source>
+        <translation>付与事業別</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="67"/>
+        <source>Per department</source>
+        <translation>担当課別</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="69"/>
+        <source>Per MyKey ID</source>
+        <translation>マイキーID別</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="71"/>
+        <source>Period (2026-05, 2026 or FY2026)</source>
+        <translation>期間（2026-05、2026、FY2026）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="73"/>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="94"/>
+        <source>Rows behind</source>
+        <translation>内訳</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="97"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="100"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="103"/>
+        <source>Accounting data (精算データ)</source>
+        <translation>精算データ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="120"/>
+        <source>Back to the report</source>
+        <translation>集計に戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="158"/>
+        <source>%1 rows — double-tap a row or tap a bar for the rows behind it</source>
+        <translation>%1 行：行をダブルタップするか棒グラフをタップすると内訳を表示します</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="239"/>
+        <source>Saved</source>
+        <translation>保存しました</translation>
     </message>
 </context>
 <context>
@@ -2758,6 +3283,79 @@
         <location filename="../../kiosk/ui/design/result_panel.py" line="22"/>
         <source>Not possible</source>
         <translation>できません</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="28"/>
+        <source>No.</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="28"/>
+        <source>Measure</source>
+        <translation>施策</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="28"/>
+        <source>MyKey ID</source>
+        <translation>マイキーID</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="29"/>
+        <source>Payment service</source>
+        <translation>決済サービス</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="29"/>
+        <source>Applied</source>
+        <translation>申込日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="31"/>
+        <source>Reason (needed to reject)</source>
+        <translation>理由（却下するときは必須）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="34"/>
+        <source>Choose all</source>
+        <translation>すべて選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="37"/>
+        <source>Approve</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="40"/>
+        <source>Reject</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="53"/>
+        <source>Post-review</source>
+        <translation>事後審査</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="58"/>
+        <source>Every measure</source>
+        <translation>すべての施策</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="92"/>
+        <source>%1 approved</source>
+        <translation>%1 件を承認しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="92"/>
+        <source>%1 rejected</source>
+        <translation>%1 件を却下しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/review.py" line="93"/>
+        <source>%1 had already been reviewed</source>
+        <translation>%1 件はすでに審査済みでした</translation>
     </message>
 </context>
 <context>
@@ -2998,135 +3596,228 @@
         <translation>振込ファイル</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="63"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="60"/>
+        <source>Bank accounts</source>
+        <translation>振込口座</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="66"/>
+        <source>Save:</source>
+        <translation>保存：</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/settle.py" line="73"/>
         <source>Settle with shops</source>
         <translation>加盟店との精算</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="98"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="108"/>
         <source>No settlement yet: open the first period.</source>
         <translation>まだ精算はありません。最初の期間を開始してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="102"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="112"/>
         <source>%1 to %2</source>
         <translation>%1 〜 %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="104"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="114"/>
         <source>closed — cannot change</source>
         <translation>締め済み（変更できません）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="104"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="114"/>
         <source>open — figures so far</source>
         <translation>受付中（現時点の数字）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="105"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="115"/>
         <source>Settlement %1: %2 (%3)</source>
         <translation>精算 %1：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="107"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="117"/>
         <source>Shop</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="107"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="117"/>
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="107"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="117"/>
         <source>Vouchers QR</source>
         <translation>ポイント券（QR）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="107"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="117"/>
         <source>Vouchers paper</source>
         <translation>ポイント券（紙）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="108"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="118"/>
         <source>Exchange</source>
         <translation>交換</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="108"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="118"/>
         <source>Reversals</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="108"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="118"/>
         <source>Late</source>
         <translation>遅延分</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="108"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="118"/>
         <source>Conflicts</source>
         <translation>不整合</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="108"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="118"/>
         <source>To pay</source>
         <translation>支払額</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="121"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="131"/>
         <source>… and %1 more shops in the statements</source>
         <translation>…ほか %1 店舗は精算書に記載</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="123"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="133"/>
         <source>Total to pay: %1 yen</source>
         <translation>支払総額：%1 円</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="126"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="136"/>
         <source>%1 operations were synced after the previous close and are counted here (Late).</source>
         <translation>前回の締めのあとに同期された %1 件をここに含めています（遅延分）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="129"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="139"/>
         <source>Anything that reaches the cloud after the close goes into the next period.</source>
         <translation>締めのあとにクラウドに届いたものは、次の期間に入ります。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="149"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="159"/>
         <source>Period closed</source>
         <translation>期間を締めました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="149"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="159"/>
         <source>These figures cannot change any more. Save the statements, the CSV and the bank transfer file.</source>
         <translation>これらの数字はもう変わりません。精算書・CSV・振込ファイルを保存してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="152"/>
-        <location filename="../../kiosk/ui/office/settle.py" line="156"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="162"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="166"/>
         <source>Back to the settlement</source>
         <translation>精算に戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="155"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="165"/>
         <source>Saved: %1</source>
         <translation>保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="162"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="172"/>
         <source>Statements saved</source>
         <translation>精算書を保存しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="168"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="178"/>
         <source>CSV saved</source>
         <translation>CSVを保存しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/settle.py" line="177"/>
+        <location filename="../../kiosk/ui/office/settle.py" line="187"/>
         <source>Bank transfer file saved (transfer on %1)</source>
         <translation>振込ファイルを保存しました（振込日 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>SetupScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="86"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="89"/>
+        <source>Add new</source>
+        <translation>新規追加</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="92"/>
+        <source>Eligible list (CSV)…</source>
+        <translation>対象者名簿（CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="103"/>
+        <source>Set up</source>
+        <translation>設定管理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="126"/>
+        <source>every shop</source>
+        <translation>すべての加盟店</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="155"/>
+        <source>Change: %1</source>
+        <translation>変更：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="159"/>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="185"/>
+        <source>Nothing to save</source>
+        <translation>保存する変更はありません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="185"/>
+        <source>The values are the ones already set.</source>
+        <translation>設定済みの値と同じです。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="201"/>
+        <source>Saved</source>
+        <translation>保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="201"/>
+        <source>The change is recorded in the change history.</source>
+        <translation>変更は変更履歴に記録されました。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="207"/>
+        <source>Eligible list</source>
+        <translation>対象者名簿</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="219"/>
+        <source>Not added: %1 lines are not valid MyKey IDs</source>
+        <translation>追加していません：%1 行が正しいマイキーIDではありません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="220"/>
+        <source>Nothing was added. Lines: %1</source>
+        <translation>何も追加していません。行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="222"/>
+        <source>Eligible list saved</source>
+        <translation>対象者名簿を保存しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="222"/>
+        <source>%1 added, %2 already on the list</source>
+        <translation>%1 件を追加、%2 件は登録済み</translation>
     </message>
 </context>
 <context>
@@ -3228,64 +3919,381 @@
 <context>
     <name>StoreHome</name>
     <message>
-        <location filename="../../kiosk/ui/store/home.py" line="27"/>
+        <location filename="../../kiosk/ui/store/home.py" line="29"/>
         <source>Pay with the card</source>
         <translation>カードで支払う</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/home.py" line="27"/>
+        <location filename="../../kiosk/ui/store/home.py" line="29"/>
         <source>Points from the resident&apos;s My Number Card</source>
         <translation>住民の方のマイナンバーカードのポイントで</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/home.py" line="28"/>
+        <location filename="../../kiosk/ui/store/home.py" line="30"/>
         <source>Redeem a voucher</source>
-        <translation>ポイント券の消込</translation>
+        <translation>ポイント券の利用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/home.py" line="28"/>
+        <location filename="../../kiosk/ui/store/home.py" line="30"/>
         <source>Scan the QR code of a paper point voucher</source>
         <translation>紙のポイント券のQRコードを読み取る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/home.py" line="29"/>
+        <location filename="../../kiosk/ui/store/home.py" line="31"/>
         <source>Today&apos;s payments</source>
         <translation>本日の決済</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/home.py" line="29"/>
+        <location filename="../../kiosk/ui/store/home.py" line="31"/>
         <source>Look back, reprint, reverse a payment</source>
         <translation>決済の確認・再印刷・取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/home.py" line="30"/>
+        <location filename="../../kiosk/ui/store/home.py" line="32"/>
         <source>Day end</source>
         <translation>日次締め</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/home.py" line="30"/>
+        <location filename="../../kiosk/ui/store/home.py" line="32"/>
         <source>Settlement: print, A4, CSV</source>
         <translation>精算：印刷・A4・CSV</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/home.py" line="45"/>
+        <location filename="../../kiosk/ui/store/home.py" line="48"/>
         <source>Shop</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/home.py" line="46"/>
+        <location filename="../../kiosk/ui/store/home.py" line="49"/>
         <source>Back to the role chooser</source>
         <translation>役割の選択に戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/home.py" line="54"/>
+        <location filename="../../kiosk/ui/store/home.py" line="57"/>
         <source>⚠ Offline: card payments up to each card&apos;s offline limit, marked pending until the cloud confirms them. Vouchers are checked on this terminal.</source>
         <translation>⚠ オフライン：カード決済はカードごとのオフライン上限まで、クラウドが確定するまで未確定として受け付けます。ポイント券はこの端末で確認します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/home.py" line="58"/>
+        <location filename="../../kiosk/ui/store/home.py" line="61"/>
         <source>✔ Online</source>
         <translation>✔ オンライン</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/store/home.py" line="72"/>
+        <source>⚠ %n conflict(s) found by the cloud to look at with the office: see the day end.</source>
+        <translation>
+            <numerusform>⚠ クラウドが見つけた要確認の取引が %n 件あります（事務局と確認してください。日次締めに一覧があります）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoreMessages</name>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="29"/>
+        <source>Forged or altered voucher</source>
+        <translation>偽造・改ざんされたポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="30"/>
+        <source>Do not accept it. Keep the voucher and tell the office.</source>
+        <translation>受け取らないでください。券を預かり、事務局に連絡してください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="31"/>
+        <source>Not a point voucher</source>
+        <translation>ポイント券として読めません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="32"/>
+        <source>The code cannot be read as a point voucher. Scan it again, or check that it is this municipality&apos;s voucher.</source>
+        <translation>ポイント券のコードとして読み取れません。もう一度読み取るか、この市のポイント券か確かめてください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="34"/>
+        <source>Voucher expired</source>
+        <translation>有効期限切れのポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="35"/>
+        <source>Voucher not valid yet</source>
+        <translation>まだ使えないポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="36"/>
+        <source>Voucher voided</source>
+        <translation>無効にされたポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="37"/>
+        <source>Already used at this shop</source>
+        <translation>この店舗で使用済み</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="38"/>
+        <source>Voucher already used</source>
+        <translation>使用済みのポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="39"/>
+        <location filename="../../kiosk/ui/store/messages.py" line="44"/>
+        <source>Not this municipality&apos;s voucher</source>
+        <translation>この市のポイント券ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="41"/>
+        <source>This voucher was not issued by this municipality (or with a key this terminal has not received yet). Do not accept it.</source>
+        <translation>この市が発行したポイント券ではありません（またはこの端末がまだ受け取っていない鍵で署名されています）。受け取らないでください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="46"/>
+        <source>Voucher key revoked</source>
+        <translation>署名鍵が失効したポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="47"/>
+        <source>Voucher key no longer valid</source>
+        <translation>署名鍵が有効でないポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="48"/>
+        <source>Vouchers cannot be checked yet</source>
+        <translation>まだポイント券を確認できません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="49"/>
+        <source>Unknown voucher</source>
+        <translation>登録のないポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="50"/>
+        <source>Voucher not valid</source>
+        <translation>無効なポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="52"/>
+        <source>Not enough points</source>
+        <translation>ポイントが足りません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="53"/>
+        <source>Offline limit reached</source>
+        <translation>オフライン上限に達しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="54"/>
+        <source>Offline, this card can pay no more today. The full balance can be used again when the terminal is online.</source>
+        <translation>オフラインのため、このカードで今日お支払いできる上限に達しました。端末がオンラインに戻れば残高まで使えます。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="56"/>
+        <source>Card payments need the cloud</source>
+        <translation>カード決済にはクラウド接続が必要です</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="57"/>
+        <location filename="../../kiosk/ui/store/messages.py" line="60"/>
+        <location filename="../../kiosk/ui/store/messages.py" line="63"/>
+        <source>MyKey ID suspended</source>
+        <translation>マイキーIDが停止中です</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="58"/>
+        <location filename="../../kiosk/ui/store/messages.py" line="61"/>
+        <location filename="../../kiosk/ui/store/messages.py" line="64"/>
+        <source>This MyKey ID is suspended or no longer valid, so it cannot pay. Please ask at the municipal office.</source>
+        <translation>このマイキーIDは停止中または無効のため、お支払いに使えません。市役所の窓口にお問い合わせください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="66"/>
+        <location filename="../../kiosk/ui/store/messages.py" line="69"/>
+        <source>No MyKey ID</source>
+        <translation>マイキーIDがありません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="67"/>
+        <location filename="../../kiosk/ui/store/messages.py" line="70"/>
+        <source>This card has no MyKey ID, so it has no points. A MyKey ID is made at the municipal counter.</source>
+        <translation>このカードにはマイキーIDがないため、ポイントがありません。マイキーIDは市役所の窓口で作れます。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="72"/>
+        <source>The certificate is revoked</source>
+        <translation>証明書が失効しています</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="73"/>
+        <location filename="../../kiosk/ui/store/messages.py" line="74"/>
+        <location filename="../../kiosk/ui/store/messages.py" line="75"/>
+        <source>The card cannot be used</source>
+        <translation>このカードは使えません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="76"/>
+        <source>Points expired</source>
+        <translation>ポイントの有効期限切れ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="77"/>
+        <location filename="../../kiosk/ui/store/messages.py" line="78"/>
+        <source>Please tap the card again</source>
+        <translation>もう一度カードをかざしてください</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="79"/>
+        <source>Cards cannot be checked now</source>
+        <translation>今はカードを確認できません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="81"/>
+        <source>Too late to reverse</source>
+        <translation>取消期限を過ぎています</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="82"/>
+        <source>Already reversed</source>
+        <translation>取消済みです</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="83"/>
+        <source>Not this shop&apos;s payment</source>
+        <translation>この店舗の決済ではありません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="84"/>
+        <source>The receipt printer does not answer</source>
+        <translation>レシートプリンターが応答しません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/messages.py" line="85"/>
+        <source>The receipt was saved as a PDF on this terminal. Check the printer&apos;s power, paper and cable.</source>
+        <translation>レシートはこの端末にPDFで保存しました。プリンターの電源・用紙・ケーブルを確かめてください。</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalsScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="44"/>
+        <source>Terminals</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="47"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="47"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="47"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="47"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="61"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="71"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="111"/>
+        <source>Shop</source>
+        <translation>店舗</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="48"/>
+        <source>Last contact</source>
+        <translation>最終通信</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="48"/>
+        <source>Not yet sent</source>
+        <translation>未送信</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="48"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="49"/>
+        <source>New terminal</source>
+        <translation>新しい端末</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="52"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="126"/>
+        <source>Revoke</source>
+        <translation>無効にする</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="55"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="61"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="111"/>
+        <source>Counter</source>
+        <translation>窓口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="62"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="111"/>
+        <source>Office</source>
+        <translation>事務局</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="62"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="112"/>
+        <source>Administration</source>
+        <translation>総合管理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="65"/>
+        <source>Terminal name (where it stands)</source>
+        <translation>端末名（設置場所）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="72"/>
+        <source>Make the enrolment code</source>
+        <translation>登録コードを作る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="75"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="127"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="96"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="115"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="131"/>
+        <source>Revoked</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="115"/>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="123"/>
+        <source>Revoke %1?</source>
+        <translation>%1 を無効にしますか？</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="124"/>
+        <source>It stops at once: its next request is refused, its clerk is logged out. Operations it has not sent yet stay on it.</source>
+        <translation>すぐに止まります。次の要求は拒否され、職員はログアウトされます。まだ送信していない操作は端末に残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="161"/>
+        <source>Type or scan this code on the new terminal. It works once, until %1.</source>
+        <translation>新しい端末でこのコードを入力するか読み取ってください。%1 まで、1回だけ使えます。</translation>
     </message>
 </context>
 </TS>
