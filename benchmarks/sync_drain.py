@@ -65,9 +65,12 @@ def _terminal(tmp: Path, url: str, admin: CloudClient, name: str) -> Path:
     return data_dir
 
 
-def _drain(data_dir: Path, n: int, batch_size: int, programme_id: int) -> dict[str, Any]:
+def _drain(data_dir: Path, n: int, batch_size: int, programme_id: int, clerk: bool = True) -> dict[str, Any]:
     """Enqueue then drain in this process; the caller runs it in a child so peak RSS is this phase's own."""
     with open_terminal(data_dir, demo=True, batch_size=batch_size) as t:
+        assert t.client is not None
+        if clerk:  # grants carry the clerk's session (issue 8); the null cloud has no login
+            t.client.staff_login("S001", "demo-pass")
         t0 = time.perf_counter()
         for _ in range(n):
             t.engine.outbox.enqueue("grant", {"programme_id": programme_id, "mykey_id": "YMDTRU01", "points": 1})
@@ -125,7 +128,7 @@ def _null_cloud_drain(tmp: Path, n: int, batch_size: int) -> dict[str, Any]:
         data_dir = tmp / "null"
         url = f"http://127.0.0.1:{server.server_address[1]}"
         credential_store(data_dir, demo=True).save(TerminalCredentials(url, 0, "none", "counter"))
-        return _drain(data_dir, n, batch_size, 1)
+        return _drain(data_dir, n, batch_size, 1, clerk=False)
     finally:
         server.shutdown()
 
@@ -162,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             admin = CloudClient(url)
             admin.set_token(admin.enrol(info.enrolment_codes["admin"], "bench admin")["token"])
+            admin.staff_login("ADM01", "demo-pass")  # enrolment codes need an admin clerk (issue 8)
             baseline = _drain_in_child(_terminal(tmp, url, admin, "baseline"), args.baseline_ops, 1, programme_id)
             batched = _drain_in_child(_terminal(tmp, url, admin, "batched"), args.ops, args.batch_size,
                                       programme_id)
