@@ -104,7 +104,7 @@ def _init_demo(args: argparse.Namespace) -> int:
         print(f"  {role:8s} {code}")
     print(f"staff logins (password '{info.staff_logins[0]['password']}' for all):" if info.staff_logins else "")
     for s in info.staff_logins:
-        print(f"  {s['staff_code']}  {s['name']}")
+        print(f"  {s['staff_code']}  {s['name']}  ({s.get('role', 'counter')})")
     print("sample residents (key → MyKey ID):")
     for key, mykey_id in info.residents.items():
         print(f"  {key:10s} {mykey_id or '-'}")
