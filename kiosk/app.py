@@ -127,6 +127,7 @@ def create_window(
     admin_pin: Any = None,
     store: Any = None,
     office: Any = None,
+    admin: Any = None,
 ) -> MainWindow:
     prepare_app(app, config)
     demo = demo_insert is not None
@@ -138,7 +139,7 @@ def create_window(
     ctx = UiContext(services=services, session=session, runner=runner,
                     sound=sound or Sound(config.sound), demo=demo, data_dir=data_dir, terminal_name=terminal_name,
                     resident_display=display, admin_pin=admin_pin or for_terminal(data_dir, demo), store=store,
-                    office=office)
+                    office=office, admin=admin)
     panel = None
     if demo_insert is not None and demo_remove is not None:
         panel = DemoCardPanel(demo_cards, demo_insert, demo_remove, demo_pins)

@@ -134,6 +134,8 @@ class SyncEngine:
             report.error = "not enrolled"
             return report
         with self._drain_lock:
+            # issue 12: every request tells the cloud how much is still queued (X-Outbox-Backlog, sync/http.py)
+            self.client.http.outbox_backlog = self.outbox.length()
             while max_operations is None or len(report.results) < max_operations:
                 size = self.batch_size if max_operations is None else min(
                     self.batch_size, max_operations - len(report.results))

@@ -25,6 +25,7 @@ class CloudTransport:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.staff_session: str | None = None  # the logged-in clerk's session: X-Staff-Session (issue 8)
+        self.outbox_backlog: int | None = None  # operations still queued, sent as X-Outbox-Backlog (issue 12)
         self.clock = clock or ClockOffset()
         self._http = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport,
                                   headers={"User-Agent": "mykey-kiosk"})
@@ -57,6 +58,8 @@ class CloudTransport:
             staff = self.staff_session
             if staff and "X-Staff-Session" not in headers:
                 headers["X-Staff-Session"] = staff
+            if self.outbox_backlog is not None:  # set by the sync engine at each drain
+                headers["X-Outbox-Backlog"] = str(int(self.outbox_backlog))
         sent_at = self.clock.local_now()
         try:
             response = self._http.request(method, path, json=json, params=params, headers=headers,

@@ -26,3 +26,4 @@ class UiContext:
     admin_pin: Any = None  # kiosk.services.admin_pin.AdminPin: the settings screen asks for it (None: locked)
     store: Any = None  # kiosk.services.store_terminal.StoreTerminal: the shop's screens (None: not a shop terminal)
     office: Any = None  # kiosk.services.office_terminal.OfficeTerminal: the office's screens (issue 11)
+    admin: Any = None  # kiosk.services.admin_terminal.AdminTerminal: the administration screens (issue 12)

@@ -122,6 +122,11 @@ class MainWindow(QMainWindow):
 
             for screen in office_screens(ctx):
                 self._add(screen)
+        if ctx.admin is not None:  # an administration terminal (issue 12): its screens replace the placeholder
+            from kiosk.ui.admin import admin_screens
+
+            for screen in admin_screens(ctx):
+                self._add(screen)
 
     def retranslate(self) -> None:
         """After a language change: wipe the resident and build every screen again in the new language."""

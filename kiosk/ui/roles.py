@@ -84,5 +84,6 @@ def placeholder_homes(ctx: UiContext) -> list[PlaceholderHome]:
         PlaceholderHome(ctx, "admin", QCoreApplication.translate("PlaceholderHome", "Administration"), QCoreApplication.translate(
             "PlaceholderHome", "grant programmes, measures, shops and voucher rules, and monthly/yearly reports.")),
     ]
-    built = {"store_home": ctx.store is not None, "office_home": getattr(ctx, "office", None) is not None}
+    built = {"store_home": ctx.store is not None, "office_home": getattr(ctx, "office", None) is not None,
+             "admin_home": getattr(ctx, "admin", None) is not None}  # issue 12 builds the administration
     return [h for h in homes if not built.get(h.name)]  # issue 10 builds the shop, issue 11 the office

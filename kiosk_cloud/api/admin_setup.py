@@ -14,6 +14,7 @@ from pydantic import Field
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from kiosk.core.errors import InvalidMyKeyId
 from kiosk.core.mykey_id import normalize_mykey_id
 from kiosk_cloud.api.schemas import Body, DbId, Points, ShortText
 from kiosk_cloud.db import utcnow
@@ -23,6 +24,7 @@ from kiosk_cloud.models import (
     departments,
     measure_eligible,
     measures,
+    municipalities,
     mykey_ids,
     point_types,
     programmes,
@@ -118,7 +120,8 @@ async def setup(caller: AdminStaff, db: DB) -> dict[str, Any]:
         listed = await rows(measures)
         for m in listed:
             m["payment_services"] = jload(m["payment_services"]) or []
-        return {"point_types": await rows(point_types), "departments": await rows(departments),
+        towns = await rows(municipalities)
+        return {"municipality": towns[0] if towns else None, "point_types": await rows(point_types), "departments": await rows(departments),
                 "programmes": await rows(programmes), "shops": await rows(shops), "measures": listed,
                 "voucher_rules": rules, "staff": await rows(staff, hide=("password_hash",))}
 
@@ -244,7 +247,7 @@ def eligible_ids(text: str) -> tuple[list[str], list[dict[str, Any]]]:
             continue
         try:
             good.append(normalize_mykey_id(cell))
-        except ValueError:
+        except InvalidMyKeyId:
             bad.append({"line": number, "value": cell[:40], "problem": "malformed"})
     return good, bad
 

@@ -1,0 +1,223 @@
+"""Setting up (issue 12): one section at a time — point types, grant programmes per department (repeat rule,
+default points), measures (and the eligible list of a pre-review measure, uploaded as CSV), shops (street, bank
+account), voucher rules, staff (department, role). A table of what is there; tap a row to change it, or add one.
+Every change goes to the cloud, which audits it with the values before and after."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.ui.admin.base import AdminScreen, fill, table
+from kiosk.ui.admin.forms import Attr, Form
+from kiosk.ui.context import UiContext
+from kiosk.ui.design.action_bar import ActionBar
+from kiosk.ui.design.choices import Segmented
+from kiosk.ui.design.page_stack import PageStack
+from kiosk.ui.design.style import metrics
+from kiosk.ui.theme import label
+
+REPEAT = (("1日1回", "once_per_day"), ("1回だけ", "once"), ("制限なし", "unlimited"))
+ROLES = (("窓口", "counter"), ("事務局", "office"), ("管理", "admin"))
+
+
+class SetupScreen(AdminScreen):
+    name = "admin_setup"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.rows: list[dict[str, Any]] = []
+        self.editing: dict[str, Any] | None = None
+        t = self.tr
+        self.sections: dict[str, dict[str, Any]] = {
+            "point_types": {"title": t("Point types"), "kind": "point-types", "cols": [
+                ("id", "ID"), ("name", t("Name")), ("name_en", t("English name")),
+                ("offline_limit_per_card_per_day", t("Offline limit per card and day"))], "attrs": [
+                Attr("name", t("Name")), Attr("name_en", t("English name")),
+                Attr("offline_limit_per_card_per_day", t("Offline limit per card and day (points)"), "int")]},
+            "programmes": {"title": t("Programmes"), "kind": "programmes", "cols": [
+                ("id", "ID"), ("department", t("Department")), ("name", t("Name")), ("premium", t("Premium")),
+                ("validity_days", t("Valid days")), ("default_points", t("Default points")),
+                ("repeat_rule", t("Repeat")), ("active", t("Active"))], "attrs": [
+                Attr("name", t("Name")), Attr("name_en", t("English name")),
+                Attr("validity_days", t("Valid for (days)"), "int"),
+                Attr("max_points_per_grant", t("Most points per grant"), "int"),
+                Attr("default_points", t("Default points"), "int", optional=True),
+                Attr("repeat_rule", t("How often per MyKey ID"), "choice", REPEAT),
+                Attr("active", t("In use"), "bool"),
+                Attr("department_id", t("Department"), "choice")], "new_only": ("department_id",)},
+            "measures": {"title": t("Measures"), "kind": "measures", "cols": [
+                ("id", "ID"), ("name", t("Name")), ("eligibility", t("Who")), ("review", t("Review")),
+                ("capacity", t("Capacity")), ("points_per_person", t("Points")), ("closes_at", t("Closes"))],
+                "attrs": []},
+            "shops": {"title": t("Shops"), "kind": "shops", "cols": [
+                ("id", "ID"), ("name", t("Name")), ("street", t("Shopping street")),
+                ("payee_account", t("Bank account")), ("active", t("Active"))], "attrs": [
+                Attr("name", t("Name")), Attr("street", t("Shopping street")),
+                Attr("payee_account", t("Bank account for settlement")), Attr("active", t("In use"), "bool")]},
+            "voucher_rules": {"title": t("Voucher rules"), "kind": "voucher-rules", "cols": [
+                ("point_type_id", t("Point type")), ("validity_days", t("Valid days")),
+                ("max_points", t("Most points")), ("shops", t("Accepted at"))], "attrs": [
+                Attr("point_type_id", t("Point type"), "choice"), Attr("validity_days", t("Valid for (days)"), "int"),
+                Attr("max_points", t("Most points on one voucher"), "int"),
+                Attr("shop_ids", t("Shops that accept them (IDs, empty: all)"))]},
+            "staff": {"title": t("Staff"), "kind": "staff", "cols": [
+                ("id", "ID"), ("staff_code", t("Code")), ("name", t("Name")), ("department", t("Department")),
+                ("role", t("Role")), ("active", t("Active"))], "attrs": [
+                Attr("staff_code", t("Staff code")), Attr("name", t("Name")),
+                Attr("department_id", t("Department"), "choice"), Attr("role", t("Role"), "choice", ROLES),
+                Attr("active", t("Active"), "bool"), Attr("password", t("First password (new staff)"), "password")],
+                "new_only": ("staff_code", "password")},
+        }
+        self.section = Segmented([(s["title"], key) for key, s in self.sections.items()])
+        self.section.setObjectName("setupSection")
+        self.section.changed.connect(lambda *_: self.show_section())
+        self.table = table("setupTable", [""])
+        self.table.cellClicked.connect(lambda row, _c: self.edit_row(row))
+        self.forms = PageStack()
+        self.form_for: dict[str, Form] = {}
+        for key, spec in self.sections.items():
+            form = Form(spec["attrs"], columns=3)
+            self.form_for[key] = form
+            self.forms.addWidget(form)
+        self.form_title = label("", "subtitle", name="setupFormTitle")
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("setupSave")
+        self.save_button.clicked.connect(self.save)
+        self.new_button = QPushButton(self.tr("Add new"))
+        self.new_button.setObjectName("setupNew")
+        self.new_button.clicked.connect(lambda: self.edit_row(-1))
+        self.upload_button = QPushButton(self.tr("Eligible list (CSV)…"))
+        self.upload_button.setObjectName("setupUpload")
+        self.upload_button.clicked.connect(self.choose_csv)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        metrics(column, 0, "gap")
+        column.addWidget(self.section)
+        column.addWidget(self.table, 3)
+        column.addWidget(self.form_title)
+        column.addWidget(self.forms)
+        column.addWidget(ActionBar(self.save_button, self.new_button, self.upload_button))
+        self.frame(self.tr("Set up"), body)
+
+    def entered(self) -> None:
+        self.close_result()
+        if self.section.currentIndex() < 0:
+            self.section.setCurrentData("programmes")
+        self.reload()
+
+    def reload(self) -> None:
+        self.run(self.service.setup, lambda _s: self.show_section())
+
+    def _names(self, key: str) -> dict[Any, str]:
+        return {r["id"]: r["name"] for r in self.service.setup_cache.get(key, [])}
+
+    def show_section(self) -> None:
+        key = str(self.section.currentData())
+        spec, setup = self.sections[key], self.service.setup_cache
+        self.rows = [dict(r) for r in setup.get(key, [])]
+        departments, shops = self._names("departments"), self._names("shops")
+        for r in self.rows:
+            if "department_id" in r:
+                r["department"] = departments.get(r["department_id"], r["department_id"])
+            if key == "voucher_rules":
+                r["shops"] = ", ".join(shops.get(s, str(s)) for s in r["shop_ids"]) or self.tr("every shop")
+            if key == "measures":
+                r["closes_at"] = str(r.get("closes_at") or "")[:10]
+        cols = spec["cols"]
+        self.table.setColumnCount(len(cols))
+        self.table.setHorizontalHeaderLabels([c[1] for c in cols])
+        fill(self.table, [[self._cell(r.get(c)) for c, _h in cols] for r in self.rows], self.rows)
+        form = self.form_for[key]
+        self.forms.setCurrentWidget(form)
+        for choice_key, source in (("department_id", "departments"), ("point_type_id", "point_types")):
+            widget = form.inputs.get(choice_key)
+            if isinstance(widget, Segmented) and widget.count() == 0:
+                for ident, name in self._names(source).items():
+                    widget.addItem(name, ident)
+        self.upload_button.setVisible(key == "measures")
+        self.save_button.setVisible(bool(spec["attrs"]))
+        self.new_button.setVisible(key not in ("measures", "point_types"))
+        self.edit_row(0 if self.rows else -1)
+
+    def _cell(self, value: Any) -> Any:
+        if isinstance(value, bool):
+            return "○" if value else "—"
+        return value
+
+    def edit_row(self, row: int) -> None:
+        key = str(self.section.currentData())
+        self.editing = self.rows[row] if 0 <= row < len(self.rows) else None
+        if self.editing is not None:
+            self.table.selectRow(row)
+            self.form_title.setText(self.tr("Change: %1").replace("%1", str(self.editing.get("name") or
+                                                                            self.editing.get("point_type_id"))))
+        else:
+            self.table.clearSelection()
+            self.form_title.setText(self.tr("New"))
+        loaded = dict(self.editing or {})
+        if key == "voucher_rules" and self.editing:
+            loaded["shop_ids"] = ", ".join(str(s) for s in self.editing["shop_ids"])
+        self.form_for[key].load(loaded)
+
+    def save(self) -> None:
+        key = str(self.section.currentData())
+        spec, form = self.sections[key], self.form_for[key]
+        try:
+            values = form.values()
+        except ValueError:
+            return
+        svc, row = self.service, self.editing
+        if key == "voucher_rules":
+            ids = [int(x) for x in str(values.get("shop_ids") or "").replace("、", ",").split(",") if x.strip()]
+            job: Any = lambda: svc.set_voucher_rule(int(values["point_type_id"]), values["validity_days"],  # noqa: E731
+                                                     values["max_points"], ids)
+        elif row is None:
+            job = lambda: svc.add(spec["kind"], self._new_values(key, values))  # noqa: E731
+        else:
+            fresh = {r["id"]: r for r in self.service.setup_cache.get(key, [])}
+            row = fresh.get(row["id"], row)  # the values the cloud last said, not those when the row was tapped
+            changes = {k: v for k, v in values.items()
+                       if k not in spec.get("new_only", ()) and v is not None and row.get(k) != v}
+            if not changes:
+                self.done(self.tr("Nothing to save"), self.tr("The values are the ones already set."), "warning")
+                return
+            job = lambda: svc.edit(spec["kind"], int(row["id"]), changes)  # noqa: E731
+        self.run(job, lambda _r: self._saved())
+
+    def _new_values(self, key: str, values: dict[str, Any]) -> dict[str, Any]:
+        if key == "programmes":
+            point_type = self.service.setup_cache["point_types"][0]["id"]
+            return {"department_id": values["department_id"], "point_type_id": point_type, "name": values["name"],
+                    "name_en": values["name_en"] or values["name"], "validity_days": values["validity_days"],
+                    "max_points_per_grant": values["max_points_per_grant"], "repeat_rule": values["repeat_rule"]}
+        if key == "shops":
+            return {"name": values["name"], "street": values["street"], "payee_account": values["payee_account"] or ""}
+        return {k: v for k, v in values.items() if k != "active" and v is not None}
+
+    def _saved(self) -> None:
+        self.done(self.tr("Saved"), self.tr("The change is recorded in the change history."))
+        self.reload()
+
+    def choose_csv(self) -> None:
+        if self.editing is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Eligible list"), str(Path.home()), "CSV (*.csv *.txt)")
+        if path:
+            self.upload(Path(path))
+
+    def upload(self, path: Path) -> None:
+        assert self.editing is not None
+        measure_id, svc = int(self.editing["id"]), self.service
+        self.run(lambda: svc.upload_eligible(measure_id, path), self._uploaded)
+
+    def _uploaded(self, result: dict[str, Any]) -> None:
+        if result["refused_count"]:
+            lines = ", ".join(str(b["line"] or b["value"]) for b in result["refused"][:10])
+            self.done(self.tr("Not added: %1 lines are not valid MyKey IDs").replace("%1", str(result["refused_count"])),
+                      self.tr("Nothing was added. Lines: %1").replace("%1", lines), "error")
+            return
+        self.done(self.tr("Eligible list saved"), self.tr("%1 added, %2 already on the list")
+                  .replace("%1", str(result["added"])).replace("%2", str(result["already"])))
