@@ -9,6 +9,7 @@ from typing import Any
 
 
 def office_screens(ctx: Any) -> list[Any]:
+    from kiosk.ui.office.banks import BanksScreen
     from kiosk.ui.office.desk import DeskScreen
     from kiosk.ui.office.home import OfficeHome
     from kiosk.ui.office.issue import IssueScreen
@@ -17,4 +18,4 @@ def office_screens(ctx: Any) -> list[Any]:
     from kiosk.ui.office.settle import SettleScreen
 
     return [OfficeHome(ctx), IssueScreen(ctx), ManageScreen(ctx), ReconcileScreen(ctx), DeskScreen(ctx),
-            SettleScreen(ctx)]
+            SettleScreen(ctx), BanksScreen(ctx)]

@@ -91,6 +91,9 @@ class OfficeHome(OfficeScreen):
         self.stack.setCurrentWidget(self.tasks_page if logged_in else self.login_page)
         if not logged_in:
             self.offline_first()
+        elif self.service.staff is not None:
+            self.clerk.setText(self.tr("Logged in: %1").replace("%1", str(self.service.staff.get("name") or "")))
+            self._cash_today()
 
     def _validate(self) -> None:
         self.login_button.setEnabled(bool(self.code_field.text() and self.password_field.text()))
@@ -107,6 +110,16 @@ class OfficeHome(OfficeScreen):
     def _logged_in(self, staff: Any) -> None:
         self.clerk.setText(self.tr("Logged in: %1").replace("%1", str(staff.get("name") or "")))
         self.stack.setCurrentWidget(self.tasks_page)
+        self._cash_today()
+
+    def _cash_today(self) -> None:
+        """The day-end figure the till needs: cash taken for points today (the whole office)."""
+        from kiosk.ui.office.settle import today_jst
+
+        svc, day, name = self.service, today_jst(), self.clerk.text()
+        self.run(lambda: svc.cash_day(day), lambda figures: self.clerk.setText(
+            name + "　" + self.tr("Cash for points today: %1 yen (%2 sales)").replace(
+                "%1", f"{int(figures['yen']):,}").replace("%2", str(figures["count"]))), lambda _e: None)
 
     def _logout(self) -> None:
         self.run(self.service.logout, lambda _r: self.entered())

@@ -188,6 +188,16 @@ def _scenario(d: OfficeDriver, admin: Any) -> None:
     if statements:
         d.pdf_pages(statements[-1], "statements")
     settle.close_result()
+    settle.banks_button.click()
+    banks = d.w.current()
+    d.wait(lambda: banks.shop.count() > 0)
+    banks.bank.edit.setText("0001")
+    banks.branch.edit.setText("001")
+    banks._check_branch()
+    d.wait(lambda: banks.branch.state() == "ok")
+    banks.number.edit.setText("1234567")
+    banks.holder.edit.setText("カ）ケヤキショテン")
+    d.shot("bank-account")
 
 
 def _admin(backend: Any) -> Any:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
@@ -57,9 +57,19 @@ class SettleScreen(OfficeScreen):
         self.zengin_button = QPushButton(self.tr("Bank transfer file"))
         self.zengin_button.setObjectName("settleZengin")
         self.zengin_button.clicked.connect(self._zengin)
-        body = page(self.heading, self.grid_box, self.total, self.note,
-                    ActionBar(self.close_button, self.open_button, self.pdf_button, self.csv_button,
-                              self.zengin_button), stretch_at=4)
+        self.banks_button = QPushButton(self.tr("Bank accounts"))
+        self.banks_button.setObjectName("settleBanks")
+        self.banks_button.clicked.connect(lambda: self.navigate.emit("office_banks"))
+        exports = QWidget()
+        row = QHBoxLayout(exports)
+        metrics(row, 0, "gap")
+        row.addWidget(label(self.tr("Save:"), "section", wrap=False))
+        for button in (self.pdf_button, self.csv_button, self.zengin_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.banks_button)
+        body = page(self.heading, self.grid_box, self.total, self.note, exports,
+                    ActionBar(self.close_button, self.open_button), stretch_at=4)
         self.frame(self.tr("Settle with shops"), body)
         self._show(None)
 
