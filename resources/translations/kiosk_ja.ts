@@ -2209,7 +2209,7 @@
     <message>
         <location filename="../../kiosk/ui/counter/measure_text.py" line="35"/>
         <source>open to every applicant</source>
-        <translation>どなたでも申込可（制限なし）</translation>
+        <translation>どなたでも申込可</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/counter/measure_text.py" line="37"/>
@@ -2239,7 +2239,7 @@
     <message>
         <location filename="../../kiosk/ui/counter/measure_text.py" line="46"/>
         <source>review after applying</source>
-        <translation>申込後に審査（事後審査）</translation>
+        <translation>申込後に審査</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/counter/measure_text.py" line="47"/>

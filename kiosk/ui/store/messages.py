@@ -26,63 +26,63 @@ class Said:
 # code -> (kind, headline, sound, own detail or "" for the catalogue's)
 _TABLE: dict[str, tuple[str, str, str, str]] = {
     # vouchers: each its own headline, colour and sound
-    "voucher_bad_signature": ("error", QT_TRANSLATE_NOOP(CTX, "Forged or altered voucher"), "voucher_forged",
-                              QT_TRANSLATE_NOOP(CTX, "Do not accept it. Keep the voucher and tell the office.")),
-    "voucher_malformed": ("warning", QT_TRANSLATE_NOOP(CTX, "Not a point voucher"), "warning",
-                          QT_TRANSLATE_NOOP(CTX, "The code cannot be read as a point voucher. Scan it again, or "
+    "voucher_bad_signature": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Forged or altered voucher"), "voucher_forged",
+                              QT_TRANSLATE_NOOP("StoreMessages", "Do not accept it. Keep the voucher and tell the office.")),
+    "voucher_malformed": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "Not a point voucher"), "warning",
+                          QT_TRANSLATE_NOOP("StoreMessages", "The code cannot be read as a point voucher. Scan it again, or "
                                                  "check that it is this municipality's voucher.")),
-    "voucher_expired": ("warning", QT_TRANSLATE_NOOP(CTX, "Voucher expired"), "voucher_expired", ""),
-    "voucher_not_yet_valid": ("warning", QT_TRANSLATE_NOOP(CTX, "Voucher not valid yet"), "voucher_expired", ""),
-    "voucher_voided": ("error", QT_TRANSLATE_NOOP(CTX, "Voucher voided"), "voucher_used", ""),
-    "voucher_already_used_here": ("error", QT_TRANSLATE_NOOP(CTX, "Already used at this shop"), "voucher_used", ""),
-    "voucher_already_used": ("error", QT_TRANSLATE_NOOP(CTX, "Voucher already used"), "voucher_used", ""),
-    "voucher_other_municipality": ("warning", QT_TRANSLATE_NOOP(CTX, "Not this municipality's voucher"),
+    "voucher_expired": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "Voucher expired"), "voucher_expired", ""),
+    "voucher_not_yet_valid": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "Voucher not valid yet"), "voucher_expired", ""),
+    "voucher_voided": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Voucher voided"), "voucher_used", ""),
+    "voucher_already_used_here": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Already used at this shop"), "voucher_used", ""),
+    "voucher_already_used": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Voucher already used"), "voucher_used", ""),
+    "voucher_other_municipality": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "Not this municipality's voucher"),
                                    "voucher_forged",
-                                   QT_TRANSLATE_NOOP(CTX, "This voucher was not issued by this municipality (or "
+                                   QT_TRANSLATE_NOOP("StoreMessages", "This voucher was not issued by this municipality (or "
                                                           "with a key this terminal has not received yet). Do "
                                                           "not accept it.")),
-    "unknown_voucher_key": ("warning", QT_TRANSLATE_NOOP(CTX, "Not this municipality's voucher"), "voucher_forged",
+    "unknown_voucher_key": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "Not this municipality's voucher"), "voucher_forged",
                             ""),
-    "voucher_key_revoked": ("error", QT_TRANSLATE_NOOP(CTX, "Voucher key revoked"), "voucher_forged", ""),
-    "voucher_key_expired": ("warning", QT_TRANSLATE_NOOP(CTX, "Voucher key no longer valid"), "voucher_forged", ""),
-    "voucher_keys_missing": ("warning", QT_TRANSLATE_NOOP(CTX, "Vouchers cannot be checked yet"), "warning", ""),
-    "unknown_voucher": ("error", QT_TRANSLATE_NOOP(CTX, "Unknown voucher"), "voucher_forged", ""),
-    "voucher_invalid": ("error", QT_TRANSLATE_NOOP(CTX, "Voucher not valid"), "voucher_forged", ""),
+    "voucher_key_revoked": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Voucher key revoked"), "voucher_forged", ""),
+    "voucher_key_expired": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "Voucher key no longer valid"), "voucher_forged", ""),
+    "voucher_keys_missing": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "Vouchers cannot be checked yet"), "warning", ""),
+    "unknown_voucher": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Unknown voucher"), "voucher_forged", ""),
+    "voucher_invalid": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Voucher not valid"), "voucher_forged", ""),
     # card payments
-    "insufficient_points": ("error", QT_TRANSLATE_NOOP(CTX, "Not enough points"), "error", ""),
-    "offline_limit_exceeded": ("error", QT_TRANSLATE_NOOP(CTX, "Offline limit reached"), "error",
-                               QT_TRANSLATE_NOOP(CTX, "Offline, this card can pay no more today. The full balance "
+    "insufficient_points": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Not enough points"), "error", ""),
+    "offline_limit_exceeded": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Offline limit reached"), "error",
+                               QT_TRANSLATE_NOOP("StoreMessages", "Offline, this card can pay no more today. The full balance "
                                                       "can be used again when the terminal is online.")),
-    "offline_limit_unknown": ("warning", QT_TRANSLATE_NOOP(CTX, "Card payments need the cloud"), "warning", ""),
-    "mykey_id_not_valid": ("error", QT_TRANSLATE_NOOP(CTX, "MyKey ID suspended"), "error",
-                           QT_TRANSLATE_NOOP(CTX, "This MyKey ID is suspended or no longer valid, so it cannot "
+    "offline_limit_unknown": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "Card payments need the cloud"), "warning", ""),
+    "mykey_id_not_valid": ("error", QT_TRANSLATE_NOOP("StoreMessages", "MyKey ID suspended"), "error",
+                           QT_TRANSLATE_NOOP("StoreMessages", "This MyKey ID is suspended or no longer valid, so it cannot "
                                                   "pay. Please ask at the municipal office.")),
-    "mykey_id_suspended": ("error", QT_TRANSLATE_NOOP(CTX, "MyKey ID suspended"), "error",
-                           QT_TRANSLATE_NOOP(CTX, "This MyKey ID is suspended or no longer valid, so it cannot "
+    "mykey_id_suspended": ("error", QT_TRANSLATE_NOOP("StoreMessages", "MyKey ID suspended"), "error",
+                           QT_TRANSLATE_NOOP("StoreMessages", "This MyKey ID is suspended or no longer valid, so it cannot "
                                                   "pay. Please ask at the municipal office.")),
-    "mykey_id_invalid": ("error", QT_TRANSLATE_NOOP(CTX, "MyKey ID suspended"), "error",
-                         QT_TRANSLATE_NOOP(CTX, "This MyKey ID is suspended or no longer valid, so it cannot "
+    "mykey_id_invalid": ("error", QT_TRANSLATE_NOOP("StoreMessages", "MyKey ID suspended"), "error",
+                         QT_TRANSLATE_NOOP("StoreMessages", "This MyKey ID is suspended or no longer valid, so it cannot "
                                                 "pay. Please ask at the municipal office.")),
-    "no_mykey_id": ("error", QT_TRANSLATE_NOOP(CTX, "No MyKey ID"), "error",
-                    QT_TRANSLATE_NOOP(CTX, "This card has no MyKey ID, so it has no points. A MyKey ID is made "
+    "no_mykey_id": ("error", QT_TRANSLATE_NOOP("StoreMessages", "No MyKey ID"), "error",
+                    QT_TRANSLATE_NOOP("StoreMessages", "This card has no MyKey ID, so it has no points. A MyKey ID is made "
                                            "at the municipal counter.")),
-    "certificate_not_bound": ("error", QT_TRANSLATE_NOOP(CTX, "No MyKey ID"), "error",
-                              QT_TRANSLATE_NOOP(CTX, "This card has no MyKey ID, so it has no points. A MyKey ID "
+    "certificate_not_bound": ("error", QT_TRANSLATE_NOOP("StoreMessages", "No MyKey ID"), "error",
+                              QT_TRANSLATE_NOOP("StoreMessages", "This card has no MyKey ID, so it has no points. A MyKey ID "
                                                      "is made at the municipal counter.")),
-    "card_certificate_revoked": ("error", QT_TRANSLATE_NOOP(CTX, "The certificate is revoked"), "error", ""),
-    "card_certificate_expired": ("error", QT_TRANSLATE_NOOP(CTX, "The card cannot be used"), "error", ""),
-    "card_certificate_untrusted": ("error", QT_TRANSLATE_NOOP(CTX, "The card cannot be used"), "error", ""),
-    "card_signature_invalid": ("error", QT_TRANSLATE_NOOP(CTX, "The card cannot be used"), "error", ""),
-    "lot_expired": ("error", QT_TRANSLATE_NOOP(CTX, "Points expired"), "error", ""),
-    "consent_stale": ("warning", QT_TRANSLATE_NOOP(CTX, "Please tap the card again"), "warning", ""),
-    "consent_replayed": ("error", QT_TRANSLATE_NOOP(CTX, "Please tap the card again"), "error", ""),
-    "revocation_list_stale": ("warning", QT_TRANSLATE_NOOP(CTX, "Cards cannot be checked now"), "warning", ""),
+    "card_certificate_revoked": ("error", QT_TRANSLATE_NOOP("StoreMessages", "The certificate is revoked"), "error", ""),
+    "card_certificate_expired": ("error", QT_TRANSLATE_NOOP("StoreMessages", "The card cannot be used"), "error", ""),
+    "card_certificate_untrusted": ("error", QT_TRANSLATE_NOOP("StoreMessages", "The card cannot be used"), "error", ""),
+    "card_signature_invalid": ("error", QT_TRANSLATE_NOOP("StoreMessages", "The card cannot be used"), "error", ""),
+    "lot_expired": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Points expired"), "error", ""),
+    "consent_stale": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "Please tap the card again"), "warning", ""),
+    "consent_replayed": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Please tap the card again"), "error", ""),
+    "revocation_list_stale": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "Cards cannot be checked now"), "warning", ""),
     # reversal, printing
-    "reversal_window_passed": ("error", QT_TRANSLATE_NOOP(CTX, "Too late to reverse"), "error", ""),
-    "already_reversed": ("warning", QT_TRANSLATE_NOOP(CTX, "Already reversed"), "warning", ""),
-    "unknown_payment": ("error", QT_TRANSLATE_NOOP(CTX, "Not this shop's payment"), "error", ""),
-    "printer_unavailable": ("warning", QT_TRANSLATE_NOOP(CTX, "The receipt printer does not answer"), "warning",
-                            QT_TRANSLATE_NOOP(CTX, "The receipt was saved as a PDF on this terminal. Check the "
+    "reversal_window_passed": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Too late to reverse"), "error", ""),
+    "already_reversed": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "Already reversed"), "warning", ""),
+    "unknown_payment": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Not this shop's payment"), "error", ""),
+    "printer_unavailable": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "The receipt printer does not answer"), "warning",
+                            QT_TRANSLATE_NOOP("StoreMessages", "The receipt was saved as a PDF on this terminal. Check the "
                                                    "printer's power, paper and cable.")),
 }
 

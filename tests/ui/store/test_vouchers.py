@@ -32,13 +32,16 @@ def open_redeem(qtbot: Any, shop: Any) -> Any:
 
 def wedge_type(qtbot: Any, text: str, enter: bool = False) -> None:
     """A keyboard-wedge scanner: one key per character, about 1 ms apart, into whatever has the focus."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
     target = QApplication.focusWidget()
     assert target is not None
-    for ch in text:
-        qtbot.keyClick(target, ch)
+    for ch in text + ("\r" if enter else ""):
+        key = Qt.Key.Key_Return if ch == "\r" else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):  # as the HID driver delivers them
+            QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
         time.sleep(0.001)
-    if enter:
-        qtbot.keyClick(target, "\r")
 
 
 def redeemed_numbers(store_terminal: Any) -> list[str]:
