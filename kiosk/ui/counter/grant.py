@@ -113,7 +113,8 @@ class GrantScreen(Screen):
         self.identify.failed.connect(self._identify_failed)
         self.identify.cancelled.connect(self._next_tap)
         self.identify.stack.currentChanged.connect(self._identify_step_changed)
-        self.identify.card_hint.setProperty("role", "section")  # beside the clerk's form: one size down
+        for part in (self.identify.card_text, self.identify.card_hint):  # beside the clerk's form: smaller
+            part.setProperty("role", "section")
         self.tap_prompt = label(self.tr("Attendance: please tap your My Number Card on the reader. No PIN is "
                                         "needed."), "title", name="attendancePrompt")
         self.tap_prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)

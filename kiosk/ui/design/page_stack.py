@@ -19,3 +19,12 @@ class PageStack(QStackedWidget):
     def minimumSizeHint(self) -> QSize:
         page = self.currentWidget()
         return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        page = self.currentWidget()
+        return page.hasHeightForWidth() if page is not None else False
+
+    def heightForWidth(self, width: int) -> int:
+        """The current page's height for this width (QStackedLayout would take the tallest page's)."""
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page is not None else -1
