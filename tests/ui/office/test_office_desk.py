@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from .test_office_flow import TIMEOUT, card_and_pin, click, open_task, press, result
+from .test_office_flow import TIMEOUT, card_and_pin, click, lift, open_task, press, result
 
 
 def _rule(backend: Any) -> None:
@@ -36,8 +36,7 @@ def test_exchange_cash_sale_bank_account_and_transfer_file(qtbot: Any, office: A
     text = result(qtbot, desk, "success")
     assert "GC-000101" in text
     press(qtbot, desk)
-    backend.reader.remove()
-    qtbot.waitUntil(lambda: not win.session.card_present, timeout=TIMEOUT)
+    lift(qtbot, win, backend)
 
     desk = open_task(qtbot, win, "office_desk")
     card_and_pin(qtbot, win, backend, desk, "yamada")
@@ -53,7 +52,7 @@ def test_exchange_cash_sale_bank_account_and_transfer_file(qtbot: Any, office: A
     words = subprocess.run(["pdftotext", str(receipt), "-"], capture_output=True, text=True, check=True).stdout
     assert "3,000" in words and "3,600" in words and "領収書" in words
     press(qtbot, desk)
-    backend.reader.remove()
+    lift(qtbot, win, backend)
     home = win.screens["office_home"]
     qtbot.waitUntil(lambda: "3,000" in home.clerk.text(), timeout=TIMEOUT)
 

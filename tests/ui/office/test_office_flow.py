@@ -47,6 +47,12 @@ def card_and_pin(qtbot: Any, win: Any, backend: Any, screen: Any, key: str = "su
     click(qtbot, screen.pinpad.ok_button)
 
 
+def lift(qtbot: Any, win: Any, backend: Any) -> None:
+    backend.reader.remove()
+    qtbot.waitUntil(lambda: not win.session.card_present, timeout=TIMEOUT)
+    qtbot.wait(600)  # the card thread notices the removal (the session may have been wiped already)
+
+
 def pdf_text(path: str) -> str:
     return subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True).stdout
 
@@ -65,7 +71,7 @@ def issue(qtbot: Any, win: Any, backend: Any, count_index: int) -> list[Any]:
     issued = list(screen.issued)
     assert Path(screen.pdf_path).exists()
     press(qtbot, screen)  # 次の方へ
-    backend.reader.remove()
+    lift(qtbot, win, backend)
     qtbot.waitUntil(lambda: win.current().name == "office_home", timeout=TIMEOUT)
     return issued
 
