@@ -58,6 +58,22 @@ class OfficeScreen(Screen):
             return True
         return False
 
+    def print_saved(self, path: str) -> None:
+        """The saved PDF through the Qt print dialog (the office's laser printer); the PDF stays saved either way."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.send_to_printer(path, printer)
+
+    def send_to_printer(self, path: str, printer: Any) -> int:
+        from kiosk.printing.qt import print_pdf
+
+        pages = print_pdf(path, printer)
+        self.result_panel.set_extra(self.tr("Sent to the printer: %1 pages").replace("%1", str(pages)))
+        return pages
+
     def _recheck(self) -> None:
         self.close_result()
         self.entered()

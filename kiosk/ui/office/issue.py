@@ -201,6 +201,7 @@ class IssueScreen(OfficeScreen):
                   self.tr("Numbers %1. A4 sheet saved: %2. Stamp each voucher with the issuing seal.")
                   .replace("%1", numbers).replace("%2", Path(self.pdf_path).name), amount="-" + points(total),
                   actions=[Action(self.tr("Next resident"), self._finish, primary=True),
+                           Action(self.tr("Print…"), lambda: self.print_saved(self.pdf_path)),
                            Action(self.tr("Ticket printer copy"), self._ticket)])
 
     def _ticket(self) -> None:

@@ -72,8 +72,9 @@ class ManageScreen(OfficeScreen):
         else:
             self.number_field.set_state(None)
 
-    def _again(self) -> list[Action]:
-        return [Action(self.tr("Another voucher"), self._another, primary=True),
+    def _again(self, path: str | None = None) -> list[Action]:
+        printing = [Action(self.tr("Print…"), lambda: self.print_saved(path))] if path else []
+        return [Action(self.tr("Another voucher"), self._another, primary=True), *printing,
                 Action(self.tr("Back to the office menu"), lambda: self.navigate.emit("office_home"))]
 
     def _another(self) -> None:
@@ -95,7 +96,7 @@ class ManageScreen(OfficeScreen):
         copy, path = value
         self.done(self.tr("Re-printed (copy %1)").replace("%1", str(copy.copy)),
                   self.tr("Marked 再発行 on the paper and recorded. Saved: %1").replace("%1", Path(path).name),
-                  amount=points(copy.points), actions=self._again())
+                  amount=points(copy.points), actions=self._again(path))
 
     def _void(self) -> None:
         number = self.number()
@@ -122,4 +123,5 @@ class ManageScreen(OfficeScreen):
         old, new, path = value
         self.done(self.tr("Re-issued as %1").replace("%1", new.number),
                   self.tr("%1 is void. The new voucher is saved: %2. Stamp it with the issuing seal.")
-                  .replace("%1", old).replace("%2", Path(path).name), amount=points(new.points), actions=self._again())
+                  .replace("%1", old).replace("%2", Path(path).name), amount=points(new.points),
+                  actions=self._again(path))

@@ -70,6 +70,15 @@ def issue(qtbot: Any, win: Any, backend: Any, count_index: int) -> list[Any]:
     assert "枚" in text or "vouchers" in text or str(len(screen.issued)) in text
     issued = list(screen.issued)
     assert Path(screen.pdf_path).exists()
+    # the Qt print path (what the print dialog's printer gets), here a PDF printer offscreen
+    from PySide6.QtPrintSupport import QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(screen.pdf_path + ".printed.pdf")
+    assert screen.send_to_printer(screen.pdf_path, printer) == 1
+    assert Path(screen.pdf_path + ".printed.pdf").stat().st_size > 10_000
+    assert any(b.text() for b in screen.result_panel.buttons if "…" in b.text())
     press(qtbot, screen)  # 次の方へ
     lift(qtbot, win, backend)
     qtbot.waitUntil(lambda: win.current().name == "office_home", timeout=TIMEOUT)
