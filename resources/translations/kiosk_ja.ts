@@ -234,7 +234,7 @@
         <translation>オフラインです</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="118"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="113"/>
         <source>Logged in: %1 — %2</source>
         <translation>ログイン中：%1（%2）</translation>
     </message>
@@ -1220,7 +1220,7 @@
         <translation>付与する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="117"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="122"/>
         <source>Attendance: please tap your My Number Card on the reader. No PIN is needed.</source>
         <translation>出席登録：マイナンバーカードをカードリーダーにかざしてください。暗証番号の入力は不要です。</translation>
     </message>
@@ -1270,37 +1270,37 @@
         <translation>ポイント数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="165"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="170"/>
         <source>Or: the resident places the My Number Card and types the PIN.</source>
         <translation>または：住民の方がマイナンバーカードを置き、暗証番号を入力します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="166"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="171"/>
         <source>Please keep the card on the reader until you are finished.</source>
         <translation>終わるまでカードを置いたままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="200"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="205"/>
         <source> — attendance mode</source>
         <translation>（出席登録）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="274"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="279"/>
         <source>Points saved: they will be sent when online</source>
         <translation>ポイントを端末に保存しました。オンラインになったら送信します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="277"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="282"/>
         <source>Attendance recorded: points granted</source>
         <translation>出席を登録し、ポイントを付与しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="280"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="285"/>
         <source>Points granted</source>
         <translation>ポイントを付与しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="227"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="232"/>
         <source>Identifying a card needs the points cloud. Offline, type the resident&apos;s MyKey ID instead: the grant is saved and sent later.</source>
         <translation>カードの確認にはポイントクラウドへの接続が必要です。オフラインの間は、マイキーIDを入力して付与してください（端末に保存し、後で送信します）。</translation>
     </message>
@@ -1320,32 +1320,32 @@
         <translation>事前登録者がカードをかざすだけ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="162"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="167"/>
         <source>Offline: cards cannot be checked now.</source>
         <translation>オフラインのため、いまはカードを確認できません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="163"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="168"/>
         <source>Type the MyKey ID on the left; the grant is sent later.</source>
         <translation>左の欄にマイキーIDを入力してください。付与はあとで送信されます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="251"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="256"/>
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="270"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="275"/>
         <source>MyKey ID %1</source>
         <translation>マイキーID %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="272"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="277"/>
         <source>Attendance saved: it will be sent when online</source>
         <translation>出席を保存しました。オンラインになったら送信します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="290"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="295"/>
         <source>This session: %1 grants, %2 points</source>
         <translation>今回の付与：%1 件、%2 ポイント</translation>
     </message>
@@ -1455,83 +1455,68 @@
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="38"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="37"/>
         <source>Everything</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="38"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="37"/>
         <source>Programmes</source>
         <translation>付与事業</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="38"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="37"/>
         <source>Shops</source>
         <translation>加盟店</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="38"/>
-        <location filename="../../kiosk/ui/admin/history.py" line="43"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="37"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="41"/>
         <source>Staff</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="39"/>
-        <source>Voucher rules</source>
-        <translation>ポイント券の規則</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="39"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="37"/>
         <source>Reviews</source>
         <translation>審査</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="39"/>
-        <source>Revocations</source>
-        <translation>無効化</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="39"/>
-        <source>Exports</source>
-        <translation>出力</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="43"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="41"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="43"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="41"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="43"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="41"/>
         <source>Terminal</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="44"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="42"/>
         <source>About</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="44"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="42"/>
         <source>Change</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="46"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="43"/>
         <source>Older</source>
         <translation>古い順へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="49"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="46"/>
         <source>Newer</source>
         <translation>新しい順へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="52"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="49"/>
         <source>Change history</source>
         <translation>変更履歴</translation>
     </message>
@@ -1735,11 +1720,16 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/office/issue.py" line="204"/>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="205"/>
         <source>Ticket printer copy</source>
         <translation>チケットプリンターの控え</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="210"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="211"/>
         <source>Ticket saved: %1</source>
         <translation>チケットを保存しました：%1</translation>
     </message>
@@ -1939,41 +1929,46 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/office/manage.py" line="76"/>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/manage.py" line="77"/>
         <source>Another voucher</source>
         <translation>別の券</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="77"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="78"/>
         <source>Back to the office menu</source>
         <translation>事務局メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="96"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="97"/>
         <source>Re-printed (copy %1)</source>
         <translation>再印刷しました（%1 枚目）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="97"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="98"/>
         <source>Marked 再発行 on the paper and recorded. Saved: %1</source>
         <translation>用紙に「再発行」と記して記録しました。保存先：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="106"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="107"/>
         <source>Voucher voided</source>
         <translation>ポイント券を無効にしました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="106"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="107"/>
         <source>The points went back to the resident&apos;s balance. Keep the paper with the office&apos;s records.</source>
         <translation>ポイントは住民の方の残高に戻りました。用紙は事務局の記録と一緒に保管してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="123"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="124"/>
         <source>Re-issued as %1</source>
         <translation>%1 として再発行しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/manage.py" line="124"/>
+        <location filename="../../kiosk/ui/office/manage.py" line="125"/>
         <source>%1 is void. The new voucher is saved: %2. Stamp it with the issuing seal.</source>
         <translation>%1 は無効です。新しい券を保存しました：%2。発行印を押してください。</translation>
     </message>
@@ -2368,6 +2363,11 @@
         <location filename="../../kiosk/ui/office/base.py" line="57"/>
         <source>Offline</source>
         <translation>オフラインです</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/base.py" line="74"/>
+        <source>Sent to the printer: %1 pages</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3004,96 +3004,121 @@
 <context>
     <name>RedeemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="37"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="43"/>
         <source>Scan</source>
         <translation>読み取り</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="37"/>
-        <location filename="../../kiosk/ui/store/redeem.py" line="56"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="43"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="62"/>
         <source>Check</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="37"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="43"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="43"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="49"/>
         <source>Redeem a voucher</source>
         <translation>ポイント券の利用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="46"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="52"/>
         <source>Scan the QR code on the voucher.</source>
         <translation>ポイント券のQRコードを読み取ってください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="48"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="54"/>
         <source>A scanner works on this screen and on the shop&apos;s home; no field needs to be chosen. Without a scanner, type the code below.</source>
         <translation>スキャナーはこの画面と店舗のホームで使えます。欄を選ぶ必要はありません。スキャナーがないときは、下にコードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="51"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="57"/>
         <source>Voucher code</source>
         <translation>ポイント券のコード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="51"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="57"/>
         <source>149 letters and digits</source>
         <translation>英数字149文字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="71"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="68"/>
+        <source>Read with the camera</source>
+        <translation>カメラで読む</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="79"/>
+        <source>Hold the voucher&apos;s QR code in front of the camera.</source>
+        <translation>ポイント券のQRコードをカメラに向けてください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="88"/>
+        <source>No camera can be opened on this terminal.</source>
+        <translation>この端末ではカメラを開けません。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="89"/>
+        <source>The serial scanner cannot be opened; check its cable and port.</source>
+        <translation>シリアルスキャナーを開けません。ケーブルとポートを確かめてください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="90"/>
+        <source>The serial scanner was unplugged.</source>
+        <translation>シリアルスキャナーが外れました。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/redeem.py" line="105"/>
         <source>Redeem</source>
         <translation>利用する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="74"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="108"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="109"/>
-        <location filename="../../kiosk/ui/store/redeem.py" line="136"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="144"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="171"/>
         <source>Voucher No. %1</source>
         <translation>ポイント券番号 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="110"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="145"/>
         <source>%1 · valid until %2</source>
         <translation>%1・%2 まで有効</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="134"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="169"/>
         <source>Print receipt</source>
         <translation>レシートを印刷</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="135"/>
-        <location filename="../../kiosk/ui/store/redeem.py" line="155"/>
-        <location filename="../../kiosk/ui/store/redeem.py" line="174"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="170"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="190"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="209"/>
         <source>Next voucher</source>
         <translation>次の券へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="139"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="174"/>
         <source>Redeemed — pending</source>
         <translation>利用済み（未確定）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="140"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="175"/>
         <source>Offline: recorded on this terminal; the cloud confirms it when the connection returns.</source>
         <translation>オフライン：この端末に記録しました。接続が戻るとクラウドが確定します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="144"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="179"/>
         <source>Redeemed</source>
         <translation>利用しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="173"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="208"/>
         <source>Receipt printed.</source>
         <translation>レシートを印刷しました。</translation>
     </message>
@@ -3112,13 +3137,13 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/reports.py" line="63"/>
-        <source>Use per shop</source>
-        <translation>加盟店別の利用</translation>
+        <source>Vouchers</source>
+        <translation>ポイント券</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/reports.py" line="63"/>
-        <source>Vouchers</source>
-        <translation>ポイント券</translation>
+        <source>Use</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/reports.py" line="64"/>
@@ -3137,26 +3162,31 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/reports.py" line="67"/>
-        <source>Per programme</source>
-        <translation>付与事業別</translation>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/reports.py" line="67"/>
-        <source>Per department</source>
-        <translation>担当課別</translation>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="69"/>
-        <source>Per MyKey ID</source>
-        <translation>マイキーID別</translation>
+        <location filename="../../kiosk/ui/admin/reports.py" line="68"/>
+        <source>MyKey ID</source>
+        <translation type="unfinished">マイキーID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="71"/>
-        <source>Period (2026-05, 2026 or FY2026)</source>
-        <translation>期間（2026-05、2026、FY2026）</translation>
+        <location filename="../../kiosk/ui/admin/reports.py" line="70"/>
+        <source>Period</source>
+        <translation type="unfinished">期間</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="73"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="70"/>
+        <source>2026-05, 2026 or FY2026</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="72"/>
         <source>Show</source>
         <translation>表示</translation>
     </message>
@@ -3191,7 +3221,7 @@
         <translation>%1 行：行をダブルタップするか棒グラフをタップすると内訳を表示します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="239"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="237"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
@@ -4193,9 +4223,9 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/terminals.py" line="47"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="61"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="71"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="111"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="66"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="76"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="120"/>
         <source>Shop</source>
         <translation>店舗</translation>
     </message>
@@ -4221,7 +4251,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/terminals.py" line="52"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="126"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="135"/>
         <source>Revoke</source>
         <translation>無効にする</translation>
     </message>
@@ -4231,67 +4261,67 @@
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="61"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="111"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="66"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="120"/>
         <source>Counter</source>
         <translation>窓口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="62"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="111"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="67"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="120"/>
         <source>Office</source>
         <translation>事務局</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="62"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="112"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="67"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="121"/>
         <source>Administration</source>
         <translation>総合管理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="65"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="70"/>
         <source>Terminal name (where it stands)</source>
         <translation>端末名（設置場所）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="72"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="77"/>
         <source>Make the enrolment code</source>
         <translation>登録コードを作る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="75"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="127"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="80"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="136"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="96"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="105"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="115"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="131"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="124"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="140"/>
         <source>Revoked</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="115"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="124"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="123"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="132"/>
         <source>Revoke %1?</source>
         <translation>%1 を無効にしますか？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="124"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="133"/>
         <source>It stops at once: its next request is refused, its clerk is logged out. Operations it has not sent yet stay on it.</source>
         <translation>すぐに止まります。次の要求は拒否され、職員はログアウトされます。まだ送信していない操作は端末に残ります。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="161"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="170"/>
         <source>Type or scan this code on the new terminal. It works once, until %1.</source>
         <translation>新しい端末でこのコードを入力するか読み取ってください。%1 まで、1回だけ使えます。</translation>
     </message>

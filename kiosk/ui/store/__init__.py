@@ -38,5 +38,8 @@ def store_screens(ctx: Any) -> list[Any]:
         redeem.on_scan(code)
 
     wedge.scanned.connect(scanned)
+    redeem.scanners.scanned.disconnect(redeem.on_scan)  # a serial or camera scan from any shop screen: as a wedge one
+    redeem.scanners.scanned.connect(scanned)
+    redeem.scanners.start_serial()  # KIOSK_SCANNER_SERIAL, if set
     redeem.wedge = wedge
     return [home, pay, redeem, recent, dayend]

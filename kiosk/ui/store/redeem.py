@@ -34,6 +34,12 @@ class RedeemScreen(StoreScreen):
         self.redeemed: Redeemed | None = None
         self._attempt = 0
         self.wedge: object = None  # the keyboard-wedge filter (kiosk/ui/store/__init__.py)
+        from kiosk.ui.store.scanners import ScanRelay, default_camera
+
+        self.scanners = ScanRelay(self)  # serial scanner and camera → on_scan, on the GUI thread
+        self.scanners.scanned.connect(self.on_scan)
+        self.scanners.failed.connect(self._scanner_failed)
+        self.camera_source = default_camera  # tests and the demo may give another frame source
         self.steps_bar = StepBar([self.tr("Scan"), self.tr("Check"), self.tr("Done")])
         self.stack = CurrentPageStack()
         self.scan_page = self._scan_page()
@@ -59,7 +65,35 @@ class RedeemScreen(StoreScreen):
         self.check_button.clicked.connect(lambda: self.check(self.code_field.text()))
         self.code_field.edit.textChanged.connect(lambda t: self.check_button.setEnabled(len(t.strip()) >= 20))
         self.code_field.edit.returnPressed.connect(lambda: self.check(self.code_field.text()))
-        return centred_page(prompt, hint, self.code_field, actions=ActionBar(self.check_button))
+        self.camera_button = QPushButton(self.tr("Read with the camera"))
+        self.camera_button.setObjectName("voucherCamera")
+        self.camera_button.setCheckable(True)
+        self.camera_button.toggled.connect(self._camera)
+        self.scanner_note = label("", "muted", name="scannerNote")
+        self.scanner_note.hide()
+        return centred_page(prompt, hint, self.code_field, self.scanner_note,
+                            actions=ActionBar(self.check_button, self.camera_button))
+
+    def _camera(self, on: bool) -> None:
+        if on:
+            self.scanner_note.setText(self.tr("Hold the voucher's QR code in front of the camera."))
+            self.scanner_note.show()
+            if not self.scanners.start_camera(self.camera_source):
+                self.camera_button.setChecked(False)
+        else:
+            self.scanners.stop_camera()
+            self.scanner_note.hide()
+
+    def _scanner_failed(self, code: str) -> None:
+        texts = {"camera_unavailable": self.tr("No camera can be opened on this terminal."),
+                 "scanner_unavailable": self.tr("The serial scanner cannot be opened; check its cable and port."),
+                 "scanner_unplugged": self.tr("The serial scanner was unplugged.")}
+        self.scanner_note.setText("✖ " + texts.get(code, code))
+        self.scanner_note.show()
+
+    def hideEvent(self, event: object) -> None:  # leaving the screen turns the camera off
+        self.camera_button.setChecked(False)
+        super().hideEvent(event)  # type: ignore[arg-type]
 
     def _check_page(self) -> QWidget:
         self.points_label = label("", "big", name="voucherPoints")
@@ -103,6 +137,7 @@ class RedeemScreen(StoreScreen):
         if attempt != self._attempt:
             return
         assert isinstance(preview, VoucherPreview)
+        self.camera_button.setChecked(False)
         self.preview = preview
         self.close_result()
         self.points_label.setText(points(preview.points))

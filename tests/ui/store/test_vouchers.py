@@ -209,3 +209,45 @@ def test_offline_redemption_of_a_voucher_used_elsewhere_becomes_a_conflict(
     dayend = shop.current()
     qtbot.waitUntil(lambda: dayend.settlement is not None and bool(dayend.settlement.conflicts), timeout=15000)
     assert dayend.notes.isVisible()
+
+
+def test_camera_reads_a_voucher(qtbot: Any, shop: Any, office: Any) -> None:
+    """The camera path with a frame source of 1280×720 frames (a turned, noisy voucher), as OpenCV would give."""
+    from kiosk.scan.camera import ArrayFrames
+    from kiosk.scan.synthetic import voucher_frame
+
+    voucher = office.issue("suzuki", 400)[0]
+    redeem = open_redeem(qtbot, shop)
+    redeem.camera_source = lambda: ArrayFrames([voucher_frame(voucher["code"])] * 3)
+    click(qtbot, redeem.camera_button)
+    qtbot.waitUntil(lambda: redeem.preview is not None, timeout=15000)
+    assert "400" in redeem.points_label.text()
+    assert not redeem.camera_button.isChecked() and redeem.scanners.camera is None  # the camera is off again
+
+
+def test_no_camera_is_said(qtbot: Any, shop: Any) -> None:
+    redeem = open_redeem(qtbot, shop)
+
+    def none() -> Any:
+        raise OSError("camera 0 could not be opened")
+
+    redeem.camera_source = none
+    click(qtbot, redeem.camera_button)
+    qtbot.waitUntil(lambda: "✖" in redeem.scanner_note.text(), timeout=5000)
+    assert not redeem.camera_button.isChecked()
+
+
+@pytest.fixture
+def serial_scanner(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIOSK_SCANNER_SERIAL", "loop://")  # pyserial's loop-back port: what is written is read
+
+
+def test_serial_scanner_from_the_home_screen(qtbot: Any, serial_scanner: None, shop: Any, office: Any) -> None:
+    voucher = office.issue("suzuki", 100)[0]
+    redeem = shop.screens["store_redeem"]
+    scanner = redeem.scanners.serial
+    assert scanner is not None
+    scanner._serial.write(voucher["code"].encode() + b"\r\n")  # the scanner's frame: the code and CR LF
+    qtbot.waitUntil(lambda: redeem.preview is not None, timeout=15000)
+    assert shop.current() is redeem and "100" in redeem.points_label.text()
+    redeem.scanners.stop()
