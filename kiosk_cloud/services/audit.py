@@ -56,6 +56,24 @@ async def audit(
     )
 
 
+def grant_row(*, programme_id: int, grant_id: int, points: int) -> tuple[str, str]:
+    """(subject, detail JSON) of a grant's audit row: the same on every path (general, SQLite and PostgreSQL batch
+    runners write it in the grant's own transaction)."""
+    return (f"programme {programme_id} grant {grant_id}",
+            jdump({"points": points, "programme_id": programme_id, "grant_id": grant_id}))
+
+
+INSERT_SQLITE = ("INSERT INTO audit_log (at, action, terminal_id, staff_id, mykey_id, subject, detail) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+async def audit_grant(conn: AsyncConnection, *, terminal_id: int | None, staff_id: int | None, mykey_id: str,
+                      programme_id: int, grant_id: int, points: int, at: datetime) -> None:
+    subject, detail = grant_row(programme_id=programme_id, grant_id=grant_id, points=points)
+    await conn.execute(insert(audit_log).values(at=at, action="grant", terminal_id=terminal_id, staff_id=staff_id,
+                                                mykey_id=mykey_id, subject=subject, detail=detail))
+
+
 async def list_audit(
     conn: AsyncConnection, *, action: str | None, before_id: int | None, limit: int,
     mykey_id: str | None = None,

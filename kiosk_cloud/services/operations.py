@@ -16,6 +16,7 @@ from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import certificates, conflicts
 from kiosk_cloud.services import ledger_ops, measures, mykey, payments
 from kiosk_cloud.services import vouchers as vsvc
+from kiosk_cloud.services.audit import audit_grant
 from kiosk_cloud.services.common import jdump, require_valid_mykey
 from kiosk_cloud.services.consent import ConsentIn
 from kiosk_cloud.services.idempotent import APPLIED, CONFLICT
@@ -106,9 +107,12 @@ async def _conflict(conn: AsyncConnection, ctx: Ctx, kind: str, detail: dict[str
 
 
 async def do_grant(conn: AsyncConnection, p: GrantPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
-    return APPLIED, await ledger_ops.grant(  # the grant rule: kiosk.core.rules.grant, via ledger_ops.grant
+    result = await ledger_ops.grant(  # the grant rule: kiosk.core.rules.grant, via ledger_ops.grant
         conn, programme_id=p.programme_id, mykey_id=p.mykey_id, points=p.points, terminal_id=ctx.caller.terminal_id,
         now=ctx.now, occurred_at=ctx.occurred_at, staff_id=p.staff_id, key=ctx.key)
+    await audit_grant(conn, terminal_id=ctx.caller.terminal_id, staff_id=p.staff_id, mykey_id=result["mykey_id"],
+                      programme_id=p.programme_id, grant_id=result["grant_id"], points=result["points"], at=ctx.now)
+    return APPLIED, result
 
 
 async def do_payment(conn: AsyncConnection, p: PaymentPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:

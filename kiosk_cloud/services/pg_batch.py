@@ -18,6 +18,7 @@ import asyncpg
 from kiosk.core.errors import DomainError
 from kiosk.core.mykey_id import normalize_mykey_id
 from kiosk.core.rules.grant import GrantRequest, GrantState, Programme, decide_grant, repeat_window
+from kiosk_cloud.services.audit import grant_row
 from kiosk_cloud.services.common import jdump
 from kiosk_cloud.services.repeat_rule import pg_existing, programme_of
 from kiosk_cloud.services.sqlite_batch import GrantOp
@@ -43,6 +44,9 @@ WITH lot AS (
   INSERT INTO ledger (id, account_id, kind, points, premium_points, occurred_at, recorded_at, programme_id,
                       terminal_id, staff_id, idempotency_key, reference, offline)
   VALUES ($8, $2, 'grant', $7, $9, $5, $10, $3, $11, $12, $13, $1::text, false)
+), aud AS (
+  INSERT INTO audit_log (at, action, terminal_id, staff_id, mykey_id, subject, detail)
+  VALUES ($10, 'grant', $11, $12, $15, $16, $17)
 )
 INSERT INTO idempotency (key, kind, terminal_id, status, code, message, result, created_at)
 VALUES ($13, 'grant', $11, 'applied', NULL, NULL, $14, $10)
@@ -91,9 +95,12 @@ async def run_grants(pool: asyncpg.Pool, seqs: tuple[str, str], ops: list[GrantO
                 if account_id is None:
                     account_id = await conn.fetchval(ACCOUNT, mykey_id, plan.point_type_id, now)
                 result = plan.result(row["ledger_id"])
+                subject, detail = grant_row(programme_id=plan.programme_id, grant_id=row["ledger_id"],
+                                            points=plan.points)  # the audit row, in the same statement (issue 8)
                 await conn.execute(WRITE, row["lot_id"], account_id, plan.programme_id, plan.premium, plan.granted_at,
                                    plan.expires_at, plan.points, row["ledger_id"], plan.premium_points, now,
-                                   terminal_id, op.staff_id, op.key, jdump({"result": result, "message_ja": None}))
+                                   terminal_id, op.staff_id, op.key, jdump({"result": result, "message_ja": None}),
+                                   mykey_id, subject, detail)
                 results.append(result)
                 touched.add(mykey_id)
     except (asyncpg.IntegrityConstraintViolationError, asyncpg.DeadlockDetectedError):

@@ -22,6 +22,8 @@ from typing import Any
 from kiosk.core.errors import DomainError
 from kiosk.core.mykey_id import normalize_mykey_id
 from kiosk.core.rules.grant import GrantRequest, GrantState, Programme, decide_grant, repeat_window
+from kiosk_cloud.services.audit import INSERT_SQLITE as INS_AUDIT
+from kiosk_cloud.services.audit import grant_row
 from kiosk_cloud.services.common import jdump
 from kiosk_cloud.services.repeat_rule import programme_of, sqlite_existing
 
@@ -90,6 +92,8 @@ def _grant(db: sqlite3.Connection, op: GrantOp, terminal_id: int, now: datetime,
     assert ledger_id is not None
     result = plan.result(ledger_id)
     db.execute(INS_IDEM, (op.key, terminal_id, jdump({"result": result, "message_ja": None}), _ts(now)))
+    subject, detail = grant_row(programme_id=plan.programme_id, grant_id=ledger_id, points=plan.points)
+    db.execute(INS_AUDIT, (_ts(now), "grant", terminal_id, op.staff_id, mykey_id, subject, detail))  # issue 8
     return result
 
 

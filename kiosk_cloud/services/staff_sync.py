@@ -10,8 +10,9 @@ still be sent later with a valid session. A key this terminal has already used i
 its stored result (a replay applies nothing). A grant's staff member is taken from the session (payload `staff_id`
 overwritten), never from the payload.
 
-Audit rows for applied grants/applications/attendance/service IDs are written here, right after their operations
-(one transaction for the batch), for every path (general and batch runners alike).
+Audit rows: a grant's is written in the grant's own transaction on every path (services.audit.audit_grant, the
+batch runners); those of applied applications/attendance/service IDs are written here, right after their
+operations (one transaction for the batch).
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ from kiosk_cloud.services.timewindow import current_limits, time_problem
 from kiosk_cloud.settings import Settings
 
 STAFF_KINDS = frozenset({"grant", "application", "attendance", "service_id"})
+# a grant's audit row is written in the grant's own transaction on every path (services.audit.audit_grant and the
+# batch runners); the other kinds' rows are written here, right after their operations
+AUDITED_IN_TRANSACTION = frozenset({"grant"})
 # who may do them: the terminal's role and the clerk's role alike (an admin clerk may act anywhere)
 STAFF_ROLES = frozenset({"counter", "admin"})
 
@@ -119,7 +123,8 @@ async def audit_applied(db: Database, caller: Caller, ops: list[Any], results: l
                         staff_of: dict[int, int]) -> None:
     rows = []
     for index, (op, result) in enumerate(zip(ops, results, strict=False)):
-        if op.kind in STAFF_KINDS and result.get("status") == APPLIED and not result.get("replayed"):
+        if (op.kind in STAFF_KINDS - AUDITED_IN_TRANSACTION and result.get("status") == APPLIED
+                and not result.get("replayed")):
             rows.append((op, result.get("result") or {}, staff_of.get(index)))
     if not rows:
         return
@@ -154,7 +159,7 @@ def _detail(kind: str, result: dict[str, Any]) -> dict[str, Any]:
 async def audit_op(db: Database, caller: Caller, *, kind: str, payload: dict[str, Any], op: OpResult,
                    staff_id: int) -> None:
     """The plain endpoints' twin of audit_applied (one operation)."""
-    if op.status == APPLIED and not op.replayed:
+    if op.status == APPLIED and not op.replayed and kind not in AUDITED_IN_TRANSACTION:
         async with db.write() as conn:
             await audit(conn, action=kind, terminal_id=caller.terminal_id, staff_id=staff_id,
                         mykey_id=_mykey(op.result, payload), subject=_subject(kind, op.result, payload),
