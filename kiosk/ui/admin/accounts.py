@@ -22,10 +22,10 @@ class AccountsScreen(AdminScreen):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.accounts = table("accountsTable", [self.tr("Account"), self.tr("Kind"), self.tr("Name"),
-                                                self.tr("Balance")])
+                                                self.tr("Balance")], stretch=2)
         self.accounts.itemSelectionChanged.connect(self.show_event)
         self.entries = table("eventEntries", [self.tr("When"), self.tr("What"), self.tr("Programme / payee"),
-                                              self.tr("Points")])
+                                              self.tr("Points")], stretch=2)
         self.supporters = label("", "muted", name="eventSupporters")
         self.points_field = Field(self.tr("Points"))
         self.points_field.edit.setObjectName("eventPoints")

@@ -7,11 +7,20 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from kiosk.services.errors import ServiceError
 from kiosk.ui.context import UiContext
+from kiosk.ui.design.choices import Segmented
 from kiosk.ui.design.result_panel import Action, Result
+from kiosk.ui.design.style import metrics
 from kiosk.ui.ops import OpRunner
 from kiosk.ui.screen import Screen
 
@@ -46,7 +55,8 @@ class AdminScreen(Screen):
         return finish
 
 
-def table(name: str, headers: Sequence[str], multi: bool = False) -> QTableWidget:
+def table(name: str, headers: Sequence[str], multi: bool = False, stretch: int = 1) -> QTableWidget:
+    """A read-only table: columns as wide as their contents, column `stretch` takes the rest of the width."""
     widget = QTableWidget(0, len(headers))
     widget.setObjectName(name)
     widget.setHorizontalHeaderLabels(list(headers))
@@ -56,10 +66,22 @@ def table(name: str, headers: Sequence[str], multi: bool = False) -> QTableWidge
     widget.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                             else QAbstractItemView.SelectionMode.SingleSelection)
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    widget.setProperty("stretchColumn", stretch)
+    set_columns(widget, headers)
     widget.setWordWrap(False)
     widget.verticalHeader().setDefaultSectionSize(44)
     return widget
+
+
+def set_columns(widget: QTableWidget, headers: Sequence[str]) -> None:
+    widget.setColumnCount(len(headers))
+    widget.setHorizontalHeaderLabels(list(headers))
+    header = widget.horizontalHeader()
+    stretch = min(int(widget.property("stretchColumn") or 0), max(0, len(headers) - 1))
+    for column in range(len(headers)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column == stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
 
 
 def fill(widget: QTableWidget, rows: Sequence[Sequence[Any]], data: Sequence[Any] | None = None) -> None:
@@ -93,3 +115,27 @@ def when(text: str | None) -> str:
         return datetime.fromisoformat(text).astimezone(timezone(timedelta(hours=9))).strftime("%Y/%m/%d %H:%M")
     except ValueError:
         return text
+
+
+class ChoiceGrid(Segmented):
+    """Segmented choices in rows of `columns` (six report or set-up sections do not fit side by side)."""
+
+    def __init__(self, options: list[tuple[str, Any]], columns: int = 3, compact: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(None, parent)
+        self._columns = columns
+        self._compact = compact
+        self._grid = QGridLayout()
+        metrics(self._grid, 0, 0)
+        self._row.addLayout(self._grid)
+        for text, data in options:
+            self.addItem(text, data)
+
+    def addItem(self, label: str, data: Any = None) -> None:
+        super().addItem(label, data)
+        button = self.buttons[-1]
+        if self._compact:  # short labels: narrower than the theme's segment width
+            button.setStyleSheet("min-width: 0px; padding-left: 6px; padding-right: 6px;")
+        self._row.removeWidget(button)
+        index = len(self.buttons) - 1
+        self._grid.addWidget(button, index // self._columns, index % self._columns)

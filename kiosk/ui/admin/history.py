@@ -14,8 +14,7 @@ from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import Segmented
 from kiosk.ui.screen import page
 
-FILTERS = (None, "setup_programme", "setup_shop", "setup_staff", "setup_voucher_rule", "application_reviewed",
-           "terminal_revoked", "report_exported")
+FILTERS = (None, "setup_programme", "setup_shop", "setup_staff", "application_reviewed")
 
 
 def change_text(detail: Any) -> str:
@@ -35,14 +34,12 @@ class HistoryScreen(AdminScreen):
         super().__init__(ctx, parent)
         self.before_id: int | None = None
         self.pages: list[int | None] = []
-        labels = [self.tr("Everything"), self.tr("Programmes"), self.tr("Shops"), self.tr("Staff"),
-                  self.tr("Voucher rules"), self.tr("Reviews"), self.tr("Revocations"), self.tr("Exports")]
+        labels = [self.tr("Everything"), self.tr("Programmes"), self.tr("Shops"), self.tr("Staff"), self.tr("Reviews")]
         self.filter = Segmented(list(zip(labels, [f or "" for f in FILTERS], strict=True)))
         self.filter.setObjectName("historyFilter")
         self.filter.changed.connect(lambda *_: self.first_page())
         self.table = table("historyTable", [self.tr("When"), self.tr("What"), self.tr("Staff"), self.tr("Terminal"),
-                                            self.tr("About"), self.tr("Change")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+                                            self.tr("About"), self.tr("Change")], stretch=5)
         self.older = QPushButton(self.tr("Older"))
         self.older.setObjectName("historyOlder")
         self.older.clicked.connect(self.next_page)

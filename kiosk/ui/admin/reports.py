@@ -11,14 +11,13 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.services.admin import default_period
 from kiosk.services.admin_exports import HEADERS, monthly_totals
-from kiosk.ui.admin.base import AdminScreen, fill, table, when
+from kiosk.ui.admin.base import AdminScreen, ChoiceGrid, fill, set_columns, table, when
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
-from kiosk.ui.design.choices import Segmented
 from kiosk.ui.design.field import Field
 from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.style import metrics
@@ -59,16 +58,16 @@ class ReportsScreen(AdminScreen):
         self.frame(self.tr("Reports"), self.stack)
 
     def _report_page(self) -> QWidget:
-        self.report_choice = Segmented([
-            (self.tr("Grants"), "grants"), (self.tr("Use per shop"), "usage"), (self.tr("Vouchers"), "vouchers"),
+        self.report_choice = ChoiceGrid([
+            (self.tr("Grants"), "grants"), (self.tr("Use"), "usage"), (self.tr("Vouchers"), "vouchers"),
             (self.tr("Expired"), "expired"), (self.tr("Applications"), "applications"),
-            (self.tr("Conflicts"), "conflicts")])
+            (self.tr("Conflicts"), "conflicts")], columns=6, compact=True)
         self.report_choice.setObjectName("reportChoice")
-        self.by_choice = Segmented([(self.tr("Per programme"), "programme"), (self.tr("Per department"),
-                                                                              "department"),
-                                    (self.tr("Per MyKey ID"), "mykey_id")])
+        self.by_choice = ChoiceGrid([(self.tr("Programme"), "programme"), (self.tr("Department"), "department"),
+                                     (self.tr("MyKey ID"), "mykey_id")], columns=3, compact=True)
         self.by_choice.setObjectName("reportBy")
-        self.period_field = Field(self.tr("Period (2026-05, 2026 or FY2026)"))
+        self.period_field = Field("", self.tr("2026-05, 2026 or FY2026"))
+        self.period_field.line.setVisible(False)  # a wrong period is said by the result panel
         self.period_field.edit.setObjectName("reportPeriod")
         self.show_button = QPushButton(self.tr("Show"))
         self.show_button.setObjectName("reportShow")
@@ -78,18 +77,22 @@ class ReportsScreen(AdminScreen):
         self.period_field.edit.returnPressed.connect(self.load)
         controls = QHBoxLayout()
         metrics(controls, 0, "gap")
-        controls.addWidget(self.period_field, 1)
-        controls.addWidget(self.by_choice, 2)
-        controls.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignBottom)
+        self.period_field.add_button(self.show_button)
+        controls.addWidget(label(self.tr("Period"), "subtitle"), 0, Qt.AlignmentFlag.AlignTop)
+        controls.addWidget(self.period_field, 2, Qt.AlignmentFlag.AlignTop)
+        controls.addWidget(self.by_choice, 3, Qt.AlignmentFlag.AlignTop)
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("reportChart")
-        self.plot.setMinimumHeight(180)
+        self.plot.setMinimumHeight(110)
+        self.plot.setMaximumHeight(210)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.getPlotItem().showGrid(y=True, alpha=0.25)
         self.plot.scene().sigMouseClicked.connect(self._bar_clicked)
         self.summary = label("", "muted", name="reportSummary")
         self.table = table("reportTable", [""])
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.table.setMinimumHeight(90)  # the rows scroll; the page never does
         self.table.cellDoubleClicked.connect(lambda row, _c: self.drill_row(row))
         self.drill_button = QPushButton(self.tr("Rows behind"))
         self.drill_button.setObjectName("reportDrill")
@@ -108,9 +111,8 @@ class ReportsScreen(AdminScreen):
         metrics(column, 0, "gap")
         column.addWidget(self.report_choice)
         column.addLayout(controls)
-        column.addWidget(self.plot, 2)
-        column.addWidget(self.summary)
-        column.addWidget(self.table, 3)
+        column.addWidget(self.plot, 3)
+        column.addWidget(self.table, 2)
         column.addWidget(ActionBar(self.pdf_button, self.csv_button, self.accounting_button, self.drill_button))
         return body
 
@@ -151,12 +153,13 @@ class ReportsScreen(AdminScreen):
         self.data = data
         name, by = data["report"], data.get("by") or "programme"
         columns = [c for c in data["columns"] if c != "key" or name == "grants"]
-        self.table.setColumnCount(len(columns))
-        self.table.setHorizontalHeaderLabels([self._header(c) for c in columns])
+        self.table.setProperty("stretchColumn", columns.index("name") if "name" in columns else 0)
+        set_columns(self.table, [self._header(c) for c in columns])
         fill(self.table, [[r.get(c) for c in columns] for r in data["rows"]], data["rows"])
         self._chart(name, data["rows"], by)
         self.summary.setText(self.tr("%1 rows — double-tap a row or tap a bar for the rows behind it")
                              .replace("%1", f"{len(data['rows']):,}"))
+        self.table.setToolTip(self.summary.text())
 
     def _header(self, column: str) -> str:
         app = QCoreApplication.instance()
@@ -172,16 +175,21 @@ class ReportsScreen(AdminScreen):
         months, values = series(name, rows, by)
         self._months = months
         if not months:
+            plot.getAxis("bottom").setTicks([[]])
+            empty = pg.TextItem(self.tr("Nothing in this period"), color="#555555", anchor=(0.5, 0.5))
+            plot.addItem(empty)
+            empty.setPos(0.5, 0.5)
+            plot.setXRange(0, 1, padding=0)
+            plot.setYRange(0, 1, padding=0)
             return
-        legend = plot.addLegend(offset=(10, 5)) if len(values) > 1 else None
+        if len(values) > 1:
+            plot.addLegend(offset=(10, 5), labelTextSize="11pt")
         width = 0.8 / max(1, len(values))
         for i, (label_text, ys) in enumerate(values.items()):
             xs = [m + (i - (len(values) - 1) / 2) * width for m in range(len(months))]
             bars = pg.BarGraphItem(x=xs, height=ys, width=width * 0.95, brush=PALETTE[i % len(PALETTE)],
                                    pen=None, name=label_text or None)
-            plot.addItem(bars)
-            if legend is not None:
-                legend.addItem(bars, label_text)
+            plot.addItem(bars)  # named items join the legend by themselves
         plot.getAxis("bottom").setTicks([[(i, m[2:].replace("-", "/")) for i, m in enumerate(months)]])
         plot.setXRange(-0.6, len(months) - 0.4, padding=0)
 
@@ -216,8 +224,7 @@ class ReportsScreen(AdminScreen):
 
     def _show_drill(self, data: dict[str, Any]) -> None:
         columns = data["columns"]
-        self.drill_table.setColumnCount(len(columns))
-        self.drill_table.setHorizontalHeaderLabels([c.replace("_", " ") for c in columns])
+        set_columns(self.drill_table, [c.replace("_", " ") for c in columns])
         fill(self.drill_table, [[when(r.get(c)) if c in ("at", "redeemed_at", "voided_at", "reviewed_at")
                                  else r.get(c) for c in columns] for r in data["rows"]])
         self.stack.setCurrentIndex(1)

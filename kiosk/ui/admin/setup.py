@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.admin.base import AdminScreen, fill, table
+from kiosk.ui.admin.base import AdminScreen, ChoiceGrid, fill, set_columns, table
 from kiosk.ui.admin.forms import Attr, Form
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
@@ -71,15 +71,15 @@ class SetupScreen(AdminScreen):
                 Attr("active", t("Active"), "bool"), Attr("password", t("First password (new staff)"), "password")],
                 "new_only": ("staff_code", "password")},
         }
-        self.section = Segmented([(s["title"], key) for key, s in self.sections.items()])
+        self.section = ChoiceGrid([(s["title"], key) for key, s in self.sections.items()])
         self.section.setObjectName("setupSection")
         self.section.changed.connect(lambda *_: self.show_section())
         self.table = table("setupTable", [""])
-        self.table.cellClicked.connect(lambda row, _c: self.edit_row(row))
+        self.table.cellClicked.connect(lambda row, _c: self.open_row(row))
         self.forms = PageStack()
         self.form_for: dict[str, Form] = {}
         for key, spec in self.sections.items():
-            form = Form(spec["attrs"], columns=3)
+            form = Form(spec["attrs"], columns=2)
             self.form_for[key] = form
             self.forms.addWidget(form)
         self.form_title = label("", "subtitle", name="setupFormTitle")
@@ -88,22 +88,36 @@ class SetupScreen(AdminScreen):
         self.save_button.clicked.connect(self.save)
         self.new_button = QPushButton(self.tr("Add new"))
         self.new_button.setObjectName("setupNew")
-        self.new_button.clicked.connect(lambda: self.edit_row(-1))
+        self.new_button.clicked.connect(lambda: self.open_row(-1))
         self.upload_button = QPushButton(self.tr("Eligible list (CSV)…"))
         self.upload_button.setObjectName("setupUpload")
         self.upload_button.clicked.connect(self.choose_csv)
-        body = QWidget()
-        column = QVBoxLayout(body)
+        self.pages = PageStack()
+        self.cancel_button = QPushButton(self.tr("Back to the list"))
+        self.cancel_button.setObjectName("setupCancel")
+        self.cancel_button.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.hint = label(self.tr("Tap a row to change it."), "muted", name="setupHint")
+        listing = QWidget()
+        column = QVBoxLayout(listing)
         metrics(column, 0, "gap")
         column.addWidget(self.section)
-        column.addWidget(self.table, 3)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.hint)
+        column.addWidget(ActionBar(self.new_button, self.upload_button))
+        editing = QWidget()
+        column = QVBoxLayout(editing)
+        metrics(column, 0, "gap")
         column.addWidget(self.form_title)
         column.addWidget(self.forms)
-        column.addWidget(ActionBar(self.save_button, self.new_button, self.upload_button))
-        self.frame(self.tr("Set up"), body)
+        column.addStretch(1)
+        column.addWidget(ActionBar(self.save_button, self.cancel_button))
+        self.pages.addWidget(listing)
+        self.pages.addWidget(editing)
+        self.frame(self.tr("Set up"), self.pages)
 
     def entered(self) -> None:
         self.close_result()
+        self.pages.setCurrentIndex(0)
         if self.section.currentIndex() < 0:
             self.section.setCurrentData("programmes")
         self.reload()
@@ -127,8 +141,8 @@ class SetupScreen(AdminScreen):
             if key == "measures":
                 r["closes_at"] = str(r.get("closes_at") or "")[:10]
         cols = spec["cols"]
-        self.table.setColumnCount(len(cols))
-        self.table.setHorizontalHeaderLabels([c[1] for c in cols])
+        self.table.setProperty("stretchColumn", next(i for i, c in enumerate(cols) if c[0] in ("name", "shops")))
+        set_columns(self.table, [c[1] for c in cols])
         fill(self.table, [[self._cell(r.get(c)) for c, _h in cols] for r in self.rows], self.rows)
         form = self.form_for[key]
         self.forms.setCurrentWidget(form)
@@ -138,14 +152,24 @@ class SetupScreen(AdminScreen):
                 for ident, name in self._names(source).items():
                     widget.addItem(name, ident)
         self.upload_button.setVisible(key == "measures")
-        self.save_button.setVisible(bool(spec["attrs"]))
         self.new_button.setVisible(key not in ("measures", "point_types"))
+        self.hint.setText(self.tr("Tap a pre-review measure, then load its eligible list (MyKey IDs in the first "
+                                  "column).") if key == "measures" else self.tr("Tap a row to change it."))
         self.edit_row(0 if self.rows else -1)
 
     def _cell(self, value: Any) -> Any:
         if isinstance(value, bool):
             return "○" if value else "—"
         return value
+
+    def open_row(self, row: int) -> None:
+        """A row tapped (or "Add new"): its form on a page of its own."""
+        key = str(self.section.currentData())
+        if key == "measures" and row >= 0:
+            self.edit_row(row)  # a measure is chosen for its eligible list; nothing else is changed here
+            return
+        self.edit_row(row)
+        self.pages.setCurrentIndex(1)
 
     def edit_row(self, row: int) -> None:
         key = str(self.section.currentData())
@@ -199,6 +223,7 @@ class SetupScreen(AdminScreen):
 
     def _saved(self) -> None:
         self.done(self.tr("Saved"), self.tr("The change is recorded in the change history."))
+        self.pages.setCurrentIndex(0)
         self.reload()
 
     def choose_csv(self) -> None:

@@ -55,7 +55,12 @@ class TerminalsScreen(AdminScreen):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("terminalRefresh")
         self.refresh_button.clicked.connect(self.reload)
-        return page(self.table, ActionBar(self.new_button, self.revoke_button, self.refresh_button), stretch_at=1)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        metrics(column, 0, "gap")
+        column.addWidget(self.table, 1)
+        column.addWidget(ActionBar(self.new_button, self.revoke_button, self.refresh_button))
+        return body
 
     def _new_page(self) -> QWidget:
         self.role_choice = Segmented([(self.tr("Counter"), "counter"), (self.tr("Shop"), "store"),
@@ -85,7 +90,11 @@ class TerminalsScreen(AdminScreen):
         return page(form, ActionBar(self.code_button, cancel))
 
     def _code_page(self) -> QWidget:
-        self.code_text = label("", "amount", name="enrolCode")
+        self.code_text = label("", "title", name="enrolCode")
+        big = self.code_text.font()
+        big.setPixelSize(48)
+        big.setBold(True)
+        self.code_text.setFont(big)
         self.code_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_qr = QLabel()
