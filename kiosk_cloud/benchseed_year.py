@@ -81,11 +81,12 @@ def seed_year(database_url: str, residents: int = 300_000, ledger_rows: int = 5_
                 'offline_voucher_redeem' ELSE 'insufficient_points' END, 'bench-' || i, {ids['terminal']},
                 {base} + 1 + {_rand(d, shops)}, '{{}}', {_time(d, _rand(d, YEAR_SECONDS))},
                 {_rand(d, 3)} > 0 FROM {_series(d, conflicts)}""")
-        with engine.connect() as conn:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             started = time.perf_counter()
-            conn.exec_driver_sql("ANALYZE")
-            conn.commit()
-            timings["analyze"] = round(time.perf_counter() - started, 1)
+            # as autovacuum would have done over the year: statistics, and the visibility map that lets the
+            # reports read the covering index alone
+            conn.exec_driver_sql("VACUUM ANALYZE" if conn.dialect.name == "postgresql" else "ANALYZE")
+            timings["vacuum_analyze"] = round(time.perf_counter() - started, 1)
     finally:
         engine.dispose()
     return {"residents": residents, "ledger_rows": ledger_rows, "shops": shops, "vouchers": vouchers,

@@ -71,7 +71,12 @@ def render_report_pdf(target: Path, *, municipality: str, name: str, period: str
     pages = 1 if len(rows) <= first_rows else 1 + -(-(len(rows) - first_rows) // ROWS_PER_PAGE)
     stamp = (printed_at or datetime.now(JST)).astimezone(JST).strftime("%Y年%m月%d日 %H:%M")
     shown = [col for col in columns if col != "key" or name in ("grants",)]
-    col_w = (width - 30 * mm) / max(1, len(shown))
+    weights = [3.0 if col in ("name", "payee", "payer", "account") else 1.0 for col in shown]
+    unit = (width - 30 * mm) / max(1.0, sum(weights))
+    lefts = [15 * mm + unit * sum(weights[:i]) for i in range(len(shown))]
+    widths = [unit * w for w in weights]
+    numeric = {col for col in shown if any(isinstance(r.get(col), int) and not isinstance(r.get(col), bool)
+                                           for r in rows[:50])}
     index = 0
     for page in range(1, pages + 1):
         y = height - 15 * mm
@@ -89,17 +94,19 @@ def render_report_pdf(target: Path, *, municipality: str, name: str, period: str
         c.rect(15 * mm, y - 2 * mm, width - 30 * mm, 6 * mm, stroke=0, fill=1)
         c.setFillGray(0)
         for i, col in enumerate(shown):
-            c.drawString(15 * mm + i * col_w + 1.5 * mm, y, HEADERS.get(col, col))
+            if col in numeric:
+                c.drawRightString(lefts[i] + widths[i] - 1.5 * mm, y, HEADERS.get(col, col))
+            else:
+                c.drawString(lefts[i] + 1.5 * mm, y, HEADERS.get(col, col))
         y -= 6 * mm
         take = first_rows if page == 1 else ROWS_PER_PAGE
         for row in rows[index:index + take]:
             for i, col in enumerate(shown):
                 text = _cell(row.get(col))
-                x = 15 * mm + i * col_w
-                if isinstance(row.get(col), int) and not isinstance(row.get(col), bool):
-                    c.drawRightString(x + col_w - 1.5 * mm, y, text)
+                if col in numeric:
+                    c.drawRightString(lefts[i] + widths[i] - 1.5 * mm, y, text)
                 else:
-                    c.drawString(x + 1.5 * mm, y, text[:40])
+                    c.drawString(lefts[i] + 1.5 * mm, y, text[:40])
             c.setStrokeGray(0.85)
             c.line(15 * mm, y - 1.8 * mm, width - 15 * mm, y - 1.8 * mm)
             y -= 5.6 * mm

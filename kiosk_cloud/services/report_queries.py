@@ -57,7 +57,9 @@ def period(text: str) -> Period:
 def month_of(column: Any, dialect: str) -> ColumnElement[str]:
     """'YYYY-MM' of a UTC timestamp column, in Japan time, computed by the database."""
     if dialect == "postgresql":
-        return func.to_char(func.timezone(literal_column("'Asia/Tokyo'"), column), literal_column("'YYYY-MM'"))
+        # Japan has no daylight saving: UTC + 9 h, cheaper per row than a named zone (2M rows a year)
+        return func.to_char(func.timezone(literal_column("'UTC'"), column) + literal_column("interval '9 hours'"),
+                            literal_column("'YYYY-MM'"))
     return func.strftime(literal_column("'%Y-%m'"), column, literal_column("'+9 hours'"))
 
 
