@@ -23,6 +23,10 @@ ACTIONS = (
     "payment", "voucher_issue", "voucher_void", "voucher_reconcile",
     "terminal_enrolment_code", "terminal_enrolled", "terminal_revoked", "conflict_resolved",
     "payment_reversal",  # a shop reverses its own payment, with a reason (kiosk_cloud/api/shop_desk.py)
+    # issue 12, the administration: detail {"before": {...} | None, "after": {...}} for set-up changes
+    "setup_point_type", "setup_department", "setup_programme", "setup_shop", "setup_measure", "setup_voucher_rule",
+    "setup_staff", "setup_eligible_list", "support_event_created", "support_event_funded", "support_event_payout",
+    "reserved_swept", "report_exported",
 )
 
 _SECRET_WORDS = frozenset({"pin", "password", "token", "certificate", "cert", "secret", "signature", "der"})

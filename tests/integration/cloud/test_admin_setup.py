@@ -37,7 +37,11 @@ def test_a_programme_change_is_audited_with_before_and_after_and_published(cloud
 
 def test_shop_voucher_rule_and_staff_setup(cloud: Cloud) -> None:
     shop = cloud.admin.ok("POST", "/admin/shops", {"name": "新しい店", "street": "駅前商店街"})["id"]
+    created = audit_rows(cloud.demo.database_url, "setup_shop")[-1]
+    assert created["subject"] == f"shops {shop}" and '"before": null' in created["detail"].replace('":null', '": null')
     cloud.admin.ok("PATCH", f"/admin/shops/{shop}", {"payee_account": "0001-001-1234567"})
+    changed = audit_rows(cloud.demo.database_url, "setup_shop")[-1]
+    assert "0001-001-1234567" in changed["detail"] and changed["id"] > created["id"]
     rule = cloud.admin.ok("PUT", f"/admin/voucher-rules/{cloud.point_type}",
                           {"validity_days": 90, "max_points": 5000, "shop_ids": [shop]})
     assert rule["shop_ids"] == [shop]
