@@ -329,4 +329,5 @@ def render_all(out: Path, language: str = "ja", data_dir: Path | None = None) ->
                 backend.stop()
         paths += __import__("kiosk.ui.store.screenshots", fromlist=["render_shop"]).render_shop(out, template, Path(tmp), language)  # the shop (issue 10)
         paths += __import__("kiosk.ui.office.screenshots", fromlist=["render_office"]).render_office(out, template, Path(tmp), language)  # the office (issue 11)
+        paths += __import__("kiosk.ui.admin.screenshots", fromlist=["render_admin"]).render_admin(out, template, Path(tmp), language)  # the administration (issue 12)
     return paths
