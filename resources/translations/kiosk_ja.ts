@@ -279,12 +279,12 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../kiosk/ui/admin/base.py" line="35"/>
+        <location filename="../../kiosk/ui/admin/base.py" line="44"/>
         <source>OK</source>
         <translation>決定</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/base.py" line="36"/>
+        <location filename="../../kiosk/ui/admin/base.py" line="45"/>
         <source>Back to the administration menu</source>
         <translation>総合管理メニューに戻る</translation>
     </message>
@@ -3126,64 +3126,64 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="59"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="58"/>
         <source>Reports</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="63"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="62"/>
         <source>Grants</source>
         <translation>付与</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="63"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="62"/>
         <source>Vouchers</source>
         <translation>ポイント券</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="63"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="62"/>
         <source>Use</source>
-        <translation type="unfinished"></translation>
+        <translation>利用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="64"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="63"/>
         <source>Expired</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="64"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="63"/>
         <source>Applications</source>
         <translation>申込</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="65"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="64"/>
         <source>Conflicts</source>
         <translation>不整合</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="67"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="66"/>
         <source>Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>付与事業別</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="66"/>
+        <source>Department</source>
+        <translation>担当課別</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/reports.py" line="67"/>
-        <source>Department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="68"/>
         <source>MyKey ID</source>
         <translation type="unfinished">マイキーID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="70"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="81"/>
         <source>Period</source>
         <translation type="unfinished">期間</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="70"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="69"/>
         <source>2026-05, 2026 or FY2026</source>
-        <translation type="unfinished"></translation>
+        <translation>2026-05、2026 または FY2026（年度）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/reports.py" line="72"/>
@@ -3191,37 +3191,42 @@
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="94"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="97"/>
         <source>Rows behind</source>
         <translation>内訳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="97"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="100"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="100"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="103"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="103"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="106"/>
         <source>Accounting data (精算データ)</source>
         <translation>精算データ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="120"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="122"/>
         <source>Back to the report</source>
         <translation>集計に戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="158"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="160"/>
         <source>%1 rows — double-tap a row or tap a bar for the rows behind it</source>
         <translation>%1 行：行をダブルタップするか棒グラフをタップすると内訳を表示します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="237"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="179"/>
+        <source>Nothing in this period</source>
+        <translation>この期間の実績はありません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="246"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
@@ -3785,67 +3790,83 @@
         <translation>対象者名簿（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="103"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="96"/>
+        <source>Back to the list</source>
+        <translation>一覧に戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="99"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="157"/>
+        <source>Tap a row to change it.</source>
+        <translation>変更する行をタップしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="116"/>
         <source>Set up</source>
         <translation>設定管理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="126"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="140"/>
         <source>every shop</source>
         <translation>すべての加盟店</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="155"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="156"/>
+        <source>Tap a pre-review measure, then load its eligible list (MyKey IDs in the first column).</source>
+        <translation>事前審査の施策をタップしてから、対象者一覧（1列目にマイキーID）を読み込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="179"/>
         <source>Change: %1</source>
         <translation>変更：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="159"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="183"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="185"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="209"/>
         <source>Nothing to save</source>
         <translation>保存する変更はありません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="185"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="209"/>
         <source>The values are the ones already set.</source>
         <translation>設定済みの値と同じです。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="201"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="225"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="201"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="225"/>
         <source>The change is recorded in the change history.</source>
         <translation>変更は変更履歴に記録されました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="207"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="232"/>
         <source>Eligible list</source>
         <translation>対象者名簿</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="219"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="244"/>
         <source>Not added: %1 lines are not valid MyKey IDs</source>
         <translation>追加していません：%1 行が正しいマイキーIDではありません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="220"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="245"/>
         <source>Nothing was added. Lines: %1</source>
         <translation>何も追加していません。行：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="222"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="247"/>
         <source>Eligible list saved</source>
         <translation>対象者名簿を保存しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="222"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="247"/>
         <source>%1 added, %2 already on the list</source>
         <translation>%1 件を追加、%2 件は登録済み</translation>
     </message>
