@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     seed.add_argument("--points", type=int, default=1_000_000)
     seed.add_argument("--data-dir", default="var/demo",
                       help="the init-demo data directory: bench certificates come from its demo CA (written to pki/bench)")
+    year = sub.add_parser("seed-year", help="a municipality's year for the report benchmark, written by the "
+                                            "database in bulk (after init-demo; issue 12)")
+    _db_arg(year)
+    for name, default in (("residents", 300_000), ("ledger-rows", 5_000_000), ("shops", 1000), ("vouchers", 200_000),
+                          ("applications", 100_000), ("conflicts", 10_000)):
+        year.add_argument(f"--{name}", type=int, default=default)
     return parser
 
 
@@ -62,6 +68,12 @@ def main(argv: list[str] | None = None) -> int:
         ids = seed_benchmark(args.database_url, args.residents, args.points, args.data_dir)
         print(f"{len(ids)} MyKey IDs {ids[0]}…{ids[-1]} with {args.points} points each (point type 1), "
               f"bound to certificates in {args.data_dir}/pki/bench (pay them with a signed consent)")
+        return 0
+    if args.command == "seed-year":
+        from kiosk_cloud.benchseed_year import seed_year
+
+        print(seed_year(args.database_url, residents=args.residents, ledger_rows=args.ledger_rows, shops=args.shops,
+                        vouchers=args.vouchers, applications=args.applications, conflicts=args.conflicts))
         return 0
     from kiosk_cloud.migrate import upgrade_to_head
 
