@@ -115,6 +115,10 @@ class GrantScreen(Screen):
         self.identify.stack.currentChanged.connect(self._identify_step_changed)
         for part in (self.identify.card_text, self.identify.card_hint):  # beside the clerk's form: smaller
             part.setProperty("role", "section")
+        self.identify.card_icon.hide()
+        prompt_layout = self.identify.card_prompt.layout()
+        if prompt_layout is not None:
+            metrics(prompt_layout, 0, "gap")
         self.tap_prompt = label(self.tr("Attendance: please tap your My Number Card on the reader. No PIN is "
                                         "needed."), "title", name="attendancePrompt")
         self.tap_prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
