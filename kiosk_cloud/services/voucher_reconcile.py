@@ -25,8 +25,8 @@ from kiosk_cloud.settings import Settings
 async def numbers_of_codes(conn: AsyncConnection, codes: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
     """(numbers of the codes whose signature verifies, one `invalid` result per code that does not). A voucher past
     its validity still counts here (the shop took it; the result says `expired`)."""
-    keys = {int(r.key_id): bytes(r.public_key) for r in (await conn.execute(
-        select(voucher_keys.c.key_id, voucher_keys.c.public_key))).all()}
+    keys = {int(r.key_id): bytes(r.public_key) for r in (await conn.execute(  # a revoked key proves nothing
+        select(voucher_keys.c.key_id, voucher_keys.c.public_key).where(voucher_keys.c.revoked_at.is_(None)))).all()}
     numbers: list[str] = []
     invalid: list[dict[str, Any]] = []
     for index, code in enumerate(codes):

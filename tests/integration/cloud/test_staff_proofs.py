@@ -151,3 +151,16 @@ def test_mykey_status_and_creation_need_a_clerk_and_are_audited(cloud: Cloud) ->
     assert audit_rows(cloud.demo.database_url, "mykey_created")[-1]["mykey_id"] == created["mykey_id"]
     assert counter.post("/grants", {"programme_id": cloud.programme(), "mykey_id": created["mykey_id"],
                                     "points": 5, "idempotency_key": key()}).status_code == 200
+
+
+def test_a_qr_code_signed_with_a_revoked_key_reconciles_nothing(cloud: Cloud) -> None:
+    from kiosk.core.voucher_code import decode_voucher
+
+    office = cloud.terminal("office")
+    (voucher,) = _issue(cloud, "takahashi", 100)
+    cloud.admin.ok("POST", f"/admin/voucher-keys/{decode_voucher(voucher['code']).key_id}/revoke")
+    before = written(cloud.demo.database_url)
+    res = office.ok("POST", "/vouchers/reconcile", {"shop_id": cloud.demo.shops[0]["id"],
+                                                    "codes": [voucher["code"]]})["results"]
+    assert [(r["result"], r["code"]) for r in res] == [("invalid", "voucher_unknown_key")]
+    assert written(cloud.demo.database_url) == before
