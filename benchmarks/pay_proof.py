@@ -18,6 +18,8 @@ Load: benchmarks/proofload.py (raw asyncio sockets on uvloop, in its own process
 its next payment when the last one is answered. Open loop: `--rate` payments/s offered by 50 terminals together on
 a fixed schedule, latency measured from the intended send time (corrected for coordinated omission).
 
+CPU: the server's process tree and PostgreSQL's, per answered payment (from /proc), for every target.
+
 Proof cost: (1) in-process timing of `services.consent.check_proof` and of its crypto parts, per payment;
 (2) the baseline with and without the proof check (`/pay_proof` vs `/pay`) at 50 terminals.
 
@@ -105,6 +107,41 @@ async def _seed(url: str, pki_dir: Path, residents: int, shops: list[int]) -> tu
         return out, codes
     finally:
         await db.dispose()
+
+
+def _tree_cpu_s(root: int) -> float:
+    """CPU seconds (user + system) used so far by process `root` and all its descendants (Linux /proc)."""
+    parent: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        parent[int(entry)] = int(fields[1])
+        ticks[int(entry)] = int(fields[11]) + int(fields[12])
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, ppid in parent.items():
+            if ppid == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return sum(ticks.get(pid, 0) for pid in tree) / os.sysconf("SC_CLK_TCK")
+
+
+def _measured(host: str, port: int, requests: list[list[bytes]], seconds: float, rate: float | None,
+              server: int, postgres: int) -> dict[str, Any]:
+    """One load run, with the CPU the server's processes and PostgreSQL's spent on it, per answered payment."""
+    before = _tree_cpu_s(server), _tree_cpu_s(postgres)
+    figures = proofload.run_in_process(host, port, requests, seconds, rate)
+    done = max(1, figures["completed"])
+    figures["server_cpu_ms_per_payment"] = round((_tree_cpu_s(server) - before[0]) / done * 1000, 3)
+    figures["postgres_cpu_ms_per_payment"] = round((_tree_cpu_s(postgres) - before[1]) / done * 1000, 3)
+    return figures
 
 
 def _start(cmd: list[str], env: dict[str, str], health: str) -> subprocess.Popen[bytes]:
@@ -233,6 +270,7 @@ def main() -> None:
                     reply.raise_for_status()
                     terminals.append(reply.json())
             report["proof_cost"] = proof_cost(residents, pki_dir, info.municipality_code)
+            pg_pid = int((cluster.directory / "data" / "postmaster.pid").read_text().split()[0])
             rows: list[tuple[str, int, float | None]] = [("closed", n, None) for n in CLOSED]
             rows.append(("open", TERMINALS, args.rate))
             with ProcessPoolExecutor(2, initializer=_sign_init, initargs=(pem,)) as pool:
@@ -243,10 +281,12 @@ def main() -> None:
                                                 "127.0.0.1")
                     row: dict[str, Any] = {"mode": mode, "terminals": n, "offered_per_s": rate,
                                            "load_average_before": round(os.getloadavg()[0], 2)}
-                    row["cloud"] = proofload.run_in_process("127.0.0.1", cport, cloud, args.seconds, rate)
-                    row["baseline_proof"] = proofload.run_in_process("127.0.0.1", bport, proof, args.seconds, rate)
+                    cpid, bpid = servers[0].pid, servers[1].pid
+                    row["cloud"] = _measured("127.0.0.1", cport, cloud, args.seconds, rate, cpid, pg_pid)
+                    row["baseline_proof"] = _measured("127.0.0.1", bport, proof, args.seconds, rate, bpid, pg_pid)
                     if mode == "closed" and n == TERMINALS:
-                        row["baseline_no_proof"] = proofload.run_in_process("127.0.0.1", bport, bare, args.seconds)
+                        row["baseline_no_proof"] = _measured("127.0.0.1", bport, bare, args.seconds, None, bpid,
+                                                             pg_pid)
                     report["rows"].append(row)
                     print(json.dumps(row), flush=True)
     finally:
@@ -259,7 +299,8 @@ def main() -> None:
 
 
 def _print(report: dict[str, Any]) -> None:
-    print(f"{'row':<22}{'target':<18}{'pay/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ok':>8}{'other':>8}{'ran out':>9}")
+    print(f"{'row':<22}{'target':<18}{'pay/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ok':>8}{'other':>8}{'ran out':>9}"
+          f"{'srv ms':>8}{'pg ms':>7}")
     for row in report["rows"]:
         name = f"{row['mode']} {row['terminals']}" + (f" @{row['offered_per_s']:.0f}/s" if row["offered_per_s"] else "")
         for target in ("cloud", "baseline_proof", "baseline_no_proof"):
@@ -268,7 +309,8 @@ def _print(report: dict[str, Any]) -> None:
             f = row[target]
             ok = f["statuses"].get("200", 0)
             print(f"{name:<22}{target:<18}{f['requests_per_s']:>9.0f}{f['p50_ms']:>9.1f}{f['p99_ms']:>9.1f}"
-                  f"{ok:>8}{f['completed'] - ok:>8}{f['ran_out']:>9}")
+                  f"{ok:>8}{f['completed'] - ok:>8}{f['ran_out']:>9}{f['server_cpu_ms_per_payment']:>8.2f}"
+                  f"{f['postgres_cpu_ms_per_payment']:>7.2f}")
     cost = report.get("proof_cost", {})
     print(f"proof check per payment (in-process): {cost.get('check_proof_us')} µs; parts {cost.get('parts_us')}")
 
