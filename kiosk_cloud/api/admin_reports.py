@@ -27,9 +27,10 @@ JSON_ROWS = 2000  # per answer; the per-MyKey-ID report pages with `after` (CSV 
 CSV_CHUNK = 2000
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, column: str = "") -> Any:
     if isinstance(value, datetime):
-        return value.isoformat()
+        # a report's month comes as the month's first moment (PostgreSQL, report_queries.month_of)
+        return value.strftime("%Y-%m") if column == "month" else value.isoformat()
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value
     if isinstance(value, int | float):
@@ -41,7 +42,7 @@ async def _json_rows(db: Database, query: Select[Any], limit: int) -> tuple[list
     async with db.read() as conn:
         result = await conn.execute(query.limit(limit))
         columns = list(result.keys())
-        rows = [{c: _plain(v) for c, v in zip(columns, r, strict=True)} for r in result.all()]
+        rows = [{c: _plain(v, c) for c, v in zip(columns, r, strict=True)} for r in result.all()]
     return columns, rows
 
 
@@ -74,10 +75,11 @@ async def _stream_csv(db: Database, query: Select[Any]) -> AsyncIterator[bytes]:
         result = await conn.stream(query.execution_options(yield_per=CSV_CHUNK))
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(list(result.keys()))
+        columns = list(result.keys())
+        writer.writerow(columns)
         async for part in result.partitions(CSV_CHUNK):
             for row in part:
-                writer.writerow([_plain(v) for v in row])
+                writer.writerow([_plain(v, c) for c, v in zip(columns, row, strict=True)])
             yield buf.getvalue().encode()
             buf.seek(0)
             buf.truncate()

@@ -54,10 +54,19 @@ def period(text: str) -> Period:
         raise ApiError("bad_period") from None
 
 
-def month_of(column: Any, dialect: str) -> ColumnElement[str]:
-    """'YYYY-MM' of a UTC timestamp column, in Japan time, computed by the database."""
+def month_of(column: Any, dialect: str) -> ColumnElement[Any]:
+    """The month (Japan time) of a UTC timestamp column, computed by the database: on PostgreSQL the first moment
+    of the month as a timestamp (date_trunc per row is cheaper than formatting 2M rows; the API writes it as
+    'YYYY-MM'), on SQLite the text 'YYYY-MM'. Japan has no daylight saving: UTC + 9 h."""
     if dialect == "postgresql":
-        # Japan has no daylight saving: UTC + 9 h, cheaper per row than a named zone (2M rows a year)
+        return func.date_trunc(literal_column("'month'"), func.timezone(literal_column("'UTC'"), column)
+                               + literal_column("interval '9 hours'"))
+    return month_text(column, dialect)
+
+
+def month_text(column: Any, dialect: str) -> ColumnElement[str]:
+    """'YYYY-MM' (Japan time) as text on every database."""
+    if dialect == "postgresql":
         return func.to_char(func.timezone(literal_column("'UTC'"), column) + literal_column("interval '9 hours'"),
                             literal_column("'YYYY-MM'"))
     return func.strftime(literal_column("'%Y-%m'"), column, literal_column("'+9 hours'"))
@@ -79,15 +88,20 @@ def grants(p: Period, dialect: str, by: str, drill: str | None = None) -> Select
                  .select_from(ledger.join(accounts, accounts.c.id == ledger.c.account_id)).where(*where)
                  .group_by(accounts.c.mykey_id).order_by(accounts.c.mykey_id))
         return query.where(accounts.c.mykey_id > drill) if drill else query
+    # aggregate the ledger first (one pass over the covering index), name the few groups afterwards
     month = month_of(ledger.c.occurred_at, dialect).label("month")
-    joined = ledger.join(programmes, programmes.c.id == ledger.c.programme_id)
+    per = (select(month, ledger.c.programme_id.label("programme_id"), normal, premium, count)
+           .where(*where).group_by(month, ledger.c.programme_id).subquery("g"))
+    joined = per.join(programmes, programmes.c.id == per.c.programme_id)
     if by == "department":
         joined = joined.join(departments, departments.c.id == programmes.c.department_id)
         key, name = departments.c.id, departments.c.name
     else:
         key, name = programmes.c.id, programmes.c.name
-    return (select(month, cast(key, String).label("key"), name.label("name"), normal, premium, count)
-            .select_from(joined).where(*where).group_by(month, key, name).order_by(month, key))
+    return (select(per.c.month, cast(key, String).label("key"), name.label("name"),
+                   func.sum(per.c.normal).label("normal"), func.sum(per.c.premium).label("premium"),
+                   func.sum(per.c.count).label("count"))
+            .select_from(joined).group_by(per.c.month, key, name).order_by(per.c.month, key))
 
 
 def usage(p: Period, dialect: str) -> Select[Any]:
@@ -103,11 +117,13 @@ def usage(p: Period, dialect: str) -> Select[Any]:
              .where(vouchers.c.status == "redeemed", _in(vouchers.c.redeemed_at, p)))
     both = union_all(card, paper).subquery("u")
     month = month_of(both.c.at, dialect).label("month")
-    return (select(month, cast(shops.c.id, String).label("key"), shops.c.name.label("name"),
-                   func.sum(both.c.card).label("card_points"), func.sum(both.c.card_n).label("card_count"),
-                   func.sum(both.c.voucher).label("voucher_points"), func.sum(both.c.voucher_n).label("voucher_count"))
-            .select_from(both.join(shops, shops.c.id == both.c.shop_id))
-            .group_by(month, shops.c.id, shops.c.name).order_by(month, shops.c.id))
+    per = (select(month, both.c.shop_id, func.sum(both.c.card).label("card_points"),
+                  func.sum(both.c.card_n).label("card_count"), func.sum(both.c.voucher).label("voucher_points"),
+                  func.sum(both.c.voucher_n).label("voucher_count"))
+           .group_by(month, both.c.shop_id).subquery("g"))  # aggregate first, name the shops afterwards
+    return (select(per.c.month, cast(shops.c.id, String).label("key"), shops.c.name.label("name"),
+                   per.c.card_points, per.c.card_count, per.c.voucher_points, per.c.voucher_count)
+            .select_from(per.join(shops, shops.c.id == per.c.shop_id)).order_by(per.c.month, shops.c.id))
 
 
 def voucher_flow(p: Period, dialect: str) -> Select[Any]:
@@ -120,7 +136,7 @@ def voucher_flow(p: Period, dialect: str) -> Select[Any]:
     voided = select(vouchers.c.voided_at, vouchers.c.points, literal_column("'voided'")).where(
         vouchers.c.voided_at < p.end, vouchers.c.status == "voided")
     ev = union_all(issued, redeemed, voided).subquery("ev")
-    bucket = case((ev.c.at < p.start, literal_column("'0000-00'")), else_=month_of(ev.c.at, dialect)).label("month")
+    bucket = case((ev.c.at < p.start, literal_column("'0000-00'")), else_=month_text(ev.c.at, dialect)).label("month")
     ev2 = select(bucket, ev.c.points, ev.c.what).subquery("ev2")  # group by a column, never a parameter
 
     def part(what: str, points: bool) -> Any:

@@ -1173,17 +1173,17 @@
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../kiosk/ui/admin/forms.py" line="34"/>
+        <location filename="../../kiosk/ui/admin/forms.py" line="44"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/forms.py" line="35"/>
+        <location filename="../../kiosk/ui/admin/forms.py" line="45"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/forms.py" line="84"/>
+        <location filename="../../kiosk/ui/admin/forms.py" line="87"/>
         <source>A whole number</source>
         <translation>整数で入力してください</translation>
     </message>
@@ -1455,68 +1455,68 @@
 <context>
     <name>HistoryScreen</name>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="37"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="38"/>
         <source>Everything</source>
         <translation>すべて</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="37"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="38"/>
         <source>Programmes</source>
         <translation>付与事業</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="37"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="38"/>
         <source>Shops</source>
         <translation>加盟店</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="37"/>
-        <location filename="../../kiosk/ui/admin/history.py" line="41"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="38"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="42"/>
         <source>Staff</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="37"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="38"/>
         <source>Reviews</source>
         <translation>審査</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="41"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="42"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="41"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="42"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="41"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="42"/>
         <source>Terminal</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="42"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="43"/>
         <source>About</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="42"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="43"/>
         <source>Change</source>
         <translation>変更</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="43"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="45"/>
         <source>Older</source>
         <translation>古い順へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="46"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="48"/>
         <source>Newer</source>
         <translation>新しい順へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/history.py" line="49"/>
+        <location filename="../../kiosk/ui/admin/history.py" line="64"/>
         <source>Change history</source>
         <translation>変更履歴</translation>
     </message>
@@ -3173,12 +3173,12 @@
     <message>
         <location filename="../../kiosk/ui/admin/reports.py" line="67"/>
         <source>MyKey ID</source>
-        <translation type="unfinished">マイキーID</translation>
+        <translation>マイキーID別</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/reports.py" line="81"/>
         <source>Period</source>
-        <translation type="unfinished">期間</translation>
+        <translation>期間</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/reports.py" line="69"/>
@@ -3775,98 +3775,306 @@
 <context>
     <name>SetupScreen</name>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="86"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="34"/>
+        <source>Point types</source>
+        <translation>ポイント種別</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="35"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="37"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="40"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="43"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="51"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="55"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="57"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="66"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="68"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="35"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="37"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="43"/>
+        <source>English name</source>
+        <translation>英語名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="36"/>
+        <source>Offline limit per card and day</source>
+        <translation>オフライン上限（1枚・1日）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="38"/>
+        <source>Offline limit per card and day (points)</source>
+        <translation>オフライン上限（1枚・1日、ポイント）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="39"/>
+        <source>Programmes</source>
+        <translation>付与事業</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="40"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="49"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="66"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="69"/>
+        <source>Department</source>
+        <translation>担当課</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="40"/>
+        <source>Premium</source>
+        <translation>プレミアム</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="41"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="60"/>
+        <source>Valid days</source>
+        <translation>有効日数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="41"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="46"/>
+        <source>Default points</source>
+        <translation>標準ポイント</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="42"/>
+        <source>Repeat</source>
+        <translation>付与回数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="42"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="56"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="67"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="70"/>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="44"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="62"/>
+        <source>Valid for (days)</source>
+        <translation>有効期間（日）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="45"/>
+        <source>Most points per grant</source>
+        <translation>1回の付与の上限</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="47"/>
+        <source>How often per MyKey ID</source>
+        <translation>マイキーIDごとの付与回数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="48"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="58"/>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="50"/>
+        <source>Measures</source>
+        <translation>施策</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="51"/>
+        <source>Who</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="51"/>
+        <source>Review</source>
+        <translation>審査</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="52"/>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="52"/>
+        <source>Points</source>
+        <translation>ポイント</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="52"/>
+        <source>Closes</source>
+        <translation>締切</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="54"/>
+        <source>Shops</source>
+        <translation>加盟店</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="55"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="57"/>
+        <source>Shopping street</source>
+        <translation>商店街</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="56"/>
+        <source>Bank account</source>
+        <translation>振込先口座</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="58"/>
+        <source>Bank account for settlement</source>
+        <translation>精算の振込先口座</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="59"/>
+        <source>Voucher rules</source>
+        <translation>ポイント券</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="60"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="62"/>
+        <source>Point type</source>
+        <translation>ポイント種別</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="61"/>
+        <source>Most points</source>
+        <translation>上限ポイント</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="61"/>
+        <source>Accepted at</source>
+        <translation>利用できる店舗</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="63"/>
+        <source>Most points on one voucher</source>
+        <translation>1枚の上限ポイント</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="64"/>
+        <source>Shops that accept them (IDs, empty: all)</source>
+        <translation>利用できる店舗（ID、空欄はすべて）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="65"/>
+        <source>Staff</source>
+        <translation>職員</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="66"/>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="67"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="69"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="68"/>
+        <source>Staff code</source>
+        <translation>職員コード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="70"/>
+        <source>First password (new staff)</source>
+        <translation>初期パスワード（新しい職員）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="85"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="89"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="88"/>
         <source>Add new</source>
         <translation>新規追加</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="92"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="91"/>
         <source>Eligible list (CSV)…</source>
         <translation>対象者名簿（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="96"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="95"/>
         <source>Back to the list</source>
         <translation>一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="99"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="157"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="98"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="156"/>
         <source>Tap a row to change it.</source>
         <translation>変更する行をタップしてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="116"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="115"/>
         <source>Set up</source>
         <translation>設定管理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="140"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="139"/>
         <source>every shop</source>
         <translation>すべての加盟店</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="156"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="155"/>
         <source>Tap a pre-review measure, then load its eligible list (MyKey IDs in the first column).</source>
         <translation>事前審査の施策をタップしてから、対象者一覧（1列目にマイキーID）を読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="179"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="178"/>
         <source>Change: %1</source>
         <translation>変更：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="183"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="182"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="209"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="208"/>
         <source>Nothing to save</source>
         <translation>保存する変更はありません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="209"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="208"/>
         <source>The values are the ones already set.</source>
         <translation>設定済みの値と同じです。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="225"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="224"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="225"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="224"/>
         <source>The change is recorded in the change history.</source>
         <translation>変更は変更履歴に記録されました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="232"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="231"/>
         <source>Eligible list</source>
         <translation>対象者名簿</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="244"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="243"/>
         <source>Not added: %1 lines are not valid MyKey IDs</source>
         <translation>追加していません：%1 行が正しいマイキーIDではありません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="245"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="244"/>
         <source>Nothing was added. Lines: %1</source>
         <translation>何も追加していません。行：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="247"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="246"/>
         <source>Eligible list saved</source>
         <translation>対象者名簿を保存しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="247"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="246"/>
         <source>%1 added, %2 already on the list</source>
         <translation>%1 件を追加、%2 件は登録済み</translation>
     </message>

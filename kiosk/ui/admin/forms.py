@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
 
+from kiosk.ui.admin.base import ChoiceGrid
 from kiosk.ui.design.choices import Segmented
 from kiosk.ui.design.field import Field
 from kiosk.ui.design.style import metrics
@@ -29,26 +30,28 @@ class Form(QWidget):
         self.inputs: dict[str, Any] = {}
         grid = QGridLayout(self)
         metrics(grid, 0, "gap")
-        for i, attr in enumerate(attrs):
-            if attr.kind in ("bool", "choice"):
-                options = list(attr.choices) if attr.kind == "choice" else [(self.tr("Yes"), True),
-                                                                            (self.tr("No"), False)]
-                widget: Any = Segmented(options)
-                box = QWidget()
-                inner = QGridLayout(box)
-                metrics(inner, 0, "tight")
-                inner.addWidget(QLabel(attr.label), 0, 0)
-                inner.addWidget(widget, 1, 0)
-                grid.addWidget(box, i // columns, i % columns)
-            else:
-                widget = Field(attr.label)
-                if attr.kind == "password":
-                    from PySide6.QtWidgets import QLineEdit
-
-                    widget.edit.setEchoMode(QLineEdit.EchoMode.Password)
-                grid.addWidget(widget, i // columns, i % columns)
+        texts = [a for a in attrs if a.kind not in ("bool", "choice")]
+        for i, attr in enumerate(texts):  # text and number fields side by side, `columns` a row
+            field = Field(attr.label)
+            field.line.setVisible(False)  # a wrong number is said on the field's border and by the result panel
+            if attr.kind == "password":
+                field.edit.setEchoMode(QLineEdit.EchoMode.Password)
+            grid.addWidget(field, i // columns, i % columns)
+            field.setObjectName(f"form_{attr.key}")
+            self.inputs[attr.key] = field
+        row = -(-len(texts) // columns)
+        for attr in (a for a in attrs if a.kind in ("bool", "choice")):  # each choice on a row of its own
+            options = list(attr.choices) if attr.kind == "choice" else [(self.tr("Yes"), True),
+                                                                        (self.tr("No"), False)]
+            widget: Any = ChoiceGrid(options, columns=max(2, min(5, len(options) or 4)), compact=True)
             widget.setObjectName(f"form_{attr.key}")
+            name = QLabel(attr.label)
+            name.setProperty("role", "fieldLabel")
+            name.setWordWrap(True)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(widget, row, 1, 1, columns - 1)
             self.inputs[attr.key] = widget
+            row += 1
 
     def load(self, row: dict[str, Any] | None) -> None:
         row = row or {}

@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QHeaderView, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.admin.base import AdminScreen, fill, table, when
+from kiosk.ui.admin.base import AdminScreen, fill, selected_data, table, when
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import Segmented
-from kiosk.ui.screen import page
+from kiosk.ui.design.style import metrics
+from kiosk.ui.theme import label
 
 FILTERS = (None, "setup_programme", "setup_shop", "setup_staff", "application_reviewed")
 
@@ -40,14 +41,32 @@ class HistoryScreen(AdminScreen):
         self.filter.changed.connect(lambda *_: self.first_page())
         self.table = table("historyTable", [self.tr("When"), self.tr("What"), self.tr("Staff"), self.tr("Terminal"),
                                             self.tr("About"), self.tr("Change")], stretch=5)
+        self.table.setWordWrap(True)
         self.older = QPushButton(self.tr("Older"))
         self.older.setObjectName("historyOlder")
         self.older.clicked.connect(self.next_page)
         self.newer = QPushButton(self.tr("Newer"))
         self.newer.setObjectName("historyNewer")
         self.newer.clicked.connect(self.previous_page)
-        self.frame(self.tr("Change history"), page(self.filter, self.table, ActionBar(self.older, self.newer),
-                                                   stretch_at=2))
+        header = self.table.horizontalHeader()
+        for col, width in ((0, 130), (1, 200), (2, 150), (4, 150)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(col, width)
+        self.detail = label("", "muted", name="historyDetail")
+        self.table.itemSelectionChanged.connect(self._selected)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        metrics(column, 0, "gap")
+        column.addWidget(self.filter)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.detail)
+        column.addWidget(ActionBar(self.older, self.newer))
+        self.frame(self.tr("Change history"), body)
+
+    def _selected(self) -> None:
+        chosen = selected_data(self.table)
+        self.detail.setText("" if not chosen else f"{chosen[0]['action']} — {chosen[0].get('subject') or ''}: "
+                            f"{change_text(chosen[0].get('detail'))}")
 
     def entered(self) -> None:
         self.close_result()
@@ -77,7 +96,7 @@ class HistoryScreen(AdminScreen):
     def show_entries(self, data: dict[str, Any]) -> None:
         staff = {s["id"]: s["name"] for s in self.service.setup_cache.get("staff", [])}
         entries = data["entries"]
-        fill(self.table, [[when(e["at"]), e["action"], staff.get(e["staff_id"], e["staff_id"] or "—"),
+        fill(self.table, [[when(e["at"])[5:], e["action"], staff.get(e["staff_id"], e["staff_id"] or "—"),
                            e["terminal_id"] or "—", e.get("mykey_id") or e.get("subject") or "",
                            change_text(e.get("detail"))] for e in entries], entries)
         self.before_id = data.get("next_before_id")

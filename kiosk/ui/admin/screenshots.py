@@ -119,6 +119,10 @@ def _scenario(d: AdminDriver) -> None:
         setup.section.setCurrentData(section)
         d.idle(setup)
         d.shot(f"setup-{section.replace('_', '-')}")
+        if section == "programmes":
+            setup.open_row(2)
+            d.shot("setup-programme-edit")
+            setup.pages.setCurrentIndex(0)
 
     terminals = d.task("admin_terminals")
     d.shot("terminals")

@@ -30,45 +30,44 @@ class SetupScreen(AdminScreen):
         super().__init__(ctx, parent)
         self.rows: list[dict[str, Any]] = []
         self.editing: dict[str, Any] | None = None
-        t = self.tr
         self.sections: dict[str, dict[str, Any]] = {
-            "point_types": {"title": t("Point types"), "kind": "point-types", "cols": [
-                ("id", "ID"), ("name", t("Name")), ("name_en", t("English name")),
-                ("offline_limit_per_card_per_day", t("Offline limit per card and day"))], "attrs": [
-                Attr("name", t("Name")), Attr("name_en", t("English name")),
-                Attr("offline_limit_per_card_per_day", t("Offline limit per card and day (points)"), "int")]},
-            "programmes": {"title": t("Programmes"), "kind": "programmes", "cols": [
-                ("id", "ID"), ("department", t("Department")), ("name", t("Name")), ("premium", t("Premium")),
-                ("validity_days", t("Valid days")), ("default_points", t("Default points")),
-                ("repeat_rule", t("Repeat")), ("active", t("Active"))], "attrs": [
-                Attr("name", t("Name")), Attr("name_en", t("English name")),
-                Attr("validity_days", t("Valid for (days)"), "int"),
-                Attr("max_points_per_grant", t("Most points per grant"), "int"),
-                Attr("default_points", t("Default points"), "int", optional=True),
-                Attr("repeat_rule", t("How often per MyKey ID"), "choice", REPEAT),
-                Attr("active", t("In use"), "bool"),
-                Attr("department_id", t("Department"), "choice")], "new_only": ("department_id",)},
-            "measures": {"title": t("Measures"), "kind": "measures", "cols": [
-                ("id", "ID"), ("name", t("Name")), ("eligibility", t("Who")), ("review", t("Review")),
-                ("capacity", t("Capacity")), ("points_per_person", t("Points")), ("closes_at", t("Closes"))],
+            "point_types": {"title": self.tr("Point types"), "kind": "point-types", "cols": [
+                ("id", "ID"), ("name", self.tr("Name")), ("name_en", self.tr("English name")),
+                ("offline_limit_per_card_per_day", self.tr("Offline limit per card and day"))], "attrs": [
+                Attr("name", self.tr("Name")), Attr("name_en", self.tr("English name")),
+                Attr("offline_limit_per_card_per_day", self.tr("Offline limit per card and day (points)"), "int")]},
+            "programmes": {"title": self.tr("Programmes"), "kind": "programmes", "cols": [
+                ("id", "ID"), ("department", self.tr("Department")), ("name", self.tr("Name")), ("premium", self.tr("Premium")),
+                ("validity_days", self.tr("Valid days")), ("default_points", self.tr("Default points")),
+                ("repeat_rule", self.tr("Repeat")), ("active", self.tr("Active"))], "attrs": [
+                Attr("name", self.tr("Name")), Attr("name_en", self.tr("English name")),
+                Attr("validity_days", self.tr("Valid for (days)"), "int"),
+                Attr("max_points_per_grant", self.tr("Most points per grant"), "int"),
+                Attr("default_points", self.tr("Default points"), "int", optional=True),
+                Attr("repeat_rule", self.tr("How often per MyKey ID"), "choice", REPEAT),
+                Attr("active", self.tr("In use"), "bool"),
+                Attr("department_id", self.tr("Department"), "choice")], "new_only": ("department_id",)},
+            "measures": {"title": self.tr("Measures"), "kind": "measures", "cols": [
+                ("id", "ID"), ("name", self.tr("Name")), ("eligibility", self.tr("Who")), ("review", self.tr("Review")),
+                ("capacity", self.tr("Capacity")), ("points_per_person", self.tr("Points")), ("closes_at", self.tr("Closes"))],
                 "attrs": []},
-            "shops": {"title": t("Shops"), "kind": "shops", "cols": [
-                ("id", "ID"), ("name", t("Name")), ("street", t("Shopping street")),
-                ("payee_account", t("Bank account")), ("active", t("Active"))], "attrs": [
-                Attr("name", t("Name")), Attr("street", t("Shopping street")),
-                Attr("payee_account", t("Bank account for settlement")), Attr("active", t("In use"), "bool")]},
-            "voucher_rules": {"title": t("Voucher rules"), "kind": "voucher-rules", "cols": [
-                ("point_type_id", t("Point type")), ("validity_days", t("Valid days")),
-                ("max_points", t("Most points")), ("shops", t("Accepted at"))], "attrs": [
-                Attr("point_type_id", t("Point type"), "choice"), Attr("validity_days", t("Valid for (days)"), "int"),
-                Attr("max_points", t("Most points on one voucher"), "int"),
-                Attr("shop_ids", t("Shops that accept them (IDs, empty: all)"))]},
-            "staff": {"title": t("Staff"), "kind": "staff", "cols": [
-                ("id", "ID"), ("staff_code", t("Code")), ("name", t("Name")), ("department", t("Department")),
-                ("role", t("Role")), ("active", t("Active"))], "attrs": [
-                Attr("staff_code", t("Staff code")), Attr("name", t("Name")),
-                Attr("department_id", t("Department"), "choice"), Attr("role", t("Role"), "choice", ROLES),
-                Attr("active", t("Active"), "bool"), Attr("password", t("First password (new staff)"), "password")],
+            "shops": {"title": self.tr("Shops"), "kind": "shops", "cols": [
+                ("id", "ID"), ("name", self.tr("Name")), ("street", self.tr("Shopping street")),
+                ("payee_account", self.tr("Bank account")), ("active", self.tr("Active"))], "attrs": [
+                Attr("name", self.tr("Name")), Attr("street", self.tr("Shopping street")),
+                Attr("payee_account", self.tr("Bank account for settlement")), Attr("active", self.tr("In use"), "bool")]},
+            "voucher_rules": {"title": self.tr("Voucher rules"), "kind": "voucher-rules", "cols": [
+                ("point_type_id", self.tr("Point type")), ("validity_days", self.tr("Valid days")),
+                ("max_points", self.tr("Most points")), ("shops", self.tr("Accepted at"))], "attrs": [
+                Attr("point_type_id", self.tr("Point type"), "choice"), Attr("validity_days", self.tr("Valid for (days)"), "int"),
+                Attr("max_points", self.tr("Most points on one voucher"), "int"),
+                Attr("shop_ids", self.tr("Shops that accept them (IDs, empty: all)"))]},
+            "staff": {"title": self.tr("Staff"), "kind": "staff", "cols": [
+                ("id", "ID"), ("staff_code", self.tr("Code")), ("name", self.tr("Name")), ("department", self.tr("Department")),
+                ("role", self.tr("Role")), ("active", self.tr("Active"))], "attrs": [
+                Attr("staff_code", self.tr("Staff code")), Attr("name", self.tr("Name")),
+                Attr("department_id", self.tr("Department"), "choice"), Attr("role", self.tr("Role"), "choice", ROLES),
+                Attr("active", self.tr("Active"), "bool"), Attr("password", self.tr("First password (new staff)"), "password")],
                 "new_only": ("staff_code", "password")},
         }
         self.section = ChoiceGrid([(s["title"], key) for key, s in self.sections.items()])
@@ -79,7 +78,7 @@ class SetupScreen(AdminScreen):
         self.forms = PageStack()
         self.form_for: dict[str, Form] = {}
         for key, spec in self.sections.items():
-            form = Form(spec["attrs"], columns=2)
+            form = Form(spec["attrs"], columns=3)
             self.form_for[key] = form
             self.forms.addWidget(form)
         self.form_title = label("", "subtitle", name="setupFormTitle")
