@@ -14,6 +14,7 @@ benchmarks/results/admin_reports_<backend>.json.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -41,10 +42,8 @@ def _rss_mb(pid: int, field: str) -> float:
 
 
 def _reset_peak(pid: int) -> None:
-    try:
+    with contextlib.suppress(OSError):
         Path(f"/proc/{pid}/clear_refs").write_text("5")
-    except OSError:
-        pass
 
 
 def _free_port() -> int:

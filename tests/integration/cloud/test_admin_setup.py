@@ -85,7 +85,7 @@ def test_bulk_post_review(cloud: Cloud) -> None:
     no_reason = cloud.admin.post("/admin/applications/review", {"application_ids": ids, "approve": False})
     assert no_reason.status_code == 422
     done = cloud.admin.ok("POST", "/admin/applications/review",
-                          {"application_ids": ids + [ids[0]], "approve": False, "reason": "対象外"})
+                          {"application_ids": [*ids, ids[0]], "approve": False, "reason": "対象外"})
     assert [r["status"] for r in done["reviewed"]] == ["rejected", "rejected"] and done["refused"] == []
     again = cloud.admin.ok("POST", "/admin/applications/review", {"application_ids": ids, "approve": True})
     assert [r["code"] for r in again["refused"]] == ["application_not_pending"] * 2
