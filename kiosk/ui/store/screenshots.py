@@ -4,13 +4,14 @@ beside the demo counter, the simulated card reader, vouchers issued by the demo 
 
 from __future__ import annotations
 
+import gc
 import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 SIZES = ((1280, 800), (1920, 1080), (800, 1280))
@@ -210,6 +211,7 @@ def render_shop(out: Path, template: Path, tmp: Path, language: str = "ja") -> l
             window.resize(*size)
             window.show()
             driver = ShopDriver(window, backend, terminal, out, size)
+            shots = driver.paths
             try:
                 engine = terminal.engine
                 driver.wait(lambda: engine.online is True)  # noqa: B023 (called here, in this loop)
@@ -222,10 +224,19 @@ def render_shop(out: Path, template: Path, tmp: Path, language: str = "ja") -> l
                     if runner is not None:
                         runner.wait_idle(10000)
                 window.ctx.runner.wait_idle(10000)
+                redeem: Any = window.screens.get("store_redeem")
+                if redeem is not None:  # the scanners and the app-wide wedge filter go first
+                    redeem.scanners.stop()
+                    app.removeEventFilter(redeem.wedge)
                 window.close()
                 window.deleteLater()
                 QApplication.processEvents()
-            paths += driver.paths
+                # destroy the window here, on the GUI thread, and collect its reference cycles here too: Python's
+                # collector may otherwise run on a server or sync thread and destroy a Qt object there
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+                del window, driver, redeem, relay
+                gc.collect()
+            paths += shots
         finally:
             office.close()
             terminal.stop()
