@@ -8,10 +8,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.ui.admin.base import AdminScreen, fill, selected_data, table, when
+from kiosk.ui.admin.base import AdminScreen, ChoiceGrid, fill, selected_data, table, when
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
-from kiosk.ui.design.choices import Segmented
 from kiosk.ui.design.field import Field
 from kiosk.ui.design.style import metrics
 
@@ -22,7 +21,7 @@ class ReviewScreen(AdminScreen):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.apps: list[dict[str, Any]] = []
-        self.measure_choice = Segmented()
+        self.measure_choice = ChoiceGrid([], columns=3, compact=True)
         self.measure_choice.setObjectName("reviewMeasure")
         self.measure_choice.changed.connect(lambda *_: self.reload())
         self.table = table("reviewTable", [self.tr("No."), self.tr("Measure"), self.tr("MyKey ID"),

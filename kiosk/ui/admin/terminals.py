@@ -12,7 +12,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.printing.qr import matrix_image, qr_matrix
-from kiosk.ui.admin.base import AdminScreen, fill, selected_data, table, when
+from kiosk.ui.admin.base import AdminScreen, ChoiceGrid, fill, selected_data, table, when
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import Segmented
@@ -70,7 +70,7 @@ class TerminalsScreen(AdminScreen):
         self.name_field = Field(self.tr("Terminal name (where it stands)"))
         self.name_field.edit.setObjectName("terminalName")
         self.name_field.edit.textChanged.connect(lambda *_: self._validate())
-        self.shop_choice = Segmented()
+        self.shop_choice = ChoiceGrid([], columns=4, compact=True)
         self.shop_choice.setObjectName("terminalShop")
         self.shop_choice.changed.connect(lambda *_: self._validate())
         self.shop_label = label(self.tr("Shop"), None)
