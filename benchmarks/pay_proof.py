@@ -1,7 +1,7 @@
 """Card payments WITH the resident's proof on PostgreSQL: 1, 10 and 50 closed-loop terminals and an open-loop row,
 beside a bare baseline doing the same debit and the same signature + chain check; and what the proof costs.
 
-    .venv/bin/python -m benchmarks.pay_proof [--seconds 8] [--residents 200] [--rate 500]
+    .venv/bin/python -m benchmarks.pay_proof [--seconds 8] [--residents 200] [--rate 500] [--pool-size 20]
 
 What runs: a throwaway PostgreSQL cluster (fsync on, benchmarks/pgcluster.py); the real cloud
 (`kiosk-cloud serve --workers 2`, demo municipality) and the baseline (benchmarks/baseline_asgi.py under uvicorn,
@@ -236,13 +236,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--residents", type=int, default=200)
     parser.add_argument("--rate", type=float, default=500.0)
+    parser.add_argument("--pool-size", type=int, default=20, help="the cloud's database connections per worker")
     args = parser.parse_args()
     _KEY["resident"] = certs.new_rsa_key()
     pem = _KEY["resident"].private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                          serialization.NoEncryption())
     report: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
                               "at": datetime.now(UTC).isoformat(timespec="seconds"), "seconds_per_row": args.seconds,
-                              "residents": args.residents, "terminals": TERMINALS, "rows": []}
+                              "residents": args.residents, "terminals": TERMINALS, "pool_size": args.pool_size,
+                              "rows": []}
     cluster = pgcluster.start_cluster()
     servers: list[subprocess.Popen[bytes]] = []
     try:
@@ -256,7 +258,7 @@ def main() -> None:
             asyncio.run(baseline_asgi.prepare(base_url, [fp for fp, _ in residents], 10**12))
             cport, bport = pgcluster.free_port(), pgcluster.free_port()
             servers.append(_start([sys.executable, "-m", "kiosk_cloud.cli", "serve", "--database-url", cloud_url,
-                                   "--port", str(cport), "--workers", str(WORKERS)],
+                                   "--port", str(cport), "--workers", str(WORKERS), "--pool-size", str(args.pool_size)],
                                   {"KIOSK_CLOUD_ANON_BURST": "100000"}, f"http://127.0.0.1:{cport}/v1/health"))
             servers.append(_start([sys.executable, "-m", "uvicorn", "benchmarks.baseline_asgi:app", "--port",
                                    str(bport), "--workers", str(WORKERS), "--log-level", "warning",
