@@ -29,6 +29,9 @@ HEADERS = {
     "resolved": "処理済", "section": "区分", "payer": "支払元", "payee": "支払先", "account": "振込先口座",
     "item": "内訳", "amount_yen": "金額（円）",
 }
+# codes in the accounting data, as printed
+VALUES = {"charge": "費用負担", "payout": "支払", "normal": "通常", "premium": "プレミアム", "card": "カード",
+          "voucher": "ポイント券", "municipality": "市（総合管理）", "pre": "事前", "post": "事後"}
 # the figure a report's bars show per month
 BAR_COLUMN = {"grants": "normal", "usage": "card_points", "vouchers": "issued_points", "expired": "points",
               "applications": "count", "conflicts": "count"}
@@ -57,7 +60,7 @@ def _cell(value: Any) -> str:
         return "○" if value else ""
     if isinstance(value, int):
         return f"{value:,}"
-    return "" if value is None else str(value)
+    return "" if value is None else VALUES.get(str(value), str(value))
 
 
 def render_report_pdf(target: Path, *, municipality: str, name: str, period: str, columns: Sequence[str],
