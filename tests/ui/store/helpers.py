@@ -62,3 +62,10 @@ def shot(window: Any, path: Any) -> None:
     for _ in range(5):
         QCoreApplication.processEvents()
     window.grab().save(str(path))
+
+
+def today() -> Any:
+    """The shop's day: Japan time (the cloud's and the screens' day), not the machine's."""
+    from datetime import datetime, timedelta, timezone
+
+    return datetime.now(timezone(timedelta(hours=9))).date()

@@ -3,14 +3,13 @@ card and day, the payment confirmed once the cloud is back."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
 from tests.ui.ui_helpers import restart_cloud
 
-from .helpers import click, lift, open_pay, pin, place, press, result
+from .helpers import click, lift, open_pay, pin, place, press, result, today
 
 
 def go_offline(qtbot: Any, backend: Any, store_terminal: Any) -> None:
@@ -36,7 +35,7 @@ def test_offline_payment_pending_then_confirmed(qtbot: Any, shop: Any, backend: 
     restart_cloud(backend)
     store_terminal.engine.wake()
     qtbot.waitUntil(lambda: store_terminal.engine.outbox.length() == 0, timeout=30000)
-    entries = store_terminal.records.activity(date.today(), date.today())
+    entries = store_terminal.records.activity(today(), today())
     assert [(e.kind, e.points, e.pending) for e in entries] == [("payment", 300, False)]  # confirmed by the cloud
 
 

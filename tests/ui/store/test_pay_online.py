@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import socket
 import threading
-from datetime import date
 from typing import Any
 
-from .helpers import click, lift, open_pay, pin, place, press, result
+from .helpers import click, lift, open_pay, pin, place, press, result, today
 
 
 def test_payment_online(qtbot: Any, shop: Any, backend: Any, store_terminal: Any, sound: Any) -> None:
@@ -19,7 +18,7 @@ def test_payment_online(qtbot: Any, shop: Any, backend: Any, store_terminal: Any
     text = result(qtbot, pay, "success")
     assert "500" in text and "1,500" in text  # paid, and the new balance (2,000 − 500)
     assert "paid" in sound.played
-    entries = store_terminal.records.activity(date.today(), date.today())
+    entries = store_terminal.records.activity(today(), today())
     assert [(e.kind, e.points, e.pending) for e in entries] == [("payment", 500, False)]
     lift(qtbot, shop, backend)
     assert pay.result_shown() and "1,500" not in pay.result_panel.text()  # the outcome stays, the balance goes

@@ -3,16 +3,15 @@ cloud stays empty)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
-from .helpers import click, lift, open_pay, pin, place, press, result
+from .helpers import click, lift, open_pay, pin, place, press, result, today
 
 
 def nothing_paid(store_terminal: Any) -> bool:
-    return not [e for e in store_terminal.records.activity(date.today(), date.today()) if e.kind == "payment"]
+    return not [e for e in store_terminal.records.activity(today(), today()) if e.kind == "payment"]
 
 
 def test_wrong_pin_tries_left_and_last_try_warning(qtbot: Any, shop: Any, backend: Any, store_terminal: Any) -> None:

@@ -3,10 +3,9 @@ pending items, CSV with BOM, A4 PDF)."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from .helpers import click, lift, open_pay, pin, place, press, result
+from .helpers import click, lift, open_pay, pin, place, press, result, today
 
 
 def pay(qtbot: Any, shop: Any, backend: Any, key: str, amount: int) -> None:
@@ -42,7 +41,7 @@ def test_reversal_with_a_reason(qtbot: Any, shop: Any, backend: Any, store_termi
     click(qtbot, recent.confirm)
     text = result(qtbot, recent, "success")
     assert "+700" in text
-    entries = store_terminal.records.activity(date.today(), date.today())
+    entries = store_terminal.records.activity(today(), today())
     assert sorted(e.kind for e in entries) == ["payment", "reversal"]
     assert next(e for e in entries if e.kind == "payment").reversed
     qtbot.wait(700)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from .helpers import click, press, result
+from .helpers import click, press, result, today
 
 
 @pytest.fixture
@@ -171,9 +171,7 @@ def test_used_at_another_shop_online_the_cloud_answer_stands(qtbot: Any, shop: A
     click(qtbot, redeem.redeem_button)
     text = result(qtbot, redeem, "error")
     assert "使用済み" in text or "already been used" in text
-    from datetime import date
-
-    entries = store_terminal.records.activity(date.today(), date.today())
+    entries = store_terminal.records.activity(today(), today())
     assert [e for e in entries if e.kind == "redemption"] == []  # nothing redeemed for this shop
     # (the terminal's own "used here" record stays: a second scan here is refused at once, which is right)
 
