@@ -23,7 +23,8 @@ router = APIRouter(prefix="/admin", tags=["admin reports"])
 PeriodText = Annotated[str, Query(min_length=4, max_length=7, pattern=r"^(FY)?\d{4}(-\d{2})?$")]
 Name = Literal["grants", "usage", "vouchers", "expired", "applications", "conflicts"]
 By = Literal["programme", "department", "mykey_id"]
-JSON_ROWS = 2000  # per answer; the per-MyKey-ID report pages with `after` (CSV has everything)
+JSON_ROWS = 2000  # the per-MyKey-ID report pages with `after` (CSV has everything)
+JSON_ROWS_GROUPED = 50_000  # a month/year of the other reports: ≤ 12 months × shops, programmes, ...
 CSV_CHUNK = 2000
 
 
@@ -51,8 +52,9 @@ async def report(name: Name, staff: AdminStaff, db: DB, period: PeriodText, by: 
                  after: Annotated[str | None, Query(max_length=8)] = None) -> dict[str, Any]:
     p = rq.period(period)
     query = rq.report_query(name, p, db.engine.dialect.name, by, after)
-    columns, rows = await _json_rows(db, query, JSON_ROWS)
-    more = by == "mykey_id" and name == "grants" and len(rows) == JSON_ROWS
+    per_person = by == "mykey_id" and name == "grants"
+    columns, rows = await _json_rows(db, query, JSON_ROWS if per_person else JSON_ROWS_GROUPED)
+    more = per_person and len(rows) == JSON_ROWS
     return {"report": name, "period": p.label, "by": by if name == "grants" else None, "columns": columns,
             "rows": rows, "after": rows[-1]["key"] if more else None}
 

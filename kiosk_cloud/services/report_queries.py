@@ -105,22 +105,25 @@ def grants(p: Period, dialect: str, by: str, drill: str | None = None) -> Select
 
 
 def usage(p: Period, dialect: str) -> Select[Any]:
-    """Points used per month and shop: by card (payments net of reversals) and by voucher (redeemed)."""
-    card = (select(ledger.c.shop_id.label("shop_id"), ledger.c.occurred_at.label("at"),
-                   (-ledger.c.points).label("card"), literal_column("0").label("voucher"),
-                   case((ledger.c.kind == "use", literal_column("1")), else_=literal_column("0")).label("card_n"),
-                   literal_column("0").label("voucher_n"))
+    """Points used per month and shop: by card (payments net of reversals) and by voucher (redeemed). Each side
+    is aggregated on its own (the ledger from its covering index), the two small results added, then named."""
+    card_month = month_of(ledger.c.occurred_at, dialect).label("month")
+    card = (select(card_month, ledger.c.shop_id.label("shop_id"), func.sum(-ledger.c.points).label("card"),
+                   func.sum(case((ledger.c.kind == "use", literal_column("1")), else_=literal_column("0")))
+                   .label("card_n"), literal_column("0").label("voucher"), literal_column("0").label("voucher_n"))
             .where(ledger.c.kind.in_(("use", "reversal")), _in(ledger.c.occurred_at, p),
-                   ledger.c.shop_id.is_not(None)))
-    paper = (select(vouchers.c.redeemed_shop_id, vouchers.c.redeemed_at, literal_column("0"), vouchers.c.points,
-                    literal_column("0"), literal_column("1"))
-             .where(vouchers.c.status == "redeemed", _in(vouchers.c.redeemed_at, p)))
+                   ledger.c.shop_id.is_not(None))
+            .group_by(card_month, ledger.c.shop_id))
+    paper_month = month_of(vouchers.c.redeemed_at, dialect).label("month")
+    paper = (select(paper_month, vouchers.c.redeemed_shop_id, literal_column("0"), literal_column("0"),
+                    func.sum(vouchers.c.points), func.count())
+             .where(vouchers.c.status == "redeemed", _in(vouchers.c.redeemed_at, p))
+             .group_by(paper_month, vouchers.c.redeemed_shop_id))
     both = union_all(card, paper).subquery("u")
-    month = month_of(both.c.at, dialect).label("month")
-    per = (select(month, both.c.shop_id, func.sum(both.c.card).label("card_points"),
+    per = (select(both.c.month, both.c.shop_id, func.sum(both.c.card).label("card_points"),
                   func.sum(both.c.card_n).label("card_count"), func.sum(both.c.voucher).label("voucher_points"),
                   func.sum(both.c.voucher_n).label("voucher_count"))
-           .group_by(month, both.c.shop_id).subquery("g"))  # aggregate first, name the shops afterwards
+           .group_by(both.c.month, both.c.shop_id).subquery("g"))  # name the shops afterwards
     return (select(per.c.month, cast(shops.c.id, String).label("key"), shops.c.name.label("name"),
                    per.c.card_points, per.c.card_count, per.c.voucher_points, per.c.voucher_count)
             .select_from(per.join(shops, shops.c.id == per.c.shop_id)).order_by(per.c.month, shops.c.id))
