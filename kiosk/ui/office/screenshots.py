@@ -84,6 +84,11 @@ class OfficeDriver:
                 break
 
 
+def _primary(panel: Any) -> Any:
+    """The result's primary button (secondary actions such as "Print…" come first in the row and open dialogs)."""
+    return next(b for b in panel.buttons if b.property("primary"))
+
+
 def _scenario(d: OfficeDriver, admin: Any) -> None:
     home = d.w.current()
     d.shot("login")
@@ -108,7 +113,7 @@ def _scenario(d: OfficeDriver, admin: Any) -> None:
     d.shot("issued")
     vouchers = list(issue.issued)
     d.pdf_pages(Path(issue.pdf_path), "vouchers")
-    issue.result_panel.buttons[0].click()
+    _primary(issue.result_panel).click()
     d.lift()
 
     manage = d.task("office_manage")
@@ -153,7 +158,7 @@ def _scenario(d: OfficeDriver, admin: Any) -> None:
     desk.go_button.click()
     d.result(desk)
     d.shot("exchanged")
-    desk.result_panel.buttons[0].click()
+    _primary(desk.result_panel).click()
     d.lift()
     desk = d.task("office_desk")
     d.card_and_pin(desk, "yamada")
@@ -167,7 +172,7 @@ def _scenario(d: OfficeDriver, admin: Any) -> None:
     receipts = sorted((Path(d.w.ctx.office.service.out_dir) / "receipts").glob("*.pdf"))
     if receipts:
         d.pdf_pages(receipts[-1], "receipt")
-    desk.result_panel.buttons[0].click()
+    _primary(desk.result_panel).click()
     d.lift()
 
     settle = d.task("office_settle")
