@@ -1721,7 +1721,7 @@
     <message>
         <location filename="../../kiosk/ui/office/issue.py" line="204"/>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/office/issue.py" line="205"/>
@@ -1930,7 +1930,7 @@
     <message>
         <location filename="../../kiosk/ui/office/manage.py" line="76"/>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>印刷…</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/office/manage.py" line="77"/>
@@ -2367,7 +2367,7 @@
     <message>
         <location filename="../../kiosk/ui/office/base.py" line="74"/>
         <source>Sent to the printer: %1 pages</source>
-        <translation type="unfinished"></translation>
+        <translation>プリンターに送りました：%1 ページ</translation>
     </message>
 </context>
 <context>
@@ -3323,72 +3323,72 @@
 <context>
     <name>ReviewScreen</name>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="28"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="27"/>
         <source>No.</source>
         <translation>番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="28"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="27"/>
         <source>Measure</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="28"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="27"/>
         <source>MyKey ID</source>
         <translation>マイキーID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="29"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="28"/>
         <source>Payment service</source>
         <translation>決済サービス</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="29"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="28"/>
         <source>Applied</source>
         <translation>申込日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="31"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="30"/>
         <source>Reason (needed to reject)</source>
         <translation>理由（却下するときは必須）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="34"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="33"/>
         <source>Choose all</source>
         <translation>すべて選ぶ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="37"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="36"/>
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="40"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="39"/>
         <source>Reject</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="53"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="52"/>
         <source>Post-review</source>
         <translation>事後審査</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="58"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="57"/>
         <source>Every measure</source>
         <translation>すべての施策</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="92"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="91"/>
         <source>%1 approved</source>
         <translation>%1 件を承認しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="92"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="91"/>
         <source>%1 rejected</source>
         <translation>%1 件を却下しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/review.py" line="93"/>
+        <location filename="../../kiosk/ui/admin/review.py" line="92"/>
         <source>%1 had already been reviewed</source>
         <translation>%1 件はすでに審査済みでした</translation>
     </message>
