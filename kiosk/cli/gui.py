@@ -56,11 +56,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     app = ensure_qapp()
     print(f"demo data: {data_dir}", file=sys.stderr)
     backend = DemoBackend.start(data_dir)
-    office = store = None
+    office = store = admin = None
     try:
         from kiosk.services.office_terminal import OfficeTerminal
 
         office = OfficeTerminal.demo(backend)  # the office role beside the counter (issue 11)
+        from kiosk.services.admin_terminal import AdminTerminal
+
+        admin = AdminTerminal.demo(backend)  # the administration beside the counter (issue 12)
         from kiosk.services.store_terminal import StoreTerminal
 
         store = StoreTerminal.demo(backend)  # the shop role beside the counter (issue 10)
@@ -72,7 +75,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             reset_card=backend.runtime.services.auth.reset_card, card_events=relay, engine=backend.runtime.engine,
             credential_label=backend.runtime.credential_label, demo_cards=backend.sample_cards(), demo_pins=backend.sample_pins(),
             demo_insert=reader.insert, demo_remove=reader.remove, terminal_name="デモ窓口端末", office=office,
-            store=store)
+            store=store, admin=admin)
         code, password = backend.staff_login()
         window.login.code.setText(code)
         window.login.password.setPlaceholderText(f"demo: {password}")
@@ -87,6 +90,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             office.stop()
         if store is not None:
             store.stop()
+        if admin is not None:
+            admin.stop()
         backend.stop()
 
 
@@ -114,7 +119,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     runtime = TerminalRuntime.start(data_dir / "terminal", config.cloud_url or saved.cloud_url, saved.token,
                                     saved.role, card_service)
     app = ensure_qapp()
-    office = store = None
+    office = store = admin = None
     try:
         if saved.role == "store":  # issue 10: the shop's store desk with this terminal's credentials
             from kiosk.services.store_terminal import StoreTerminal
@@ -126,13 +131,17 @@ def cmd_run(args: argparse.Namespace) -> int:
 
             office = OfficeTerminal.start(data_dir / "office", config.cloud_url or saved.cloud_url, saved,
                                           card_service)
+        if saved.role == "admin":  # issue 12: the administration's own connection (online only)
+            from kiosk.services.admin_terminal import AdminTerminal
+
+            admin = AdminTerminal.start(data_dir / "admin", config.cloud_url or saved.cloud_url, saved)
         relay = CardEventRelay()
         relay.attach(card_service)
         window = create_window(app, runtime.services, config, data_dir=data_dir,
                                reset_card=runtime.services.auth.reset_card, card_events=relay,
                                engine=runtime.engine, terminal_name=saved.name or "",
                                start="store_home" if store is not None else "login",  # a shop has no clerk login
-                               role=saved.role, office=office, store=store)
+                               role=saved.role, office=office, store=store, admin=admin)
         if config.kiosk_mode:
             window.showFullScreen()
         else:
@@ -145,6 +154,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             office.stop()
         if store is not None:
             store.stop()
+        if admin is not None:
+            admin.stop()
         runtime.stop()
 
 
