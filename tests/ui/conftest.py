@@ -103,18 +103,8 @@ def window(qtbot, backend: DemoBackend, sound: SoundRecorder, idle_timeout: floa
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Destroy every window while the QApplication and the interpreter are still whole, on the GUI thread: left to
-    the interpreter's exit, widgets (pyqtgraph's plots among them) are torn down after Qt's own globals and the
-    process crashed at exit after every test had passed."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-    from PySide6.QtWidgets import QApplication
+    """Every window destroyed before the interpreter's exit (see kiosk/ui/teardown.py: the admin UI run crashed at
+    exit after all its tests had passed)."""
+    from kiosk.ui.teardown import destroy_windows
 
-    app = QApplication.instance()
-    if app is None:
-        return
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    app.processEvents()
-    gc.collect()
+    destroy_windows()
