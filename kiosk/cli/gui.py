@@ -38,7 +38,18 @@ def _quit_on_ctrl_c(app: Any) -> None:
     timer.start(250)
 
 
+def _exit_after(code: int) -> int:
+    """The services have stopped: leave without Qt's destructors (see kiosk/ui/teardown.py)."""
+    from kiosk.ui.teardown import exit_now
+
+    exit_now(code)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
+    return _exit_after(_demo(args))
+
+
+def _demo(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
     from kiosk.app import CardEventRelay, create_window, ensure_qapp
@@ -96,6 +107,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    return _exit_after(_run(args))
+
+
+def _run(args: argparse.Namespace) -> int:
     from kiosk.app import CardEventRelay, create_window, ensure_qapp
     from kiosk.config import Config, default_data_dir
     from kiosk.services.demo_backend import default_card_service
@@ -166,4 +181,4 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     paths = render_all(args.out, language=args.language, data_dir=args.data_dir)
     for path in paths:
         print(path)
-    return 0
+    return _exit_after(0)

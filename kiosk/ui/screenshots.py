@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
 from kiosk.services.demo_backend import DemoBackend
-from kiosk.ui.teardown import destroy_windows
 
 SIZES = ((1280, 800), (1920, 1080))
 JPKI_PIN = "1234"
@@ -331,5 +330,4 @@ def render_all(out: Path, language: str = "ja", data_dir: Path | None = None) ->
         paths += __import__("kiosk.ui.store.screenshots", fromlist=["render_shop"]).render_shop(out, template, Path(tmp), language)  # the shop (issue 10)
         paths += __import__("kiosk.ui.office.screenshots", fromlist=["render_office"]).render_office(out, template, Path(tmp), language)  # the office (issue 11)
         paths += __import__("kiosk.ui.admin.screenshots", fromlist=["render_admin"]).render_admin(out, template, Path(tmp), language)  # the administration (issue 12)
-    destroy_windows()
     return paths

@@ -1,25 +1,25 @@
-"""Destroy every window on the GUI thread while the QApplication and the interpreter are still whole.
+"""How a process that built Qt windows ends: everything saved and stopped, then out without Qt's destructors.
 
-Left to the interpreter's exit, widgets (pyqtgraph's plots among them) are torn down after Qt's own globals and the
-process crashes after its work is done ("shared QObject was deleted directly", then SIGSEGV). Call this before a
-command or a test session that built windows ends.
+Tearing the windows down — at the interpreter's exit, or even explicitly with deleteLater on the GUI thread — crashed
+the process now and then after its work was done ("QObject: shared QObject was deleted directly", then SIGSEGV;
+seen with the administration's pyqtgraph plots in the window, in `kiosk demo`, `kiosk screenshots` and the UI test
+sessions). Nothing is left to save at that point: the services have stopped (local store and outbox committed,
+card released), so the process flushes its output and leaves with its exit code.
 """
 
 from __future__ import annotations
 
-import gc
+import contextlib
+import logging
+import os
+import sys
+from typing import NoReturn
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
 
-
-def destroy_windows() -> None:
-    app = QApplication.instance()
-    if app is None:
-        return
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    app.processEvents()
-    gc.collect()
+def exit_now(code: int) -> NoReturn:
+    """Flush and leave with `code`; call only after every service has stopped."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
