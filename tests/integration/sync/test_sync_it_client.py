@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sync_cloud import Cloud
@@ -12,12 +12,14 @@ from kiosk.sync.client import CloudClient
 from kiosk.sync.errors import CloudRejected, CloudUnavailable
 from kiosk.sync.terminal import open_terminal
 
+JST = timezone(timedelta(hours=9))
+
 
 def test_reads_and_reports(cloud: Cloud) -> None:
     admin = cloud.admin
     assert admin.me()["role"] == "admin"
     assert [p["code"] for p in admin.point_types()["point_types"]] == ["fuchu", "fuchu-kosodate"]
-    month = datetime.now(UTC).strftime("%Y-%m")
+    month = datetime.now(JST).strftime("%Y-%m")  # reports count by the municipality's (Japan) month
     report = admin.report_grants(month)
     assert report["month"] == month and report["totals"]["total"] > 0
     csv_text = admin.report_grants_csv(month)
