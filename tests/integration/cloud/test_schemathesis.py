@@ -21,6 +21,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
+from hypothesis.errors import FlakyStrategyDefinition
 from schemathesis import GenerationMode
 
 from .helpers import Cloud, Terminal
@@ -175,8 +176,16 @@ def test_no_server_errors(cloud: Cloud, capsys: pytest.CaptureFixture[str]) -> N
                               **kwargs: Any) -> None:
             findings.check(case.method, case.formatted_path, f"[stateful] {case.body!r}", response)
 
-    Links.run(settings=settings(max_examples=STEPS, stateful_step_count=6, deadline=None, database=None,
-                                suppress_health_check=list(HealthCheck), derandomize=False))
+    before = sum(findings.statuses.values())
+    try:
+        Links.run(settings=settings(max_examples=STEPS, stateful_step_count=6, deadline=None, database=None,
+                                    suppress_health_check=list(HealthCheck), derandomize=False))
+    except FlakyStrategyDefinition as exc:
+        # The links' bundles hold what the server answered, so a replayed prefix can choose differently and
+        # hypothesis stops the run; every request sent until then was checked all the same (below).
+        with capsys.disabled():
+            print(f"schemathesis: the stateful run stopped early ({type(exc).__name__}: server-dependent bundles)")
+    assert sum(findings.statuses.values()) > before  # the stateful run did send requests
     with capsys.disabled():
         print(f"schemathesis: {sum(findings.statuses.values())} requests, statuses {sorted(findings.statuses.items())}"
               f", fuzzing {fuzz_s:.0f} s, stateful {time.monotonic() - started - fuzz_s:.0f} s")
