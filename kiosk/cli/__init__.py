@@ -11,7 +11,7 @@ import importlib
 import sys
 
 # module name under kiosk.cli -> registered lazily so a missing optional stack never breaks `kiosk --help`
-SUBCOMMAND_MODULES = ("gui", "card", "sync", "admin_pin")
+SUBCOMMAND_MODULES = ("gui", "card", "sync", "admin_pin", "selftest")
 
 
 def build_parser() -> argparse.ArgumentParser:

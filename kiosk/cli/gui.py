@@ -38,6 +38,16 @@ def _quit_on_ctrl_c(app: Any) -> None:
     timer.start(250)
 
 
+def _show(window: Any, config: Any) -> None:
+    """Kiosk mode (full screen, frameless, left only with the administrator PIN) or a 1280×800 window, as the
+    setting says; the start-up marker for benchmarks/cold_start.py when KIOSK_STARTUP_MARKER is set."""
+    from kiosk.ui import kiosk_mode
+    from kiosk.ui.startup import report_first_screen
+
+    report_first_screen(window)
+    kiosk_mode.show(window, config)
+
+
 def _exit_after(code: int) -> int:
     """The services have stopped: leave without Qt's destructors (see kiosk/ui/teardown.py)."""
     from kiosk.ui.teardown import exit_now
@@ -90,8 +100,7 @@ def _demo(args: argparse.Namespace) -> int:
         code, password = backend.staff_login()
         window.login.code.setText(code)
         window.login.password.setPlaceholderText(f"demo: {password}")
-        window.resize(1280, 800)
-        window.show()
+        _show(window, config)
         if args.quit_after is not None:
             QTimer.singleShot(int(args.quit_after * 1000), app.quit)
         _quit_on_ctrl_c(app)
@@ -157,11 +166,7 @@ def _run(args: argparse.Namespace) -> int:
                                engine=runtime.engine, terminal_name=saved.name or "",
                                start="store_home" if store is not None else "login",  # a shop has no clerk login
                                role=saved.role, office=office, store=store, admin=admin)
-        if config.kiosk_mode:
-            window.showFullScreen()
-        else:
-            window.resize(1280, 800)
-            window.show()
+        _show(window, config)
         _quit_on_ctrl_c(app)
         return int(app.exec())
     finally:

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from PIL import ImageFont
 
+from kiosk import resources
+
 PDF_FONT = "IPAexGothic"
 _FILE = "ipaexg.ttf"
-_ROOT = Path(__file__).resolve().parents[2]
 CANDIDATES = (
-    _ROOT / "resources" / "fonts" / _FILE,
+    resources.path("fonts", _FILE),  # the source tree or a PyInstaller bundle (kiosk/resources.py)
     Path("/usr/share/fonts/opentype/ipaexfont-gothic") / _FILE,
     Path("/usr/share/fonts/truetype/ipaexfont-gothic") / _FILE,
     Path("/usr/share/fonts/opentype/ipaexfont") / _FILE,

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DEFAULT_CSV = Path(__file__).resolve().parents[3] / "resources" / "municipalities" / "municipalities.csv"
+from kiosk import resources
+
+DEFAULT_CSV = resources.path("municipalities", "municipalities.csv")  # source tree or bundle (kiosk/resources.py)
 
 
 def check_digit(code5: str) -> str:
