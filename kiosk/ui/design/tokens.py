@@ -49,8 +49,12 @@ class Theme:
 
     @staticmethod
     def for_size(width: int, height: int, large_text: bool = False, high_contrast: bool = False) -> Theme:
-        """Scale with the window height (×1.35 at 1080), but never so much that 1280 px of width would not fit."""
+        """Scale with the window height (×1.35 at 1080), but never so much that 1280 px of width would not fit —
+        except on an upright window (a tablet held upright, 800×1280), which keeps the 800 px sizes so that touch
+        targets stay 56 px high (DESIGN.md) and its layouts use the height."""
         scale = min(height / BASE_HEIGHT, width / BASE_WIDTH) if width and height else 1.0
+        if height > width:
+            scale = max(scale, min(1.0, height / BASE_HEIGHT))
         return Theme(round(max(0.75, min(scale, 2.5)), 2), large_text, high_contrast)
 
     def px(self, value: float) -> int:
