@@ -35,6 +35,7 @@ from kiosk_cloud.deps import TerminalCache
 from kiosk_cloud.errors import install_error_handlers
 from kiosk_cloud.fastlane import FastLane
 from kiosk_cloud.limits import Limits
+from kiosk_cloud.metrics import Metrics
 from kiosk_cloud.services.timewindow import publish_limits_if_changed
 from kiosk_cloud.settings import Settings
 
@@ -66,7 +67,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.terminal_cache = TerminalCache()
     install_error_handlers(app)
     app.add_middleware(FastLane)
-    app.add_middleware(Limits, settings=settings)  # outermost: body size and unauthenticated rate first
+    app.add_middleware(Limits, settings=settings)  # body size and unauthenticated rate first
+    app.add_middleware(Metrics, token=settings.metrics_token)  # outermost: counts and times every request; /metrics
     for module in (health, terminals, staff, residents, mykey, points, shops, measures, sync, changes, reports, admin):
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(reject_nul)])
     app.include_router(limits_api.router, prefix="/v1", dependencies=[Depends(reject_nul)])

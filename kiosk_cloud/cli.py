@@ -99,9 +99,15 @@ def _serve(args: argparse.Namespace) -> int:
     os.environ["KIOSK_CLOUD_DATABASE_URL"] = args.database_url
     if args.pool_size:
         os.environ["KIOSK_CLOUD_POOL_SIZE"] = str(args.pool_size)
+    from kiosk_cloud.metrics import prepare_multiprocess, remove_multiprocess_dir
+
+    metrics_dir = prepare_multiprocess(args.workers)  # the workers' metrics summed per node (issue 13)
     print(f"kiosk-cloud serving on http://{args.host}:{args.port}/v1 (workers: {args.workers})", flush=True)
-    uvicorn.run("kiosk_cloud.app:create_app_from_env", factory=True, host=args.host, port=args.port,
-                workers=args.workers, log_level=args.log_level, access_log=False)
+    try:
+        uvicorn.run("kiosk_cloud.app:create_app_from_env", factory=True, host=args.host, port=args.port,
+                    workers=args.workers, log_level=args.log_level, access_log=False)
+    finally:
+        remove_multiprocess_dir(metrics_dir)
     return 0
 
 

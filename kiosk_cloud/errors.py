@@ -166,6 +166,14 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
                          "商品券の番号またはカード番号がポイント数と合いません。"),
     "voucher_not_reprintable": (409, "Only an unused voucher can be printed again.",
                                 "再印刷できるのは未使用のポイント券だけです。"),
+    # operations (issue 13): health and metrics
+    "database_unavailable": (503, "The points cloud cannot reach its database; try again shortly.",
+                             "ポイントクラウドがデータベースに接続できません。しばらくしてから再度お試しください。"),
+    "schema_not_current": (503, "The database schema does not match this version of the points cloud.",
+                           "データベースの構成がこのバージョンのポイントクラウドと一致しません。"),
+    "metrics_forbidden": (403, "Metrics may only be read from this machine (or with the metrics token).",
+                          "監視用の数値はこのサーバー上から（または監視用トークンで）のみ取得できます。"),
+    "metrics_token_invalid": (401, "The metrics token is missing or wrong.", "監視用トークンがないか、正しくありません。"),
 }
 
 

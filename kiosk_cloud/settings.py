@@ -59,6 +59,10 @@ class Settings:
     crl_grace_s: int = 24 * 3600  # a CRL past its next-update plus this stops resident authentication
     anon_rate_per_s: float = 5.0  # requests without a valid bearer token, per client address (token bucket) ...
     anon_burst: int = 100  # ... with this burst; beyond: 429 rate_limited + Retry-After
+    # Operations (issue 13): the oldest terminal version the cloud still serves (published in /v1/health), and who
+    # may read /metrics: with a token, callers presenting it as a bearer token; without one, loopback callers only
+    min_terminal_version: str = "0"
+    metrics_token: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -75,6 +79,10 @@ class Settings:
                           ("anon_burst", "KIOSK_CLOUD_ANON_BURST")):
             if env in os.environ:
                 values[name] = int(os.environ[env])
+        for name, env in (("min_terminal_version", "KIOSK_CLOUD_MIN_TERMINAL_VERSION"),
+                          ("metrics_token", "KIOSK_CLOUD_METRICS_TOKEN")):
+            if os.environ.get(env, "").strip():
+                values[name] = os.environ[env].strip()
         if "KIOSK_CLOUD_ANON_RATE_PER_S" in os.environ:
             values["anon_rate_per_s"] = float(os.environ["KIOSK_CLOUD_ANON_RATE_PER_S"])
         values.update({k: v for k, v in overrides.items() if v is not None})

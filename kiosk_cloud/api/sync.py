@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from kiosk_cloud.api.schemas import IdemKey, Moment
 from kiosk_cloud.db import Database, utcnow
 from kiosk_cloud.deps import DB, AnyTerminal, AppSettings, Caller
+from kiosk_cloud.metrics import observe_sync
 from kiosk_cloud.services import pg_batch
 from kiosk_cloud.services.idempotent import APPLIED, OpResult
 from kiosk_cloud.services.operations import KINDS, GrantPayload
@@ -80,7 +81,10 @@ async def sync(body: SyncIn, caller: AnyTerminal, db: DB, settings: AppSettings)
     async def run(segment: list[OperationIn]) -> list[dict[str, Any]]:
         return list((await _run_batch(SyncIn(operations=segment), caller, db, settings))["results"])
 
-    return {"results": await run_staffed(db, settings, caller, body.operations, run)}
+    received_at = utcnow()
+    results = await run_staffed(db, settings, caller, body.operations, run)
+    observe_sync(caller.terminal_id, body.operations, results, received_at)  # outbox lag, conflicts (issue 13)
+    return {"results": results}
 
 
 async def _run_batch(body: SyncIn, caller: AnyTerminal, db: DB, settings: AppSettings) -> dict[str, Any]:
