@@ -7,6 +7,7 @@ import csv
 import io
 from collections.abc import AsyncIterator
 from datetime import datetime
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
@@ -34,8 +35,8 @@ def _plain(value: Any, column: str = "") -> Any:
         return value.strftime("%Y-%m") if column == "month" else value.isoformat()
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value
-    if isinstance(value, int | float):
-        return int(value) if float(value).is_integer() else value
+    if isinstance(value, int | float | Decimal):  # PostgreSQL sums bigints as numeric
+        return int(value) if float(value).is_integer() else float(value)
     return str(value)
 
 

@@ -2,7 +2,7 @@
 
 The terminals' last contact and outbox backlog are columns of `terminals` (models/identity.py)."""
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Table, Text
+from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, String, Table, Text
 
 from kiosk_cloud.models.base import Timestamp, metadata
 from kiosk_cloud.models.ops import applications, conflicts
@@ -18,6 +18,27 @@ voucher_rules = Table(
     Column("max_points", Integer, nullable=False),
     Column("shop_ids", Text, nullable=False, server_default="[]"),
     Column("updated_at", Timestamp(), nullable=False),
+)
+
+# The ledger summed per month (Japan time), kind, shop, programme and terminal, kept by the database itself: triggers
+# on `ledger` (migration 0010) add every row in the transaction that writes it, whichever path writes it (general
+# path, batch runners, asyncpg hot paths, seeding). 0 stands for "none" in shop/programme/terminal (a key column is
+# never NULL). The terminal is part of the key so that two terminals' transactions never wait on one summary row.
+# `premium_n` / `premium_n_points`: the rows with premium points, and all their points (the accounting export
+# charges such a grant as premium). Whole months of a report read this; a partial month reads the ledger.
+ledger_monthly = Table(
+    "ledger_monthly",
+    metadata,
+    Column("month", String(7), primary_key=True),  # 'YYYY-MM', Japan time
+    Column("kind", String(20), primary_key=True),
+    Column("shop_id", Integer, primary_key=True, autoincrement=False),
+    Column("programme_id", Integer, primary_key=True, autoincrement=False),
+    Column("terminal_id", Integer, primary_key=True, autoincrement=False),
+    Column("n", BigInteger, nullable=False),
+    Column("points", BigInteger, nullable=False),
+    Column("premium_points", BigInteger, nullable=False),
+    Column("premium_n", BigInteger, nullable=False),
+    Column("premium_n_points", BigInteger, nullable=False),
 )
 
 # Reports (services/report_queries.py): each one query over a period; PostgreSQL answers the ledger ones from

@@ -10,7 +10,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Select, String, and_, case, cast, func, literal_column, select, true, union_all
+from sqlalchemy import (
+    Select,
+    String,
+    Subquery,
+    and_,
+    case,
+    cast,
+    func,
+    literal_column,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.sql.elements import ColumnElement
 
 from kiosk_cloud.errors import ApiError
@@ -20,6 +32,7 @@ from kiosk_cloud.models import (
     conflicts,
     departments,
     ledger,
+    ledger_monthly,
     measures,
     programmes,
     shops,
@@ -69,14 +82,75 @@ def month_text(column: Any, dialect: str) -> ColumnElement[str]:
     if dialect == "postgresql":
         return func.to_char(func.timezone(literal_column("'UTC'"), column) + literal_column("interval '9 hours'"),
                             literal_column("'YYYY-MM'"))
-    return func.strftime(literal_column("'%Y-%m'"), column, literal_column("'+9 hours'"))
+    # whole seconds first: SQLite rounds fractions to milliseconds, which would move 23:59:59.9999 into next month
+    return func.strftime(literal_column("'%Y-%m'"), func.substr(column, 1, 19), literal_column("'+9 hours'"))
 
 
 def _in(column: Any, p: Period) -> ColumnElement[bool]:
     return and_(column >= p.start, column < p.end)
 
 
-def grants(p: Period, dialect: str, by: str, drill: str | None = None) -> Select[Any]:
+SOURCES = ("auto", "ledger")  # "ledger": every month from the ledger itself (tests compare the two)
+
+
+def whole_months(p: Period) -> tuple[datetime, datetime] | None:
+    """The whole months (Japan time) inside the period, as [first month's start, last month's end), or None."""
+    start, end = p.start.astimezone(JST), p.end.astimezone(JST)
+    first = datetime(start.year, start.month, 1, tzinfo=JST)
+    if first < start:
+        first = datetime(first.year + (first.month == 12), first.month % 12 + 1, 1, tzinfo=JST)
+    last = datetime(end.year, end.month, 1, tzinfo=JST)
+    return (first, last) if first < last else None
+
+
+def _summed(kinds: tuple[str, ...], month: ColumnElement[Any], where: list[ColumnElement[bool]]) -> Select[Any]:
+    """Ledger rows of `kinds` summed per month, kind, shop and programme (0 = none), as the summary keeps them."""
+    premium = ledger.c.premium_points > literal_column("0")
+    shop, prog = func.coalesce(ledger.c.shop_id, 0), func.coalesce(ledger.c.programme_id, 0)
+    return (select(month.label("month"), ledger.c.kind.label("kind"), shop.label("shop_id"),
+                   prog.label("programme_id"), func.count().label("n"), func.sum(ledger.c.points).label("points"),
+                   func.sum(ledger.c.premium_points).label("premium_points"),
+                   func.sum(case((premium, literal_column("1")), else_=literal_column("0"))).label("premium_n"),
+                   func.sum(case((premium, ledger.c.points), else_=literal_column("0"))).label("premium_n_points"))
+            .where(ledger.c.kind.in_(kinds), *where).group_by(month, ledger.c.kind, shop, prog))
+
+
+def ledger_sums(p: Period, dialect: str, kinds: tuple[str, ...], source: str = "auto") -> Subquery:
+    """The ledger of `kinds` in the period summed per month ('YYYY-MM'), kind, shop_id and programme_id (0 = none):
+    whole months from `ledger_monthly` (kept by the database in each writing transaction), the parts of a month at
+    either end of the period from the ledger itself. Columns: month, kind, shop_id, programme_id, n, points,
+    premium_points, premium_n, premium_n_points."""
+    whole = whole_months(p) if source == "auto" else None
+    if whole is None:
+        return _summed(kinds, month_text(ledger.c.occurred_at, dialect), [_in(ledger.c.occurred_at, p)]).subquery("s")
+    m = ledger_monthly.c
+    parts: list[Select[Any]] = [
+        select(m.month, m.kind, m.shop_id, m.programme_id, func.sum(m.n).label("n"),
+               func.sum(m.points).label("points"), func.sum(m.premium_points).label("premium_points"),
+               func.sum(m.premium_n).label("premium_n"), func.sum(m.premium_n_points).label("premium_n_points"))
+        .where(m.kind.in_(kinds), m.month >= whole[0].strftime("%Y-%m"), m.month < whole[1].strftime("%Y-%m"))
+        .group_by(m.month, m.kind, m.shop_id, m.programme_id)
+        .having(func.sum(m.n) != 0)]  # a summary row a deleted ledger row brought back to nothing
+    for a, b in ((p.start, whole[0]), (whole[1], p.end)):
+        if a < b:
+            parts.append(_summed(kinds, month_text(ledger.c.occurred_at, dialect),
+                                 [ledger.c.occurred_at >= a, ledger.c.occurred_at < b]))
+    return (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("s")
+
+
+def ledger_recount(dialect: str) -> Select[Any]:
+    """What `ledger_monthly` must hold: the whole ledger summed per its key (the check of the triggers)."""
+    month = month_text(ledger.c.occurred_at, dialect)
+    premium = ledger.c.premium_points > literal_column("0")
+    keys = (month, ledger.c.kind, func.coalesce(ledger.c.shop_id, 0), func.coalesce(ledger.c.programme_id, 0),
+            func.coalesce(ledger.c.terminal_id, 0))
+    return (select(*keys, func.count(), func.sum(ledger.c.points), func.sum(ledger.c.premium_points),
+                   func.sum(case((premium, literal_column("1")), else_=literal_column("0"))),
+                   func.sum(case((premium, ledger.c.points), else_=literal_column("0"))))
+            .group_by(*keys).order_by(*keys))
+
+
+def grants(p: Period, dialect: str, by: str, drill: str | None = None, source: str = "auto") -> Select[Any]:
     """Points granted (ledger `grant`) per month and programme / department, or per MyKey ID over the period;
     normal vs premium."""
     normal = func.sum(ledger.c.points - ledger.c.premium_points).label("normal")
@@ -88,10 +162,11 @@ def grants(p: Period, dialect: str, by: str, drill: str | None = None) -> Select
                  .select_from(ledger.join(accounts, accounts.c.id == ledger.c.account_id)).where(*where)
                  .group_by(accounts.c.mykey_id).order_by(accounts.c.mykey_id))
         return query.where(accounts.c.mykey_id > drill) if drill else query
-    # aggregate the ledger first (one pass over the covering index), name the few groups afterwards
-    month = month_of(ledger.c.occurred_at, dialect).label("month")
-    per = (select(month, ledger.c.programme_id.label("programme_id"), normal, premium, count)
-           .where(*where).group_by(month, ledger.c.programme_id).subquery("g"))
+    # sum the ledger first (the monthly summary for whole months), name the few groups afterwards
+    sums = ledger_sums(p, dialect, ("grant",), source)
+    per = (select(sums.c.month, sums.c.programme_id, func.sum(sums.c.points - sums.c.premium_points).label("normal"),
+                  func.sum(sums.c.premium_points).label("premium"), func.sum(sums.c.n).label("count"))
+           .where(sums.c.programme_id != 0).group_by(sums.c.month, sums.c.programme_id).subquery("g"))
     joined = per.join(programmes, programmes.c.id == per.c.programme_id)
     if by == "department":
         joined = joined.join(departments, departments.c.id == programmes.c.department_id)
@@ -104,17 +179,16 @@ def grants(p: Period, dialect: str, by: str, drill: str | None = None) -> Select
             .select_from(joined).group_by(per.c.month, key, name).order_by(per.c.month, key))
 
 
-def usage(p: Period, dialect: str) -> Select[Any]:
+def usage(p: Period, dialect: str, source: str = "auto") -> Select[Any]:
     """Points used per month and shop: by card (payments net of reversals) and by voucher (redeemed). Each side
-    is aggregated on its own (the ledger from its covering index), the two small results added, then named."""
-    card_month = month_of(ledger.c.occurred_at, dialect).label("month")
-    card = (select(card_month, ledger.c.shop_id.label("shop_id"), func.sum(-ledger.c.points).label("card"),
-                   func.sum(case((ledger.c.kind == "use", literal_column("1")), else_=literal_column("0")))
-                   .label("card_n"), literal_column("0").label("voucher"), literal_column("0").label("voucher_n"))
-            .where(ledger.c.kind.in_(("use", "reversal")), _in(ledger.c.occurred_at, p),
-                   ledger.c.shop_id.is_not(None))
-            .group_by(card_month, ledger.c.shop_id))
-    paper_month = month_of(vouchers.c.redeemed_at, dialect).label("month")
+    is summed on its own (the card side from the monthly summary for whole months), the two small results added,
+    then named."""
+    sums = ledger_sums(p, dialect, ("use", "reversal"), source)
+    card = (select(sums.c.month, sums.c.shop_id.label("shop_id"), func.sum(-sums.c.points).label("card"),
+                   func.sum(case((sums.c.kind == "use", sums.c.n), else_=literal_column("0"))).label("card_n"),
+                   literal_column("0").label("voucher"), literal_column("0").label("voucher_n"))
+            .where(sums.c.shop_id != 0).group_by(sums.c.month, sums.c.shop_id))
+    paper_month = month_text(vouchers.c.redeemed_at, dialect).label("month")
     paper = (select(paper_month, vouchers.c.redeemed_shop_id, literal_column("0"), literal_column("0"),
                     func.sum(vouchers.c.points), func.count())
              .where(vouchers.c.status == "redeemed", _in(vouchers.c.redeemed_at, p))
@@ -199,38 +273,45 @@ def conflict_outcomes(p: Period, dialect: str) -> Select[Any]:
             .order_by(month, conflicts.c.kind))
 
 
-def report_query(name: str, p: Period, dialect: str, by: str = "programme", after: str | None = None) -> Select[Any]:
+def report_query(name: str, p: Period, dialect: str, by: str = "programme", after: str | None = None,
+                 source: str = "auto") -> Select[Any]:
     if name == "grants":
-        return grants(p, dialect, by, after)
-    builders = {"usage": usage, "vouchers": voucher_flow, "expired": expired, "applications": review_states,
+        return grants(p, dialect, by, after, source)
+    if name == "usage":
+        return usage(p, dialect, source)
+    builders = {"vouchers": voucher_flow, "expired": expired, "applications": review_states,
                 "conflicts": conflict_outcomes}
     if name not in builders:
         raise ApiError("not_found", f"no report {name!r}")
     return builders[name](p, dialect)
 
 
-def accounting(p: Period, dialect: str) -> Select[Any]:
+def accounting(p: Period, dialect: str, source: str = "auto") -> Select[Any]:
     """精算データ (seed 003 6-6/6-7): who pays whom for the period, one row per payer and payee. Departments are
-    charged for the points their programmes granted (normal and premium apart); each shop is owed the points
-    used there by card (net of reversals) and by voucher, to its bank account."""
-    granted = (select(literal_column("'charge'").label("section"), departments.c.name.label("payer"),
-                      programmes.c.name.label("payee"), literal_column("''").label("account"),
-                      case((ledger.c.premium_points > literal_column("0"), literal_column("'premium'")),
-                           else_=literal_column("'normal'")).label("item"),
-                      ledger.c.points.label("points"), literal_column("1").label("n"))
-               .select_from(ledger.join(programmes, programmes.c.id == ledger.c.programme_id)
-                            .join(departments, departments.c.id == programmes.c.department_id))
-               .where(ledger.c.kind == "grant", _in(ledger.c.occurred_at, p)))
+    charged for the points their programmes granted (a grant with premium points as premium, the others as
+    normal); each shop is owed the points used there by card (net of reversals) and by voucher, to its bank
+    account. The ledger side from the monthly summary for whole months."""
+    g = ledger_sums(p, dialect, ("grant",), source)
+    zero: ColumnElement[Any] = literal_column("0")
+
+    def charge(item: str, n: Any, points: Any) -> Select[Any]:
+        return (select(literal_column("'charge'").label("section"), departments.c.name.label("payer"),
+                       programmes.c.name.label("payee"), literal_column("''").label("account"),
+                       literal_column(f"'{item}'").label("item"), points.label("points"), n.label("n"))
+                .select_from(g.join(programmes, programmes.c.id == g.c.programme_id)
+                             .join(departments, departments.c.id == programmes.c.department_id))
+                .where(n != zero))
+
+    u = ledger_sums(p, dialect, ("use", "reversal"), source)
     card = (select(literal_column("'payout'"), literal_column("'municipality'"), shops.c.name, shops.c.payee_account,
-                   literal_column("'card'"), -ledger.c.points,
-                   case((ledger.c.kind == "use", literal_column("1")), else_=literal_column("0")))
-            .select_from(ledger.join(shops, shops.c.id == ledger.c.shop_id))
-            .where(ledger.c.kind.in_(("use", "reversal")), _in(ledger.c.occurred_at, p)))
+                   literal_column("'card'"), -u.c.points, case((u.c.kind == "use", u.c.n), else_=zero))
+            .select_from(u.join(shops, shops.c.id == u.c.shop_id)))
     paper = (select(literal_column("'payout'"), literal_column("'municipality'"), shops.c.name,
                     shops.c.payee_account, literal_column("'voucher'"), vouchers.c.points, literal_column("1"))
              .select_from(vouchers.join(shops, shops.c.id == vouchers.c.redeemed_shop_id))
              .where(vouchers.c.status == "redeemed", _in(vouchers.c.redeemed_at, p)))
-    rows = union_all(granted, card, paper).subquery("a")
+    rows = union_all(charge("normal", g.c.n - g.c.premium_n, g.c.points - g.c.premium_n_points),
+                     charge("premium", g.c.premium_n, g.c.premium_n_points), card, paper).subquery("a")
     return (select(rows.c.section, rows.c.payer, rows.c.payee, rows.c.account, rows.c.item,
                    func.sum(rows.c.n).label("count"), func.sum(rows.c.points).label("points"),
                    func.sum(rows.c.points).label("amount_yen"))
