@@ -64,7 +64,8 @@ class DemoBackend:
 
     @classmethod
     def start(cls, data_dir: Path, *, port: int = 0, wait_s: float = 3.0, probe_interval: float = 5.0,
-              card_service_factory: Any = None) -> DemoBackend:
+              card_service_factory: Any = None, database_url: str | None = None) -> DemoBackend:
+        """`database_url`: the embedded cloud's database (tests run it on PostgreSQL); default SQLite in data_dir."""
         from kiosk.card.backends.simulated import SimulatedBackend
         from kiosk.sync.credentials import CredentialStore, enrol
         from kiosk_cloud.demo import init_demo
@@ -73,7 +74,7 @@ class DemoBackend:
         data_dir.mkdir(parents=True, exist_ok=True)
         cloud_dir = data_dir / "cloud"
         cloud_dir.mkdir(exist_ok=True)
-        database_url = f"sqlite:///{cloud_dir / 'cloud.db'}"
+        database_url = database_url or f"sqlite:///{cloud_dir / 'cloud.db'}"
         info_path = data_dir / INFO_FILE
         fresh = not info_path.exists()
         cloud = start_embedded(database_url, port=port)

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.consent import ConsentStatement, encode_statement, new_nonce, statement_now, to_wire
+from kiosk.core.rules.voucher_issue import VoucherRule
 from kiosk.services.errors import CloudNeeded, ServiceError, translate_error
 from kiosk.services.office_cloud import OfficeCloud
 
-VALIDITY_PRESETS = (30, 90, 180)  # days; the cloud allows 1-730, its default is 180
 MAX_VOUCHERS = 50
 
 
@@ -125,6 +125,10 @@ class OfficeService:
                 reset()
 
     # -- vouchers ------------------------------------------------------------------------------------------
+    def voucher_rule(self, point_type_id: int) -> VoucherRule:
+        """The municipality's voucher rule (validity choices, most points on one voucher) as the cloud enforces it."""
+        return VoucherRule.from_json(self.cloud.call("GET", f"/v1/office/voucher-rules/{int(point_type_id)}"))
+
     def issue(self, visit: ResidentVisit, point_type_id: int, points_each: int, count: int,
               validity_days: int) -> list[IssuedVoucher]:
         if points_each <= 0 or not 1 <= count <= MAX_VOUCHERS:

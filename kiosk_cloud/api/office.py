@@ -85,6 +85,13 @@ class BankAccountIn(Body):
 
 # --- vouchers --------------------------------------------------------------------------------------------
 
+@router.get("/voucher-rules/{point_type_id}")
+async def voucher_rule(point_type_id: DbId, staff: OfficeStaff, db: DB, settings: AppSettings) -> dict[str, Any]:
+    """The municipality's voucher rule as the office screen offers it (validity choices, most points a voucher)."""
+    async with db.read() as conn:
+        return (await ov.voucher_rule(conn, point_type_id, settings)).as_json()
+
+
 @router.post("/vouchers/{number}/reprint")
 async def reprint(number: VoucherNumber, staff: OfficeStaff, db: DB) -> dict[str, Any]:
     return await ov.reprint(db, staff, number)

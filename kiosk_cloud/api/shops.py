@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import Field
 from sqlalchemy import select
 
+from kiosk.core.rules.voucher_issue import decide_issue
 from kiosk_cloud.api.schemas import Body, DbId, IdemKey, Points
 from kiosk_cloud.db import utcnow
 from kiosk_cloud.deps import DB, AnyTerminal, AppSettings, OfficeStaff, Store
@@ -18,6 +19,7 @@ from kiosk_cloud.services.common import require_valid_mykey
 from kiosk_cloud.services.consent import ConsentIn, Expected, municipality_code, verify_consent
 from kiosk_cloud.services.idempotent import raise_if_rejected
 from kiosk_cloud.services.ledger_ops import reverse_payment
+from kiosk_cloud.services.office_vouchers import voucher_rule
 from kiosk_cloud.services.perform import FAST_TRIED, perform
 from kiosk_cloud.services.timewindow import limits_of
 
@@ -88,6 +90,9 @@ async def reverse(payment_id: DbId, caller: Store, db: DB, settings: AppSettings
 async def issue(body: VoucherIssueIn, staff: OfficeStaff, db: DB, settings: AppSettings) -> dict[str, Any]:
     caller, now = staff.caller, utcnow()  # an office clerk logged in on an office terminal (issue 8)
     async with db.write() as conn:
+        # the municipality's voucher rule first (kiosk.core.rules.voucher_issue): a refusal writes nothing
+        rule = await voucher_rule(conn, body.point_type_id, settings)
+        validity_days = decide_issue(rule, body.points, body.count, body.validity_days)
         expected = Expected("voucher_issue", await municipality_code(conn), None, caller.terminal_id,
                             body.point_type_id, body.points * body.count, body.count)
         card = await verify_consent(conn, body.consent, expected, now=now, offline=False,
@@ -95,7 +100,7 @@ async def issue(body: VoucherIssueIn, staff: OfficeStaff, db: DB, settings: AppS
         mykey_id = await require_valid_mykey(conn, card.mykey_id)
         issued = await vsvc.issue(conn, mykey_id=mykey_id, point_type_id=body.point_type_id, points=body.points,
                                   count=body.count, terminal_id=caller.terminal_id,
-                                  validity_days=body.validity_days or settings.voucher_validity_days, now=now)
+                                  validity_days=validity_days, now=now)
         await audit(conn, action="voucher_issue", terminal_id=caller.terminal_id, staff_id=staff.staff_id,
                     mykey_id=mykey_id,
                     subject=",".join(v["number"] for v in issued)[:200], at=now,

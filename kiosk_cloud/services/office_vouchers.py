@@ -9,18 +9,36 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from kiosk.core.rules.voucher_issue import VoucherRule
 from kiosk.core.voucher_code import VoucherClaims, encode_voucher
 from kiosk.core.voucher_number import check_voucher_number, make_voucher_number
 from kiosk_cloud.db import Database, as_utc, utcnow
 from kiosk_cloud.deps import StaffCaller
 from kiosk_cloud.errors import ApiError
-from kiosk_cloud.models import ledger, reconciliation_batches, shops, voucher_keys, voucher_prints, vouchers
+from kiosk_cloud.models import (
+    ledger,
+    reconciliation_batches,
+    shops,
+    voucher_keys,
+    voucher_prints,
+    voucher_rules,
+    vouchers,
+)
 from kiosk_cloud.services.audit import audit
 from kiosk_cloud.services.common import iso, jdump, jload, record_change
 from kiosk_cloud.services.staff_auth import second_staff as check_second_staff
 from kiosk_cloud.services.voucher_reconcile import reconcile_paper
 from kiosk_cloud.services.vouchers import ensure_signing_key
 from kiosk_cloud.settings import Settings
+
+
+async def voucher_rule(conn: AsyncConnection, point_type_id: int, settings: Settings) -> VoucherRule:
+    """The municipality's voucher rule for a point type (kiosk.core.rules.voucher_issue), else the settings'."""
+    row = (await conn.execute(select(voucher_rules).where(voucher_rules.c.point_type_id == point_type_id))).first()
+    if row is None:
+        return VoucherRule.default(point_type_id, settings.voucher_validity_days)
+    return VoucherRule.of_row(point_type_id, int(row.validity_days), int(row.max_points),
+                              (int(s) for s in jload(row.shop_ids) or []))
 
 
 def voucher_out(row: Any) -> dict[str, Any]:

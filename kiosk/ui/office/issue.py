@@ -1,5 +1,6 @@
 """Issue vouchers (seed 003 slide 5-3): the resident's card and PIN → the balance → points per voucher, count and
-validity (within the balance; presets from the municipality's defaults) → the resident confirms the statement
+validity (within the balance and the municipality's voucher rule: only the points and validity periods the rule
+allows are offered; the cloud refuses anything else) → the resident confirms the statement
 (signed on the card on this visit, no second PIN) → the cloud debits and signs each voucher → the A4 sheet (8 a
 page with cut marks) is saved at once; the 80 mm ticket on request. Online only: said before the card."""
 
@@ -10,8 +11,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.core.rules.voucher_issue import VoucherRule, points_choices, validity_choices
 from kiosk.services.errors import ServiceError
-from kiosk.services.office import VALIDITY_PRESETS, IssuedVoucher, ResidentVisit
+from kiosk.services.office import IssuedVoucher, ResidentVisit
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import Segmented
@@ -36,6 +38,7 @@ class IssueScreen(OfficeScreen):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.visit: ResidentVisit | None = None
+        self.rule: VoucherRule | None = None
         self.issued: list[IssuedVoucher] = []
         self.pdf_path = ""
         self.steps_bar = StepBar([self.tr("Card"), self.tr("Vouchers"), self.tr("Confirm"), self.tr("Done")])
@@ -55,17 +58,17 @@ class IssueScreen(OfficeScreen):
 
     def _amount_page(self) -> QWidget:
         self.balance_label = centred("", "title", "issueBalance")
-        self.per_voucher = Segmented([(f"{p:,}", p) for p in POINT_PRESETS])
+        self.per_voucher = Segmented()
         self.per_voucher.setObjectName("issuePoints")
         self.count = Segmented([(self.tr("%1 vouchers").replace("%1", str(n)) if n > 1 else self.tr("1 voucher"), n)
                                 for n in COUNT_PRESETS])
         self.count.setObjectName("issueCount")
-        self.validity = Segmented([(self.tr("%1 days").replace("%1", str(d)), d) for d in VALIDITY_PRESETS])
+        self.validity = Segmented()
         self.validity.setObjectName("issueValidity")
-        self.validity.setCurrentData(VALIDITY_PRESETS[-1])
-        self.per_voucher.setCurrentIndex(0)
         self.count.setCurrentIndex(0)
         self.total_label = centred("", "title", "issueTotal")
+        self.rule_label = centred("", "muted", "issueRule")
+        self.apply_rule(VoucherRule.default(1, 180))
         for choice in (self.per_voucher, self.count, self.validity):
             choice.changed.connect(lambda *_: self._update_total())
         self.next_button = QPushButton(self.tr("Next"))
@@ -88,6 +91,7 @@ class IssueScreen(OfficeScreen):
         grid.setColumnStretch(1, 1)
         column.addLayout(grid)
         column.addWidget(self.total_label)
+        column.addWidget(self.rule_label)
         return page(form, ActionBar(self.next_button, cancel))
 
     def _confirm_page(self) -> QWidget:
@@ -129,7 +133,7 @@ class IssueScreen(OfficeScreen):
         self.busy.setText(self.tr("Reading the card…"))
         self._set_page("busy")
         svc = self.service
-        self.run(lambda: svc.read_card(pin), self._on_visit, self._on_card_error)
+        self.run(lambda: (svc.read_card(pin), svc.voucher_rule(1)), self._on_visit, self._on_card_error)
 
     def _on_card_error(self, error: ServiceError) -> None:
         self.pinpad.clear()
@@ -141,8 +145,30 @@ class IssueScreen(OfficeScreen):
         self.close_result()
         self._set_page("pin")
 
-    def _on_visit(self, visit: ResidentVisit) -> None:
+    def apply_rule(self, rule: VoucherRule) -> None:
+        """Offer only what the municipality's voucher rule allows (the cloud enforces the same rule)."""
+        self.rule = rule
+        chosen = self.per_voucher.currentData()
+        self.per_voucher.clear()
+        for p in points_choices(rule, POINT_PRESETS):
+            self.per_voucher.addItem(f"{p:,}", p)
+        self.per_voucher.setCurrentIndex(max(0, self.per_voucher.findData(chosen)))
+        self.validity.clear()
+        for d in validity_choices(rule):
+            self.validity.addItem(self.tr("%1 days").replace("%1", str(d)), d)
+        self.validity.setCurrentData(rule.validity_days)
+        if rule.from_rule:
+            self.rule_label.setText(self.tr("Municipality's voucher rule: at most %1 a voucher, valid up to %2 days.")
+                                    .replace("%1", points(rule.max_points or 0))
+                                    .replace("%2", str(rule.longest_days)))
+        else:
+            self.rule_label.setText(self.tr("No voucher rule set by the municipality: valid %1 days by default.")
+                                    .replace("%1", str(rule.validity_days)))
+
+    def _on_visit(self, value: tuple[ResidentVisit, VoucherRule]) -> None:
+        visit, rule = value
         self.visit = visit
+        self.apply_rule(rule)
         self.balance_label.setText(self.tr("Balance: %1").replace("%1", points(visit.balance(1))))
         self._update_total()
         self._set_page("amount")

@@ -206,7 +206,8 @@ def _scenario(d: OfficeDriver, admin: Any) -> None:
 
 
 def _admin(backend: Any) -> Any:
-    """The demo admin sets the municipality's cash-sale terms (so the cash desk has something to sell)."""
+    """The demo admin sets the municipality's cash-sale terms (so the cash desk has something to sell) and its
+    voucher rule (the issue screen offers what it allows)."""
     from kiosk.sync.client import CloudClient
 
     admin = CloudClient(backend.cloud.url)
@@ -216,6 +217,7 @@ def _admin(backend: Any) -> Any:
     admin.http.request("POST", "/v1/office/cash-sale-rules", json={
         "point_type_id": 1, "premium_rate_pct": 20, "max_yen_per_sale": 10000, "max_yen_per_resident_month": 30000,
         "validity_days": 180})
+    admin.http.request("PUT", "/v1/admin/voucher-rules/1", json={"validity_days": 90, "max_points": 2000})
     return admin
 
 
