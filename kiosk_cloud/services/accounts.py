@@ -71,6 +71,12 @@ async def lock_personal_account(conn: AsyncConnection, mykey_id: str, point_type
 
 async def live_lots(conn: AsyncConnection, account_id: int, now: datetime) -> list[Lot]:
     """Lots with points left; lots past their expiry are zeroed and written to the ledger as 'expiry'."""
+    all_lots = await lots_with_points(conn, account_id, now)
+    return await write_off(conn, account_id, all_lots, expired(all_lots, now), now)
+
+
+async def lots_with_points(conn: AsyncConnection, account_id: int, now: datetime) -> list[Lot]:
+    """Every lot of the account with points left, live or past its expiry (nothing written)."""
     rows = (
         await conn.execute(
             select(lots.c.id, lots.c.remaining, lots.c.expires_at, lots.c.granted_at, lots.c.premium).where(
@@ -78,12 +84,16 @@ async def live_lots(conn: AsyncConnection, account_id: int, now: datetime) -> li
             )
         )
     ).all()
-    all_lots = [
+    return [
         Lot(str(r.id), r.remaining, as_utc(r.expires_at) or now, as_utc(r.granted_at) or now,
             LotKind.PREMIUM if r.premium else LotKind.NORMAL)
         for r in rows
     ]
-    gone = expired(all_lots, now)
+
+
+async def write_off(conn: AsyncConnection, account_id: int, all_lots: list[Lot], gone: list[Take],
+                    now: datetime) -> list[Lot]:
+    """Zero the lots in `gone` (past their expiry) with one 'expiry' ledger row; the lots that are left."""
     if gone:
         await conn.execute(_lot_take, [{"lot_id": int(t.lot_id), "take": t.points} for t in gone])
         premium = {lot.lot_id for lot in all_lots if lot.kind is LotKind.PREMIUM}

@@ -1,8 +1,9 @@
 """Card payments at shops, general path: the resident's consent, then the payment rule, then the writes.
 
 Online (`POST /v1/payments`, sync `payment`): `verify_consent` (the statement says this shop, this terminal, this
-point type and these points; signature, chain, CRL, binding, nonce), load the MyKey ID's account and live lots,
-`kiosk.core.rules.payment.decide_payment`, write the plan (lot updates, one ledger row, the audit row).
+point type and these points; signature, chain, CRL, binding, nonce), load the MyKey ID's account and its lots with
+points left, `kiosk.core.rules.payment.decide_payment` (it tells expired points from too few), write the plan
+(lots past their expiry written off, lot updates, one ledger row, the audit row).
 
 Offline (sync `offline_payment`): it already happened at the shop. The statement's time becomes the payment's
 time. A missing or bad proof (any consent/certificate code) is a `conflict` for the office with nothing debited;
@@ -23,7 +24,7 @@ from kiosk.core.rules.refusal import Refused
 from kiosk_cloud.deps import Caller
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import accounts, conflicts, ledger, point_types
-from kiosk_cloud.services.accounts import live_lots, lock_account, take_points, takes_json
+from kiosk_cloud.services.accounts import lock_account, lots_with_points, take_points, takes_json, write_off
 from kiosk_cloud.services.audit import audit
 from kiosk_cloud.services.common import jdump
 from kiosk_cloud.services.consent import ConsentedCard, ConsentIn, Expected, municipality_code, verify_consent
@@ -71,7 +72,7 @@ async def _load_and_decide(conn: AsyncConnection, card: ConsentedCard, request: 
     known = select(point_types.c.id).where(point_types.c.id == request.point_type_id)
     if account_id is None and (await conn.execute(known)).first() is None:
         raise ApiError("unknown_point_type")
-    lots = [] if account_id is None else await live_lots(conn, account_id, request.now)
+    lots = [] if account_id is None else await lots_with_points(conn, account_id, request.now)
     limit, used = 0, 0
     if request.offline:
         limit = (await conn.execute(select(point_types.c.offline_limit_per_card_per_day).where(
@@ -82,6 +83,8 @@ async def _load_and_decide(conn: AsyncConnection, card: ConsentedCard, request: 
         plan = decide_payment(request, PaymentState(card.mykey_status, lots, limit, used))
     except Refused as exc:
         raise ApiError(exc.code, exc.detail, None, **exc.extra) from None
+    if plan.expiring and account_id is not None:  # lots past their expiry: written off before the payment's row
+        await write_off(conn, account_id, lots, list(plan.expiring), request.now)
     return account_id, plan
 
 

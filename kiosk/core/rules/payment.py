@@ -10,8 +10,10 @@ The resident's consent itself (signature, certificate, nonce) is checked before 
 Online (the resident waits at the shop), in this order:
 1. the points are a whole number from 1 to MAX_POINTS (`invalid_points`);
 2. the MyKey ID exists (`mykey_id_unknown`) and is valid (`mykey_id_not_valid`);
-3. the live lots cover the points (`insufficient_points`, with `available`): all or nothing, earliest expiry first
-   (`kiosk.core.points.plan_spend`).
+3. the live lots cover the points: all or nothing, earliest expiry first (`kiosk.core.points.plan_spend`). When they
+   do not, and the lots past their expiry that still hold points would have covered it, the points the resident
+   had have expired: `points_expired` (with `available`, `expired` — those lots' points — and `expired_at`, the
+   latest of their expiry times, ISO-8601); otherwise `insufficient_points` (with `available`).
 
 Offline (it already happened at the shop, with a valid proof): recorded even when it should not have happened —
 the debit is what the live lots cover (possibly 0) and every problem is listed; any problem makes the operation a
@@ -19,8 +21,9 @@ the debit is what the live lots cover (possibly 0) and every problem is listed; 
 `offline_limit_exceeded`: this card's offline payments at this terminal on the JST day of the payment, this one
 included, above the point type's per-card-per-day limit).
 
-Lots are live while `expires_at > now` (the cloud's time of recording). `plan.expiring` lists lots past their
-expiry with points left: the general path writes them off before planning; a hot path that meets any leaves.
+Lots are live while `expires_at > now` (the cloud's time of recording). The state holds every lot with points
+left, live or not: `plan.expiring` lists those past their expiry, which the general path writes off after planning
+(and a refusal, rolled back, leaves them for the next attempt to name); a hot path that meets any leaves.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ MYKEY_ID_UNKNOWN = "mykey_id_unknown"
 MYKEY_ID_NOT_VALID = "mykey_id_not_valid"
 INSUFFICIENT_POINTS = "insufficient_points"
 OFFLINE_LIMIT_EXCEEDED = "offline_limit_exceeded"
+POINTS_EXPIRED = "points_expired"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +57,7 @@ class PaymentRequest:
 @dataclass(frozen=True, slots=True)
 class PaymentState:
     mykey_status: str | None  # None: no such MyKey ID
-    lots: Sequence[Lot] = ()  # the account's lots with points left (none: no account)
+    lots: Sequence[Lot] = ()  # the account's lots with points left, expired ones included (none: no account)
     offline_limit: int = 0  # points per card per JST day offline (0: no limit)
     offline_used: int = 0  # offline: this card's earlier offline payments at this terminal that JST day
 
@@ -92,8 +96,20 @@ def _premium(lots: Sequence[Lot], takes: Sequence[Take]) -> int:
     return sum(t.points for t in takes if t.lot_id in premium)
 
 
+def _refuse_short(request: PaymentRequest, state: PaymentState, available: int) -> None:
+    """Too few live points: `points_expired` when the expired lots would have paid, else `insufficient_points`."""
+    lapsed = [lot for lot in state.lots if lot.remaining > 0 and lot.expires_at <= request.now]
+    gone = sum(lot.remaining for lot in lapsed)
+    if lapsed and available + gone >= request.points:
+        last = max(lot.expires_at for lot in lapsed)
+        raise Refused(POINTS_EXPIRED, f"requested {request.points} points, {available} live, {gone} expired",
+                      available=available, expired=gone, expired_at=last.isoformat())
+    raise InsufficientPoints(request.points, available)
+
+
 def decide_payment(request: PaymentRequest, state: PaymentState) -> PaymentPlan:
-    """The plan of a payment; online refusals raise `Refused` / `InsufficientPoints` / `InvalidPoints`."""
+    """The plan of a payment; online refusals raise `Refused` (`points_expired` among them) /
+    `InsufficientPoints` / `InvalidPoints`."""
     check_points(request.points)
     problems: list[str] = []
     if state.mykey_status is None:
@@ -114,7 +130,7 @@ def decide_payment(request: PaymentRequest, state: PaymentState) -> PaymentPlan:
             problems.append(OFFLINE_LIMIT_EXCEEDED)
     else:
         if request.points > available:
-            raise InsufficientPoints(request.points, available)
+            _refuse_short(request, state, available)
         amount = request.points
     takes = tuple(plan_spend(state.lots, amount, now)) if amount > 0 else ()
     return PaymentPlan(

@@ -33,9 +33,16 @@ def _request(points: int, offline: bool = False) -> PaymentRequest:
 def test_online_takes_exactly_the_points_earliest_expiry_first_or_refuses(lots: list[Lot], points: int) -> None:
     available = balance(lots, NOW)
     if points > available:
+        lapsed = sum(lot.remaining for lot in lots if lot.expires_at <= NOW)
+        if lapsed and available + lapsed >= points:  # the expired lots would have paid: said so
+            with pytest.raises(Refused) as refused:
+                decide_payment(_request(points), PaymentState("valid", lots))
+            assert refused.value.code == "points_expired"
+            assert refused.value.extra["available"] == available and refused.value.extra["expired"] == lapsed
+            return
         with pytest.raises(InsufficientPoints) as exc:
             decide_payment(_request(points), PaymentState("valid", lots))
-        assert exc.value.available == available
+        assert exc.value.available == available and exc.value.code == "insufficient_points"
         return
     plan = decide_payment(_request(points), PaymentState("valid", lots))
     assert plan.points == plan.requested == points and not plan.problems and not plan.conflict
@@ -82,5 +89,25 @@ def test_online_refusals_have_the_catalogued_codes() -> None:
     for bad in (0, -5, 10_000_001):
         with pytest.raises(InvalidPoints):
             decide_payment(_request(bad), PaymentState("valid", lots))
-    with pytest.raises(InsufficientPoints):  # an expired lot does not pay
+    with pytest.raises(Refused) as lapsed:  # an expired lot does not pay, and the refusal says why
         decide_payment(_request(10), PaymentState("valid", [Lot("2", 500, NOW, NOW - timedelta(days=9))]))
+    assert lapsed.value.code == "points_expired"
+    assert lapsed.value.extra == {"available": 0, "expired": 500, "expired_at": NOW.isoformat()}
+
+
+def test_expired_points_only_when_they_would_have_paid() -> None:
+    """Live 100 + expired 300: 350 is refused as expired points; 500 is simply too few (with or without them)."""
+    lots = [Lot("live", 100, NOW + timedelta(days=9), NOW - timedelta(days=30)),
+            Lot("old", 200, NOW - timedelta(days=2), NOW - timedelta(days=60)),
+            Lot("older", 100, NOW - timedelta(days=5), NOW - timedelta(days=90))]
+    with pytest.raises(Refused) as lapsed:
+        decide_payment(_request(350), PaymentState("valid", lots))
+    assert lapsed.value.code == "points_expired" and lapsed.value.extra["expired"] == 300
+    assert lapsed.value.extra["expired_at"] == (NOW - timedelta(days=2)).isoformat()  # the latest expiry
+    with pytest.raises(InsufficientPoints) as short:
+        decide_payment(_request(500), PaymentState("valid", lots))
+    assert not isinstance(short.value, Refused) and short.value.available == 100
+    plan = decide_payment(_request(100), PaymentState("valid", lots))  # the live lot pays; the others expire
+    assert [t.lot_id for t in plan.takes] == ["live"] and {t.lot_id for t in plan.expiring} == {"old", "older"}
+    offline = decide_payment(_request(350, offline=True), PaymentState("valid", lots))  # offline: a conflict
+    assert offline.points == 100 and offline.problems == ("insufficient_points",)
