@@ -113,16 +113,19 @@ async def reissue(db: Database, staff: StaffCaller, number_text: str) -> dict[st
     return {"voided": old.number, "voucher": voucher_out(new)}
 
 
+# a code that proves nothing: altered, unreadable, signed by an unknown key or by a revoked (leaked) one
+FORGED_CODES = ("voucher_bad_signature", "voucher_unknown_key", "voucher_malformed", "voucher_key_revoked")
+
+
 def outcome(result: dict[str, Any]) -> str:
     """accepted | expired (taken by the shop after the last day: counted, to be checked) | already_used |
-    voided | forged | unknown."""
+    voided | forged | invalid (e.g. a key past its verification period) | unknown."""
     if result.get("result") == "redeemed" and result.get("code") == "voucher_already_used":
         return "already_used"  # services.vouchers.reconcile says "redeemed" for both; the code tells them apart
     if result.get("result") == "redeemed":
         return "expired" if result.get("expired") else "accepted"
     if result.get("result") == "invalid":
-        return "forged" if result.get("code") in ("voucher_bad_signature", "voucher_unknown_key",
-                                                  "voucher_malformed") else "invalid"
+        return "forged" if result.get("code") in FORGED_CODES else "invalid"
     return {"voided": "voided", "redeemed": "already_used", "unknown": "unknown"}.get(str(result.get("result")),
                                                                                    "invalid")
 

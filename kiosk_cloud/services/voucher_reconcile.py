@@ -1,38 +1,42 @@
-"""Voiding a voucher and reconciling paper vouchers collected from a shop (issue 8): a voucher counts by its QR code (the signed code,
-checked against the voucher keys) or by its printed number — numbers only with a second staff member's
-confirmation, checked in the endpoint. Then services.vouchers.reconcile marks them used in one batch."""
+"""Voiding a voucher and reconciling paper vouchers collected from a shop (issue 8): a voucher counts by its QR
+code (the signed code, checked by the redemption rule's check_code like every other path: key known, not revoked,
+still verifying; the signature) or by its printed number — numbers only with a second staff member's confirmation,
+checked in the endpoint. Then services.vouchers.reconcile marks them used in one batch."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from kiosk.core.errors import DomainError
-from kiosk.core.voucher_code import decode_voucher, verify_voucher
+from kiosk.core.errors import DomainError, VoucherExpired
+from kiosk.core.rules.redemption import check_code
+from kiosk.core.voucher_code import decode_voucher
 from kiosk_cloud.db import Database, utcnow
 from kiosk_cloud.deps import StaffCaller
 from kiosk_cloud.errors import ApiError
-from kiosk_cloud.models import voucher_keys
 from kiosk_cloud.services import vouchers as vsvc
 from kiosk_cloud.services.audit import audit
 from kiosk_cloud.services.staff_auth import second_staff as check_second_staff
+from kiosk_cloud.services.voucher_keys import keys_for
 from kiosk_cloud.settings import Settings
 
 
-async def numbers_of_codes(conn: AsyncConnection, codes: list[str]) -> tuple[list[str], list[dict[str, Any]]]:
-    """(numbers of the codes whose signature verifies, one `invalid` result per code that does not). A voucher past
-    its validity still counts here (the shop took it; the result says `expired`)."""
-    keys = {int(r.key_id): bytes(r.public_key) for r in (await conn.execute(  # a revoked key proves nothing
-        select(voucher_keys.c.key_id, voucher_keys.c.public_key).where(voucher_keys.c.revoked_at.is_(None)))).all()}
+async def numbers_of_codes(conn: AsyncConnection, codes: list[str], *, shop_id: int,
+                           now: datetime) -> tuple[list[str], list[dict[str, Any]]]:
+    """(numbers of the genuine codes, one `invalid` result per code that is not), each code checked by the one
+    redemption rule (kiosk.core.rules.redemption.check_code: key known, not revoked, still verifying now and valid
+    when the voucher was signed; the signature). A voucher past its validity still counts here (the shop took it;
+    the result says `expired`): check_code raises VoucherExpired only after the key and the signature passed."""
     numbers: list[str] = []
     invalid: list[dict[str, Any]] = []
     for index, code in enumerate(codes):
         try:
-            claims = decode_voucher(code)
-            verify_voucher(code, keys, now=claims.valid_from)  # the signature; the window is reported later
+            try:
+                claims = check_code(code, await keys_for(conn, code), shop_id=shop_id, at=now)
+            except VoucherExpired:
+                claims = decode_voucher(code)
         except DomainError as exc:
             invalid.append({"number": None, "code_index": index, "result": "invalid", "code": exc.code})
             continue
@@ -43,7 +47,7 @@ async def numbers_of_codes(conn: AsyncConnection, codes: list[str]) -> tuple[lis
 async def reconcile_paper(conn: AsyncConnection, *, codes: list[str], numbers: list[str], shop_id: int,
                           now: datetime) -> list[dict[str, Any]]:
     """One result per voucher: the codes' (invalid ones first), then the numbers'."""
-    verified, invalid = await numbers_of_codes(conn, codes)
+    verified, invalid = await numbers_of_codes(conn, codes, shop_id=shop_id, now=now)
     results = await vsvc.reconcile(conn, numbers=verified + numbers, shop_id=shop_id, now=now)
     for item in results[:len(verified)]:
         item["by"] = "qr_code"

@@ -96,3 +96,37 @@ def test_the_office_without_a_clerk_and_other_roles_are_refused_with_nothing_wri
             assert response.status_code == status, (path, response.text)
             assert response.json()["error"]["code"] == code
     assert counts(cloud.demo.database_url) == before
+
+
+def test_reconcile_checks_codes_by_the_redemption_rule_revoked_and_expired_keys(cloud: Cloud) -> None:
+    """kiosk.core.rules.redemption.check_code decides for the office's bundle too: a code signed by a revoked key
+    is forged, one whose key is past its verification period is invalid; neither is counted or marked used."""
+    from datetime import UTC, datetime, timedelta
+
+    from kiosk.core.voucher_code import decode_voucher
+
+    from .limits_db import execute
+
+    office = cloud.terminal("office")
+    shop = cloud.demo.shops[0]["id"]
+    (old,) = issue(cloud, office, "takahashi", 100)
+    old_key = decode_voucher(old["code"]).key_id
+    cloud.admin.ok("POST", f"/admin/voucher-keys/{old_key}/revoke")
+    (late,) = issue(cloud, office, "takahashi", 100)  # signed by the next key
+    late_key = decode_voucher(late["code"]).key_id
+    assert late_key != old_key
+    execute(cloud.demo.database_url, "UPDATE voucher_keys SET verify_until = :t WHERE key_id = :k",
+            t=datetime.now(UTC) - timedelta(minutes=1), k=late_key)
+    before = counts(cloud.demo.database_url)
+    batch = office.ok("POST", "/office/reconciliations", {"shop_id": shop, "codes": [old["code"], late["code"]]})
+    got = sorted((r["code_index"], r["outcome"], r["code"]) for r in batch["results"])
+    assert got == [(0, "forged", "voucher_key_revoked"), (1, "invalid", "voucher_key_expired")]
+    assert batch["accepted"] == 0 and batch["accepted_points"] == 0 and batch["refused"] == 2
+    after = counts(cloud.demo.database_url)
+    assert {k: after[k] for k in ("ledger", "lots", "lot_points", "vouchers", "voucher_states")} == {
+        k: before[k] for k in ("ledger", "lots", "lot_points", "vouchers", "voucher_states")}
+    assert after["reconciliation_batches"] == before["reconciliation_batches"] + 1  # the bundle's record
+    # the older endpoint goes through the same check
+    legacy = office.ok("POST", "/vouchers/reconcile", {"shop_id": shop, "codes": [old["code"]]})["results"]
+    assert [(r["result"], r["code"]) for r in legacy] == [("invalid", "voucher_key_revoked")]
+    assert counts(cloud.demo.database_url)["voucher_states"] == before["voucher_states"]

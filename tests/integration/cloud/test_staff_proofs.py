@@ -162,5 +162,5 @@ def test_a_qr_code_signed_with_a_revoked_key_reconciles_nothing(cloud: Cloud) ->
     before = written(cloud.demo.database_url)
     res = office.ok("POST", "/vouchers/reconcile", {"shop_id": cloud.demo.shops[0]["id"],
                                                     "codes": [voucher["code"]]})["results"]
-    assert [(r["result"], r["code"]) for r in res] == [("invalid", "voucher_unknown_key")]
+    assert [(r["result"], r["code"]) for r in res] == [("invalid", "voucher_key_revoked")]
     assert written(cloud.demo.database_url) == before
