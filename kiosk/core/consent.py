@@ -17,7 +17,8 @@ Canonical text (UTF-8, LF-separated, fixed order, no trailing newline)::
     nonce=0123456789abcdef0123456789abcdef
     at=2026-11-30T22:40:00+09:00
 
-`shop` is `-` when there is no shop (a voucher issue at the office). `points` is the total debited (a voucher
+`shop` is `-` when there is no shop (a voucher issue at the office); for `event_support` (points given to a
+support event, 特定支援イベント) it is the event's account id, the payee. `points` is the total debited (a voucher
 issue: points per voucher × count). The nonce is made by the terminal (`new_nonce()`): one path online and
 offline, and no extra round trip per payment; the cloud refuses a fingerprint+nonce it has seen before.
 The signature is RSA PKCS#1 v1.5 over SHA-256 of `encode_statement(s)`, like the auth challenge.
@@ -35,7 +36,7 @@ from datetime import datetime, timedelta, timezone
 from kiosk.core.errors import DomainError
 
 MAGIC = "MYKEY-CONSENT/1"
-ACTIONS = ("payment", "voucher_issue", "exchange")
+ACTIONS = ("payment", "voucher_issue", "exchange", "event_support")  # event_support: shop = the event's account
 NO_SHOP = "-"
 MAX_POINTS = 10**12
 MAX_COUNT = 10_000

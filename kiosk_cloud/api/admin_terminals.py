@@ -11,18 +11,30 @@ from pydantic import Field
 from sqlalchemy import func, insert, select
 
 from kiosk.core.errors import InsufficientPoints
-from kiosk.core.points import AccountKind, plan_spend
+from kiosk.core.points import plan_spend
 from kiosk_cloud.api.schemas import Body, DbId, Points, ShortText
 from kiosk_cloud.db import utcnow
-from kiosk_cloud.deps import DB, AdminStaff
+from kiosk_cloud.deps import DB, AdminStaff, AppSettings
 from kiosk_cloud.errors import ApiError
-from kiosk_cloud.models import accounts, ledger, lots, programmes, shops, terminals
-from kiosk_cloud.services import contact
+from kiosk_cloud.models import ledger, lots, programmes, shops, terminals
+from kiosk_cloud.services import contact, support_events
 from kiosk_cloud.services.accounts import live_lots, premium_part, take_points, takes_json
 from kiosk_cloud.services.audit import audit
-from kiosk_cloud.services.common import iso
+from kiosk_cloud.services.common import iso, require_valid_mykey
+from kiosk_cloud.services.consent import ConsentIn, Expected, municipality_code, verify_consent
+from kiosk_cloud.services.timewindow import limits_of
 
 router = APIRouter(prefix="/admin", tags=["admin terminals"])
+
+
+class SupportIn(Body):
+    """A resident gives points to the event: the consent says action `event_support`, shop = this event's account
+    id, this terminal, the event's point type, the points. `name`: only if the resident wishes the organiser to be
+    told it (else the gift is listed by MyKey ID alone)."""
+
+    points: Points
+    consent: ConsentIn | None = None
+    name: Annotated[str, Field(min_length=1, max_length=40)] | None = None
 
 
 class PayoutIn(Body):
@@ -47,12 +59,7 @@ async def terminals_with_contact(caller: AdminStaff, db: DB, request: Request) -
          "outbox_backlog": r.outbox_backlog} for r in rows], "now": iso(utcnow())}
 
 
-async def _event(conn: Any, account_id: int, lock: bool = False) -> Any:
-    query = select(accounts).where(accounts.c.id == account_id)
-    row = (await conn.execute(query.with_for_update() if lock else query)).first()
-    if row is None or row.kind != AccountKind.SUPPORT_EVENT.value:
-        raise ApiError("not_found", "no such support-event account")
-    return row
+_event = support_events.event_row
 
 
 @router.get("/support-events/{account_id}")
@@ -66,19 +73,36 @@ async def support_event(account_id: DbId, caller: AdminStaff, db: DB) -> dict[st
                    programmes.c.name.label("programme"))
             .outerjoin(programmes, programmes.c.id == ledger.c.programme_id)
             .where(ledger.c.account_id == account_id).order_by(ledger.c.id))).all()
-        supporters = (await conn.execute(
-            select(accounts.c.mykey_id, func.sum(ledger.c.points).label("points"), func.count().label("count"))
-            .select_from(ledger.join(accounts, accounts.c.id == ledger.c.account_id))
-            .where(ledger.c.kind == "event_support", ledger.c.reference == f"event:{account_id}")
-            .group_by(accounts.c.mykey_id).order_by(accounts.c.mykey_id))).all()
+        people = await support_events.supporters(conn, account_id)
         balance = (await conn.execute(select(func.coalesce(func.sum(lots.c.remaining), 0)).where(
             lots.c.account_id == account_id, lots.c.remaining > 0, lots.c.expires_at > now))).scalar_one()
     return {"account_id": account_id, "name": row.name, "point_type_id": row.point_type_id,
             "balance": int(balance),
             "entries": [{"id": e.id, "kind": e.kind, "points": e.points, "at": iso(e.occurred_at),
                          "programme": e.programme, "reference": e.reference} for e in entries],
-            "supporters": [{"mykey_id": s.mykey_id, "points": -int(s.points), "count": int(s._mapping["count"])}
-                           for s in supporters]}
+            "supporters": people}
+
+
+@router.post("/support-events/{account_id}/support", status_code=201)
+async def support(account_id: DbId, body: SupportIn, caller: AdminStaff, db: DB,
+                  settings: AppSettings) -> dict[str, Any]:
+    """A supporter (特定支援イベントの支援者): the resident's points to the event's account, with the resident's signed
+    consent (a debit) and the admin clerk's session; ledger `event_support` on both accounts, audited."""
+    now = utcnow()
+    async with db.write() as conn:
+        event = await _event(conn, account_id, lock=True)
+        expected = Expected("event_support", await municipality_code(conn), account_id, caller.terminal_id,
+                            event.point_type_id, body.points, 1)
+        card = await verify_consent(conn, body.consent, expected, now=now, offline=False,
+                                    window=await limits_of(conn, settings))
+        mykey_id = await require_valid_mykey(conn, card.mykey_id)
+        result = await support_events.support(
+            conn, event_account_id=account_id, point_type_id=event.point_type_id, mykey_id=mykey_id,
+            points=body.points, name=body.name, terminal_id=caller.terminal_id, staff_id=caller.staff_id, now=now)
+        await audit(conn, action="support_event_support", terminal_id=caller.terminal_id, staff_id=caller.staff_id,
+                    mykey_id=mykey_id, subject=f"support event {account_id}", at=now,
+                    detail={"points": body.points, "named": body.name is not None, "entry_id": result["entry_id"]})
+    return result
 
 
 @router.post("/support-events/{account_id}/payout")

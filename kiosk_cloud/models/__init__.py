@@ -1,6 +1,6 @@
 """SQLAlchemy Core tables of the points cloud (one MetaData; Alembic compares against it)."""
 
-from kiosk_cloud.models.admin import ledger_monthly, voucher_rules
+from kiosk_cloud.models.admin import event_supporters, ledger_monthly, voucher_rules
 from kiosk_cloud.models.base import metadata
 from kiosk_cloud.models.consent import consent_nonces
 from kiosk_cloud.models.identity import (
@@ -64,6 +64,7 @@ __all__ = [
     "consent_nonces",
     "departments",
     "enrolment_codes",
+    "event_supporters",
     "exchanges",
     "idempotency",
     "ledger",

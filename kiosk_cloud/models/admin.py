@@ -41,6 +41,23 @@ ledger_monthly = Table(
     Column("premium_n_points", BigInteger, nullable=False),
 )
 
+# A resident's points given to a support event (特定支援イベント, seed 003 6-1/6-4 ③): the resident's ledger row
+# (kind `event_support`, reference `event:<account>`) and the name the resident wished the organiser to be told
+# (NULL: anonymous). One row per gift.
+event_supporters = Table(
+    "event_supporters",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_account_id", Integer, ForeignKey("accounts.id"), nullable=False, index=True),
+    Column("ledger_id", Integer, ForeignKey("ledger.id"), nullable=False, unique=True),
+    Column("mykey_id", String(8), nullable=False),
+    Column("points", Integer, nullable=False),
+    Column("name", String(40), nullable=True),
+    Column("at", Timestamp(), nullable=False),
+    Column("terminal_id", Integer, ForeignKey("terminals.id"), nullable=False),
+    Column("staff_id", Integer, ForeignKey("staff.id"), nullable=True),
+)
+
 # Reports (services/report_queries.py): each one query over a period; PostgreSQL answers the ledger ones from
 # the index alone (INCLUDE), SQLite uses the leading columns.
 REPORT_INDEXES = (

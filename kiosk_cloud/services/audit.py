@@ -26,7 +26,7 @@ ACTIONS = (
     # issue 12, the administration: detail {"before": {...} | None, "after": {...}} for set-up changes
     "setup_point_type", "setup_department", "setup_programme", "setup_shop", "setup_measure", "setup_voucher_rule",
     "setup_staff", "setup_eligible_list", "support_event_created", "support_event_funded", "support_event_payout",
-    "reserved_swept", "report_exported",
+    "reserved_swept", "report_exported", "support_event_support",
 )
 
 _SECRET_WORDS = frozenset({"pin", "password", "token", "certificate", "cert", "secret", "signature", "der"})

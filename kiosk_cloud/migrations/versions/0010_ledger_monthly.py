@@ -1,5 +1,6 @@
 """the ledger summed per month (issue 12): `ledger_monthly`, kept by triggers on `ledger` in the writing
-transaction (every path that writes the ledger), filled from the ledger as it is now
+transaction (every path that writes the ledger), filled from the ledger as it is now; `event_supporters` (the
+residents who gave points to a support event, with the name they wished the organiser to be told)
 
 Revision ID: 0010
 Revises: 0009
@@ -71,6 +72,26 @@ def upgrade() -> None:
         sa.Column("premium_n_points", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("month", "kind", "shop_id", "programme_id", "terminal_id", name="pk_ledger_monthly"),
     )
+    op.create_table(
+        "event_supporters",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("event_account_id", sa.Integer(), nullable=False),
+        sa.Column("ledger_id", sa.Integer(), nullable=False),
+        sa.Column("mykey_id", sa.String(length=8), nullable=False),
+        sa.Column("points", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=40), nullable=True),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("terminal_id", sa.Integer(), nullable=False),
+        sa.Column("staff_id", sa.Integer(), nullable=True),
+        sa.ForeignKeyConstraint(["event_account_id"], ["accounts.id"],
+                                name="fk_event_supporters_event_account_id_accounts"),
+        sa.ForeignKeyConstraint(["ledger_id"], ["ledger.id"], name="fk_event_supporters_ledger_id_ledger"),
+        sa.ForeignKeyConstraint(["terminal_id"], ["terminals.id"], name="fk_event_supporters_terminal_id_terminals"),
+        sa.ForeignKeyConstraint(["staff_id"], ["staff.id"], name="fk_event_supporters_staff_id_staff"),
+        sa.PrimaryKeyConstraint("id", name="pk_event_supporters"),
+        sa.UniqueConstraint("ledger_id", name="uq_event_supporters_ledger_id"),
+    )
+    op.create_index("ix_event_supporters_event_account_id", "event_supporters", ["event_account_id"], unique=False)
     # triggers first, then the backfill, in this one transaction: on PostgreSQL CREATE TRIGGER locks the ledger
     # against writers until the commit, so no row is missed or counted twice
     if op.get_bind().dialect.name == "postgresql":
@@ -130,3 +151,5 @@ def downgrade() -> None:
         op.execute("DROP FUNCTION IF EXISTS ledger_monthly_add_rows()")
         op.execute("DROP FUNCTION IF EXISTS ledger_monthly_change_row()")
     op.drop_table("ledger_monthly")
+    op.drop_index("ix_event_supporters_event_account_id", table_name="event_supporters")
+    op.drop_table("event_supporters")
