@@ -21,6 +21,10 @@ ROWS = (("payment", "カード決済", 1), ("voucher_scan", "ポイント券（Q
         ("reversal", "取消", -1))
 WHAT_JA = {"payment": "カード決済", "reversal": "取消", "voucher_scan": "ポイント券（QR）",
            "voucher_paper": "ポイント券（紙）", "exchange": "交換", "conflict": "競合"}
+CONFLICT_JA = {"offline_voucher_redeem": "ポイント券（オフライン）", "offline_payment": "カード決済（オフライン）"}
+PROBLEM_JA = {"voucher_already_used": "他店で使用済み", "voucher_voided": "無効化済み", "insufficient_points": "残高不足",
+              "offline_limit_exceeded": "オフライン上限超過", "mykey_id_not_valid": "マイキーID停止・無効",
+              "mykey_id_unknown": "マイキーID不明", "operation_time_out_of_window": "受付期間外"}
 
 
 class OfficeSettlements:
@@ -116,12 +120,27 @@ def render_statements(s: dict[str, Any], target: Any) -> None:
             figures = line_.get(key) or {"count": 0, "points": 0}
             amount = figures["points"] * sign
             line(f"{name}　{figures['count']}件", x=26, right=f"{amount:,} 円" if amount >= 0 else f"△{-amount:,} 円")
+        conflict = line_.get("conflict") or {"count": 0, "points": 0}
+        if conflict["count"]:  # what the shop handed goods for, then the conflicts deducted from it
+            c.setLineWidth(0.3)
+            c.line(24 * mm, (y + 4) * mm, 190 * mm, (y + 4) * mm)
+            line("お取扱い合計", x=26, right=f"{int(line_.get('taken', line_['amount_due'])):,} 円")
+            line(f"競合による差引　{conflict['count']}件", x=26, right=f"△{int(conflict['points']):,} 円")
         c.setLineWidth(0.6)
         c.line(24 * mm, (y + 4) * mm, 190 * mm, (y + 4) * mm)
         line("お支払額", size=14, x=26, right=f"{int(line_['amount_due']):,} 円", gap=10)
-        conflicts = (line_.get("conflict") or {}).get("count", 0)
-        if conflicts:
-            line(f"要確認の競合 {conflicts}件（事務局で確認中。本精算の金額には含みません）", size=10, gap=8)
+        items = line_.get("conflict_items") or []
+        if items:
+            line(f"差引いた競合 {len(items)}件（お支払いの対象外。事務局で確認します）", size=10, gap=6)
+            for item in items:
+                what = CONFLICT_JA.get(str(item.get("kind")), str(item.get("kind") or ""))
+                why = "・".join(PROBLEM_JA.get(p, p) for p in str(item.get("problem") or "").split(",") if p)
+                ref = item.get("reference") if item.get("reference") != item.get("kind") else ""
+                line(f"{_when(item['at'])}　{what}　{ref or ''}　{why}", size=9, x=26,
+                     right=f"△{int(item['points']):,} pt", gap=5)
+            y -= 3
+        elif conflict["count"]:
+            line(f"要確認の競合 {conflict['count']}件（事務局で確認中）", size=10, gap=8)
         late = line_.get("late_items") or []
         if late:
             line(f"前回の締め後に届いた取引（オフライン処理）{len(late)}件：本精算に含みます", size=10, gap=6)

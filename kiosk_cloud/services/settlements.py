@@ -6,6 +6,13 @@ conflict it counts to it (table settlement_items: each at most once, ever) and f
 (settlement_lines); a closed settlement is read from those rows and never recomputed. Whatever reaches the cloud
 after a close — an offline operation synced late, dated inside a closed period — is counted by the next
 settlement and marked `late` there (its date is before that period's first day).
+
+Conflicts are deducted: a shop's `taken` is everything it handed goods for — the items paid plus what its conflicts
+held (an offline voucher that had already been used or voided elsewhere: the voucher's points; an offline payment
+the resident's balance did not cover, or whose proof failed: the shortfall) — and `amount_due` = `taken` − the
+conflicts' points. The conflicts are listed (`conflict_items`) so the statement says which vouchers or payments were
+not paid. A conflicted offline payment whose points were debited in full (over the offline limit, say) is paid:
+only what was not debited is deducted.
 """
 
 from __future__ import annotations
@@ -65,36 +72,54 @@ async def candidates(conn: AsyncConnection, end: datetime) -> list[dict[str, Any
                     "points": r.points, "at": as_utc(r.redeemed_at), "reference": r.number,
                     "offline": r.redeem_method == "offline"})
     crows = (await conn.execute(
-        select(conflicts.c.id, conflicts.c.shop_id, conflicts.c.kind, conflicts.c.created_at)
+        select(conflicts.c.id, conflicts.c.shop_id, conflicts.c.kind, conflicts.c.created_at, conflicts.c.detail)
         .where(conflicts.c.shop_id.is_not(None), conflicts.c.created_at < end,
                _unsettled("conflict", conflicts.c.id)))).all()
     for c in crows:
-        out.append({"source": "conflict", "id": c.id, "shop_id": c.shop_id, "what": "conflict", "points": 0,
-                    "at": as_utc(c.created_at), "reference": c.kind})
+        detail = jload(c.detail) or {}
+        out.append({"source": "conflict", "id": c.id, "shop_id": c.shop_id, "what": "conflict",
+                    "points": conflict_points(c.kind, detail), "at": as_utc(c.created_at),
+                    "reference": detail.get("number") or c.kind, "kind": c.kind,
+                    "problem": detail.get("problem") or ",".join(detail.get("problems") or [])})
     return out
 
 
+def conflict_points(kind: str, detail: dict[str, Any]) -> int:
+    """The points a shop took for a conflicted operation that were not paid (see the module docstring)."""
+    if detail.get("shortfall") is not None:  # an offline payment: requested − debited (all of it on a bad proof)
+        return max(0, int(detail["shortfall"]))
+    if kind == "offline_voucher_redeem" and detail.get("problem") in ("voucher_already_used", "voucher_voided"):
+        return max(0, int(detail.get("points") or 0))
+    return 0  # nothing of it was applied and its points are not known here (e.g. outside the offline window)
+
+
 WHATS = ("payment", "reversal", "voucher_scan", "voucher_paper", "exchange", "conflict")
+SIGN = {"reversal": -1, "conflict": 0}  # a late item's points towards the amount due
 
 
 def figures(items: list[dict[str, Any]], start: datetime) -> dict[int, dict[str, Any]]:
     """Per shop: count and points of each kind, late items (dated before the period), the amount due (yen = points)."""
     per: dict[int, dict[str, Any]] = defaultdict(lambda: {
-        **{w: {"count": 0, "points": 0} for w in WHATS}, "late": {"count": 0, "points": 0}, "late_items": []})
+        **{w: {"count": 0, "points": 0} for w in WHATS}, "late": {"count": 0, "points": 0}, "late_items": [],
+        "conflict_items": []})
     for item in sorted(items, key=lambda i: (i["at"], i["source"], i["id"])):
         f = per[item["shop_id"]]
         f[item["what"]]["count"] += 1
         f[item["what"]]["points"] += item["points"]
+        if item["what"] == "conflict" and len(f["conflict_items"]) < LATE_LISTED:
+            f["conflict_items"].append({"at": iso(item["at"]), "kind": item.get("kind"), "points": item["points"],
+                                        "reference": item.get("reference"), "problem": item.get("problem")})
         if item["at"] < start:
             item["late"] = True
             f["late"]["count"] += 1
-            f["late"]["points"] += item["points"] * (-1 if item["what"] == "reversal" else 1)
+            f["late"]["points"] += item["points"] * SIGN.get(item["what"], 1)
             if len(f["late_items"]) < LATE_LISTED:
                 f["late_items"].append({"what": item["what"], "at": iso(item["at"]), "points": item["points"],
                                         "reference": item.get("reference")})
     for f in per.values():
-        f["amount_due"] = (f["payment"]["points"] - f["reversal"]["points"] + f["voucher_scan"]["points"]
-                           + f["voucher_paper"]["points"] + f["exchange"]["points"])
+        f["taken"] = (f["payment"]["points"] - f["reversal"]["points"] + f["voucher_scan"]["points"]
+                      + f["voucher_paper"]["points"] + f["exchange"]["points"] + f["conflict"]["points"])
+        f["amount_due"] = f["taken"] - f["conflict"]["points"]  # the conflicts deducted
     return per
 
 
@@ -179,7 +204,7 @@ async def list_all(conn: AsyncConnection) -> list[dict[str, Any]]:
 CSV_COLUMNS = ("settlement_id", "from", "to", "shop_id", "shop_name", "payments_count", "payments_points",
                "reversals_count", "reversals_points", "vouchers_scan_count", "vouchers_scan_points",
                "vouchers_paper_count", "vouchers_paper_points", "exchanges_count", "exchanges_points",
-               "conflicts_count", "late_count", "late_points", "amount_due_yen")
+               "conflicts_count", "conflicts_points", "late_count", "late_points", "taken_yen", "amount_due_yen")
 
 
 def csv_rows(settlement: dict[str, Any]) -> list[list[Any]]:
@@ -189,6 +214,7 @@ def csv_rows(settlement: dict[str, Any]) -> list[list[Any]]:
                     line["payment"]["count"], line["payment"]["points"], line["reversal"]["count"],
                     line["reversal"]["points"], line["voucher_scan"]["count"], line["voucher_scan"]["points"],
                     line["voucher_paper"]["count"], line["voucher_paper"]["points"], line["exchange"]["count"],
-                    line["exchange"]["points"], line["conflict"]["count"], line["late"]["count"],
-                    line["late"]["points"], line["amount_due"]])
+                    line["exchange"]["points"], line["conflict"]["count"], line["conflict"]["points"],
+                    line["late"]["count"], line["late"]["points"], line.get("taken", line["amount_due"]),
+                    line["amount_due"]])
     return out

@@ -123,7 +123,7 @@ class SettleScreen(OfficeScreen):
             late_total += int(line["late"]["count"])
             cells = [line["shop_name"], f"{line['payment']['points']:,}", f"{line['voucher_scan']['points']:,}",
                      f"{line['voucher_paper']['points']:,}", f"{line['exchange']['points']:,}",
-                     f"{-int(line['reversal']['points']):,}", str(line["late"]["count"]), str(line["conflict"]["count"]),
+                     f"{-int(line['reversal']['points']):,}", str(line["late"]["count"]), _conflicts(line),
                      f"{int(line['amount_due']):,}"]
             for col, text in enumerate(cells):
                 self.grid.addWidget(label(text, None, wrap=False), row, col)
@@ -185,3 +185,10 @@ class SettleScreen(OfficeScreen):
         st = self.settlements
         self.run(lambda: st.save_zengin(int(s["id"]), when),
                  self._saved(self.tr("Bank transfer file saved (transfer on %1)").replace("%1", format_date(when))))
+
+
+def _conflicts(line: dict[str, Any]) -> str:
+    """The shop's conflicts and the points deducted for them from what it took (the cloud's settlement lines)."""
+    conflict = line.get("conflict") or {"count": 0, "points": 0}
+    points = int(conflict.get("points") or 0)
+    return f"{conflict['count']} (−{points:,})" if points else str(conflict["count"])

@@ -4,10 +4,12 @@ accounts checked against the code list; a closed settlement changed or overlappe
 
 from __future__ import annotations
 
+import subprocess
 from datetime import timedelta
+from pathlib import Path
 
 from .helpers import Cloud, key
-from .office_helpers import ago, counts, issue, offline_pay, today_jst, without_audit
+from .office_helpers import ago, balance, counts, issue, offline_pay, sync_one, today_jst, without_audit
 
 
 def test_a_closed_settlement_never_changes_and_late_operations_fall_into_the_next(cloud: Cloud) -> None:
@@ -115,3 +117,66 @@ def test_zengin_file_and_bank_accounts(cloud: Cloud) -> None:
     trailer = records[3].decode("cp932")
     assert trailer[1:7] == "000002" and trailer[7:19] == "000000001290" and trailer[19:] == " " * 101
     assert records[4] == b"9" + b" " * 119
+
+
+def test_conflicts_are_deducted_on_the_statement_csv_and_zengin(cloud: Cloud, tmp_path: Path) -> None:
+    """A shop's conflicts — an offline voucher already used at another shop, an offline payment the balance did not
+    cover — are shown and deducted: taken − conflicts = the amount due, in the preview, the frozen lines, the CSV,
+    the Zengin transfer and the statement PDF; the other shop is paid its voucher."""
+    office = cloud.terminal("office")
+    shop_a, shop_b = (s["id"] for s in cloud.demo.shops[:2])
+    store_a, store_b = cloud.terminal("store", shop_a), cloud.terminal("store", shop_b)
+    (voucher,) = issue(cloud, office, "suzuki", 300)
+    store_b.ok("POST", "/vouchers/redeem", {"code": voucher["code"], "idempotency_key": key()})  # B wins
+    second_use = sync_one(store_a, "offline_voucher_redeem", {"code": voucher["code"]})
+    assert second_use["status"] == "conflict", second_use
+    offline_pay(cloud, store_a, "suzuki", 200, ago(hours=2))  # paid
+    left = balance(cloud, "ito")
+    at = ago(hours=1)
+    short = sync_one(store_a, "offline_payment", {"point_type_id": 1, "points": left + 150, "consent":
+                                                  store_a.consent(cloud.resident("ito"), left + 150, at=at)}, at)
+    assert short["status"] == "conflict" and short["result"]["shortfall"] == 150, short
+
+    today = today_jst().isoformat()
+    preview = office.ok("POST", "/office/settlements", {"from": today, "to": today})
+    lines = {s["shop_id"]: s for s in preview["shops"]}
+    a, b = lines[shop_a], lines[shop_b]
+    assert a["payment"] == {"count": 2, "points": 200 + left} and a["conflict"] == {"count": 2, "points": 450}
+    assert a["taken"] == 200 + left + 450 and a["amount_due"] == 200 + left
+    assert sorted((c["kind"], c["points"]) for c in a["conflict_items"]) == [
+        ("offline_payment", 150), ("offline_voucher_redeem", 300)]
+    assert any(c["reference"] == voucher["number"] for c in a["conflict_items"])
+    assert b["voucher_scan"] == {"count": 1, "points": 300} and b["amount_due"] == 300 and b["conflict"]["count"] == 0
+    closed = office.ok("POST", f"/office/settlements/{preview['id']}/close")
+    frozen = {s["shop_id"]: s for s in closed["shops"]}
+    assert frozen[shop_a]["amount_due"] == 200 + left and frozen[shop_a]["conflict"]["points"] == 450
+    assert closed["total_due"] == 200 + left + 300
+
+    text = office.get(f"/office/settlements/{preview['id']}/csv").content.decode("utf-8-sig")
+    rows = [row.split(",") for row in text.strip().split("\r\n")]
+    header, row_a = rows[0], next(r for r in rows[1:] if r[3] == str(shop_a))
+    got = dict(zip(header, row_a, strict=True))
+    assert (got["conflicts_count"], got["conflicts_points"]) == ("2", "450")
+    assert (got["taken_yen"], got["amount_due_yen"]) == (str(200 + left + 450), str(200 + left))
+
+    account = {"bank_code": "0001", "branch_code": "001", "account_type": "1", "account_number": "1234567",
+               "holder": "カ）フチュウショウテン"}
+    for shop, number in ((shop_a, "1234567"), (shop_b, "7654321")):
+        office.http.put(f"/office/shops/{shop}/bank-account",
+                        json={**account, "account_number": number}).raise_for_status()
+    cloud.admin.http.put("/office/payer-account", json={**account, "account_number": "1111111",
+                                                        "requester_code": "1234567890"}).raise_for_status()
+    when = (today_jst() + timedelta(days=3)).isoformat()
+    data = office.get(f"/office/settlements/{preview['id']}/zengin?transfer_date={when}").content
+    amounts = {int(r[91:101]): int(r[80:90]) for r in (x.decode("cp932") for x in data.split(b"\r\n"))
+               if r.startswith("2")}
+    assert amounts == {shop_a: 200 + left, shop_b: 300}  # the conflicts are not transferred
+
+    from kiosk.services.office_settlement import render_statements
+
+    pdf = tmp_path / "statements.pdf"
+    render_statements(office.ok("GET", f"/office/settlements/{preview['id']}"), str(pdf))
+    words = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert "競合による差引" in words and "△450 円" in words and f"{200 + left + 450:,} 円" in words
+    assert voucher["number"][:4] in words.replace(" ", "")
