@@ -1,5 +1,6 @@
 """Reconcile a shop's bundle of paper vouchers (pattern ①): choose the shop, scan every voucher (a QR scanner
-types into the scan field; a sheet-fed scanner's PDF/TIFF is read page by page), add a voucher whose QR cannot be
+types into the scan field; the camera or a USB-serial scanner through the shop's scanner relay,
+kiosk/ui/store/scanners.py; a sheet-fed scanner's PDF/TIFF is read page by page), add a voucher whose QR cannot be
 read by its number (a second clerk confirms at the close), then close the bundle: one record for that shop, with
 what was accepted, already used (and where), forged, expired or voided."""
 
@@ -40,6 +41,17 @@ class ReconcileScreen(OfficeScreen):
         self.file_button.setObjectName("reconcileFile")
         self.file_button.clicked.connect(self._choose_file)
         self.scan_field.add_button(self.file_button)
+        from kiosk.ui.store.scanners import ScanRelay, default_camera
+
+        self.scanners = ScanRelay(self)  # the camera and a serial scanner → add_code, on the GUI thread
+        self.scanners.scanned.connect(self.add_code)
+        self.scanners.failed.connect(self._scanner_failed)
+        self.camera_source = default_camera  # tests and the demo may give another frame source
+        self.camera_button = QPushButton(self.tr("Camera"))
+        self.camera_button.setObjectName("reconcileCamera")
+        self.camera_button.setCheckable(True)
+        self.camera_button.toggled.connect(self._camera)
+        self.scan_field.add_button(self.camera_button)
         self.number_field = Field(self.tr("QR unreadable: voucher number"))
         self.number_field.edit.setObjectName("reconcileNumber")
         self.number_field.edit.returnPressed.connect(self._number)
@@ -92,7 +104,29 @@ class ReconcileScreen(OfficeScreen):
             return
         if not self.shop.count():
             self.run(self.service.shops, self._shops)
+        if self.scanners.serial is None:
+            self.scanners.start_serial()  # KIOSK_SCANNER_SERIAL, as at the shop
         self.scan_field.edit.setFocus()
+
+    def _camera(self, on: bool) -> None:
+        """The camera stays on for the whole bundle: each voucher held up is added once."""
+        if on:
+            self.scan_field.set_ok(self.tr("Hold each voucher's QR code in front of the camera."))
+            if not self.scanners.start_camera(self.camera_source):
+                self.camera_button.setChecked(False)
+        else:
+            self.scanners.stop_camera()
+
+    def _scanner_failed(self, code: str) -> None:
+        texts = {"camera_unavailable": self.tr("No camera can be opened on this terminal."),
+                 "scanner_unavailable": self.tr("The serial scanner cannot be opened; check its cable and port."),
+                 "scanner_unplugged": self.tr("The serial scanner was unplugged.")}
+        self.scan_field.set_error(texts.get(code, code))
+
+    def hideEvent(self, event: object) -> None:  # leaving the screen turns the camera and the serial scanner off
+        self.camera_button.setChecked(False)
+        self.scanners.stop()
+        super().hideEvent(event)  # type: ignore[arg-type]
 
     def _shops(self, data: Any) -> None:
         self.shop.clear()
