@@ -158,7 +158,8 @@ def _run(args: argparse.Namespace) -> int:
         if saved.role == "admin":  # issue 12: the administration's own connection (online only)
             from kiosk.services.admin_terminal import AdminTerminal
 
-            admin = AdminTerminal.start(data_dir / "admin", config.cloud_url or saved.cloud_url, saved)
+            admin = AdminTerminal.start(data_dir / "admin", config.cloud_url or saved.cloud_url, saved,
+                                        card_service)  # a supporter's card for a support event
         relay = CardEventRelay()
         relay.attach(card_service)
         window = create_window(app, runtime.services, config, data_dir=data_dir,

@@ -5,6 +5,7 @@ drill-down and the exports (CSV as the cloud streams it, PDF made here). Every c
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -23,6 +24,11 @@ class AdminService:
     municipality: str = ""
     staff: dict[str, Any] | None = None
     setup_cache: dict[str, Any] = field(default_factory=dict)
+    card: Any = None  # the terminal's card service (a supporter's consent); None: no reader on this terminal
+    terminal_id: int = 0
+    municipality_code: str = ""
+    card_timeout: float = 20.0
+    support_target: dict[str, Any] | None = None  # the support event the supporter screen takes points for
 
     # -- the clerk ---------------------------------------------------------------------------------------------
     def online(self) -> bool:
@@ -109,6 +115,42 @@ class AdminService:
     def fund(self, account_id: int, programme_id: int, points: int) -> dict[str, Any]:
         return dict(self._call("POST", f"/v1/admin/support-events/{account_id}/fund",
                                {"programme_id": programme_id, "points": points}))
+
+    def give_to_event(self, event: dict[str, Any], points: int, pin: str, name: str | None = None) -> dict[str, Any]:
+        """A supporter gives points to the event: the card signs a statement of exactly this gift (action
+        `event_support`, shop = the event's account) after the resident's PIN; the cloud checks it and moves the
+        points. `name`: only when the resident wishes the organiser to be told it. The PIN is used once, never kept."""
+        from kiosk.core.consent import ConsentStatement, encode_statement, new_nonce, statement_now, to_wire
+        from kiosk.services.errors import ServiceError, translate_error
+
+        if self.card is None:
+            raise ServiceError("reader_gone", "no card reader on this terminal")
+        if not (len(pin) == 4 and pin.isdigit()):
+            raise ServiceError("pin_format")
+        try:
+            statement = encode_statement(ConsentStatement(
+                action="event_support", municipality_code=self.municipality_code, shop_id=int(event["account_id"]),
+                terminal_id=self.terminal_id, point_type_id=int(event["point_type_id"]), points=points, count=1,
+                nonce=new_nonce(), at=statement_now(self.cloud.now())))
+            signature = bytes(self._card("sign_statement", statement, pin))
+            der = self._card("read_user_auth_certificate")
+            consent = to_wire(statement, signature, bytes(getattr(der, "cert_der", der)))
+            return dict(self._call("POST", f"/v1/admin/support-events/{int(event['account_id'])}/support",
+                                   {"points": points, "consent": consent, "name": name or None}))
+        except ServiceError:
+            raise
+        except Exception as exc:
+            raise translate_error(exc) from None
+
+    def release_card(self) -> None:
+        reset = getattr(self.card, "release_card", None) or getattr(self.card, "reset", None)
+        if reset is not None:
+            with contextlib.suppress(Exception):  # the card may already be gone
+                reset()
+
+    def _card(self, name: str, *args: Any) -> Any:
+        result = getattr(self.card, name)(*args)
+        return result.result(timeout=self.card_timeout) if hasattr(result, "result") else result
 
     def payout(self, account_id: int, points: int, payee: str) -> dict[str, Any]:
         return dict(self._call("POST", f"/v1/admin/support-events/{account_id}/payout",

@@ -25,7 +25,8 @@ class AdminTerminal:
     cleanups: list[Callable[[], None]] = field(default_factory=list)
 
     @classmethod
-    def start(cls, data_dir: Path, cloud_url: str, credentials: Any, *, demo_keyring: bool = False) -> AdminTerminal:
+    def start(cls, data_dir: Path, cloud_url: str, credentials: Any, card_service: Any = None, *,
+              demo_keyring: bool = False) -> AdminTerminal:
         from kiosk.sync.client import CloudClient
         from kiosk.sync.credentials import check_cloud_url
 
@@ -33,7 +34,10 @@ class AdminTerminal:
         data_dir.mkdir(parents=True, exist_ok=True)
         client = CloudClient(cloud_url, credentials.token)
         cloud = OfficeCloud(client)
-        terminal = cls(AdminService(cloud, data_dir / "exports"), cloud, credentials)
+        service = AdminService(cloud, data_dir / "exports", card=card_service,
+                               terminal_id=int(getattr(credentials, "terminal_id", 0) or 0),
+                               municipality_code=str(getattr(credentials, "municipality_code", "") or ""))
+        terminal = cls(service, cloud, credentials)
         terminal.cleanups.append(client.close)
         return terminal
 
@@ -46,7 +50,8 @@ class AdminTerminal:
         saved = keyring.load()
         if saved is None:
             saved = enrol(backend.cloud.url, backend.info["enrolment_codes"]["admin"], DEMO_ADMIN_NAME, keyring)
-        terminal = cls.start(data_dir / "admin-terminal", backend.cloud.url, saved, demo_keyring=True)
+        terminal = cls.start(data_dir / "admin-terminal", backend.cloud.url, saved,
+                             getattr(getattr(backend, "runtime", None), "card_service", None), demo_keyring=True)
         logins = {s.get("staff_code"): s for s in backend.info.get("staff_logins", [])}
         if "ADM01" in logins:
             terminal.demo_logins["ADM01"] = ("ADM01", str(logins["ADM01"].get("password") or "demo-pass"))

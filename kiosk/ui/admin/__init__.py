@@ -16,7 +16,8 @@ def admin_screens(ctx: Any) -> list[Any]:
     from kiosk.ui.admin.reports import ReportsScreen
     from kiosk.ui.admin.review import ReviewScreen
     from kiosk.ui.admin.setup import SetupScreen
+    from kiosk.ui.admin.support import SupportScreen
     from kiosk.ui.admin.terminals import TerminalsScreen
 
     return [AdminHome(ctx), SetupScreen(ctx), TerminalsScreen(ctx), ReviewScreen(ctx), AccountsScreen(ctx),
-            HistoryScreen(ctx), ReportsScreen(ctx)]
+            HistoryScreen(ctx), ReportsScreen(ctx), SupportScreen(ctx)]

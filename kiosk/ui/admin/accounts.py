@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.admin.base import AdminScreen, fill, selected_data, table, when
@@ -34,6 +35,9 @@ class AccountsScreen(AdminScreen):
         self.sweep_button = QPushButton(self.tr("Sweep reserved points past the deadline"))
         self.sweep_button.setObjectName("reservedSweep")
         self.sweep_button.clicked.connect(self.sweep)
+        self.support_button = QPushButton(self.tr("A supporter gives points…"))
+        self.support_button.setObjectName("eventSupport")
+        self.support_button.clicked.connect(self.take_support)
         self.payout_button = QPushButton(self.tr("Pay out"))
         self.payout_button.setObjectName("eventPayout")
         self.payout_button.clicked.connect(self.payout)
@@ -50,6 +54,7 @@ class AccountsScreen(AdminScreen):
         metrics(row, 0, "gap")
         row.addWidget(self.points_field, 1)
         row.addWidget(self.payee_field, 2)
+        row.addWidget(self.support_button, 0, Qt.AlignmentFlag.AlignBottom)
         column.addLayout(row)
         column.addWidget(ActionBar(self.payout_button, self.sweep_button))
         self.frame(self.tr("Reserved points and support events"), body)
@@ -69,6 +74,8 @@ class AccountsScreen(AdminScreen):
         if events:
             self.accounts.selectRow(events[0])
         self.payout_button.setEnabled(bool(events))
+        self.support_button.setEnabled(bool(events))
+        self.show_event()  # the same row selected again emits nothing: the detail is read again anyway
 
     def _chosen(self) -> dict[str, Any] | None:
         chosen = selected_data(self.accounts)
@@ -77,6 +84,7 @@ class AccountsScreen(AdminScreen):
     def show_event(self) -> None:
         event = self._chosen()
         self.payout_button.setEnabled(event is not None)
+        self.support_button.setEnabled(event is not None)
         if event is None:
             fill(self.entries, [])
             self.supporters.setText("")
@@ -91,7 +99,14 @@ class AccountsScreen(AdminScreen):
                              e.get("reference") or "", e["points"]] for e in data["entries"]])
         people = data["supporters"]
         self.supporters.setText(self.tr("Supporters: %1").replace("%1", ", ".join(
-            f"{s['mykey_id']} ({s['points']:,} pt)" for s in people) or self.tr("none yet")))
+            f"{s.get('name') or s['mykey_id']} ({s['points']:,} pt)" for s in people) or self.tr("none yet")))
+
+    def take_support(self) -> None:
+        event = self._chosen()
+        if event is None:
+            return
+        self.service.support_target = dict(event)
+        self.navigate.emit("admin_support")
 
     def payout(self) -> None:
         event = self._chosen()
