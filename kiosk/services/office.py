@@ -57,6 +57,7 @@ class OfficeService:
         self.street_name = street_name
         self.card_timeout = 20.0
         self.staff: dict[str, Any] | None = None
+        self.printer: Any = None  # the 80 mm receipt printer (kiosk.printing.escpos_out target), as at the shop
 
     # -- state ---------------------------------------------------------------------------------------------
     def online(self) -> bool:
@@ -165,11 +166,9 @@ class OfficeService:
         """The PDF, always saved (A4 sheets of 8 with cut marks, or one 80 mm ticket per voucher)."""
         from kiosk.printing.slip_pdf import save_slips_pdf
         from kiosk.printing.ticket import render_ticket, ticket_lines
-        from kiosk.printing.voucher import PrintableVoucher
         from kiosk.printing.voucher_pdf import save_vouchers_a4
 
-        printable = [PrintableVoucher.from_code(v.code, point_name=self.point_name, street_name=self.street_name,
-                                                reprint=v.reprint) for v in vouchers]
+        printable = self._printable(vouchers)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kind = "reprint" if any(v.reprint for v in vouchers) else "vouchers"
         name = f"{kind}-{vouchers[0].number}-{stamp}-{uuid.uuid4().hex[:4]}"
@@ -177,6 +176,28 @@ class OfficeService:
             return save_slips_pdf([(render_ticket(p), ticket_lines(p)) for p in printable],
                                   self.out_dir / "vouchers" / f"{name}-ticket.pdf", title="ポイント券")
         return save_vouchers_a4(printable, self.out_dir / "vouchers" / f"{name}.pdf")
+
+    def _printable(self, vouchers: list[IssuedVoucher]) -> list[Any]:
+        from kiosk.printing.voucher import PrintableVoucher
+
+        return [PrintableVoucher.from_code(v.code, point_name=self.point_name, street_name=self.street_name,
+                                           reprint=v.reprint) for v in vouchers]
+
+    def print_tickets(self, vouchers: list[IssuedVoucher]) -> tuple[Path, bool]:
+        """One 80 mm ticket per voucher: the PDF always saved; sent to the receipt printer (ESC/POS raster, the
+        shop's printing seam kiosk.printing.escpos_out, cut after each) when one is set. (path, printed)"""
+        path = self.print_vouchers(vouchers, "ticket")
+        if self.printer is None:
+            return path, False
+        from kiosk.printing.escpos_out import PrinterUnavailable, print_images
+        from kiosk.printing.ticket import render_ticket
+
+        try:
+            print_images(self.printer, [render_ticket(p) for p in self._printable(vouchers)])
+        except PrinterUnavailable as exc:
+            raise ServiceError("printer_unavailable", f"{exc} (the PDF was saved: {path.name})",
+                               message_ja=f"レシートプリンターが応答しません。PDFは保存しました（{path.name}）。") from None
+        return path, True
 
     # -- the exchange desk -------------------------------------------------------------------------------------
     def exchange(self, visit: ResidentVisit, *, kind: str, shop_id: int, point_type_id: int, points: int,

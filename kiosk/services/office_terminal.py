@@ -6,6 +6,7 @@ the same embedded cloud and card reader (credentials in the labelled demo file k
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from kiosk.services.office import OfficeService
 from kiosk.services.office_cloud import OfficeCloud
 from kiosk.services.office_settlement import OfficeSettlements
+from kiosk.services.store_records import parse_target
 
 DEMO_OFFICE_NAME = "デモ商店街事務局端末"
 
@@ -49,6 +51,8 @@ class OfficeTerminal:
             rows = (shops.get("shops") if isinstance(shops, dict) else shops) or []
             if rows:
                 service.street_name = str(rows[0].get("street") or service.street_name)
+        # the receipt printer for voucher tickets: the shop's setting (KIOSK_RECEIPT_PRINTER=host[:port] | device)
+        service.printer = parse_target(os.environ.get("KIOSK_RECEIPT_PRINTER"))
         terminal = cls(service, OfficeSettlements(cloud, data_dir), cloud, credentials)
         terminal.cleanups.append(client.close)
         return terminal

@@ -21,6 +21,7 @@ from kiosk.ui.design.format import points
 from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.result_panel import Action
 from kiosk.ui.design.style import metrics
+from kiosk.ui.errors import message_for
 from kiosk.ui.office.base import OfficeScreen, centred
 from kiosk.ui.resident_display import ResidentSlot
 from kiosk.ui.screen import page
@@ -233,8 +234,17 @@ class IssueScreen(OfficeScreen):
     def _ticket(self) -> None:
         issued = list(self.issued)
         svc = self.service
-        self.run(lambda: str(svc.print_vouchers(issued, "ticket")),
-                 lambda path: self.result_panel.set_extra(self.tr("Ticket saved: %1").replace("%1", Path(path).name)))
+        self.run(lambda: svc.print_tickets(issued), self._ticket_done, self._ticket_failed)
+
+    def _ticket_done(self, value: tuple[Path, bool]) -> None:
+        path, printed = value
+        text = self.tr("Ticket saved: %1").replace("%1", Path(path).name)
+        if printed:
+            text = self.tr("Printed on the receipt printer. %1").replace("%1", text)
+        self.result_panel.set_extra(text)
+
+    def _ticket_failed(self, error: ServiceError) -> None:
+        self.result_panel.set_extra("✖ " + message_for(error))
 
     def _finish(self) -> None:
         self.service.release_card()
