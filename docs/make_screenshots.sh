@@ -20,7 +20,12 @@ fi
 status=0
 for lang in "${languages[@]}"; do
   if [ -z "${SHOTS_DIR:-}" ]; then
-    QT_QPA_PLATFORM=offscreen "$KIOSK" screenshots --out "$runs/$lang" --language "$lang" > /dev/null
+    # a failed run still leaves the screens it reached; those are picked, and the script exits 1
+    if ! QT_QPA_PLATFORM=offscreen "$KIOSK" screenshots --out "$runs/$lang" --language "$lang" > "$runs/$lang.log" 2>&1; then
+      echo "kiosk screenshots --language $lang failed (last lines of its log below)" >&2
+      tail -n 5 "$runs/$lang.log" >&2
+      status=1
+    fi
   fi
   "$PYTHON" docs/pick_screenshots.py "$runs/$lang/1280x800" "$lang" || status=1
 done
