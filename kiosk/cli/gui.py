@@ -42,8 +42,9 @@ def _show(window: Any, config: Any) -> None:
     """Kiosk mode (full screen, frameless, left only with the administrator PIN) or a 1280×800 window, as the
     setting says; the start-up marker for benchmarks/cold_start.py when KIOSK_STARTUP_MARKER is set."""
     from kiosk.ui import kiosk_mode
-    from kiosk.ui.startup import report_first_screen
+    from kiosk.ui.startup import phase, report_first_screen
 
+    phase("window")
     report_first_screen(window)
     kiosk_mode.show(window, config)
 
@@ -65,7 +66,9 @@ def _demo(args: argparse.Namespace) -> int:
     from kiosk.app import CardEventRelay, create_window, ensure_qapp
     from kiosk.config import Config, demo_data_dir
     from kiosk.services.demo_backend import DemoBackend
+    from kiosk.ui.startup import phase
 
+    phase("imports")
     data_dir = args.data_dir or demo_data_dir()
     if args.reset and (data_dir / "demo-info.json").exists():
         import shutil
@@ -77,6 +80,7 @@ def _demo(args: argparse.Namespace) -> int:
     app = ensure_qapp()
     print(f"demo data: {data_dir}", file=sys.stderr)
     backend = DemoBackend.start(data_dir)
+    phase("backend")
     office = store = admin = None
     try:
         from kiosk.services.office_terminal import OfficeTerminal
@@ -88,6 +92,7 @@ def _demo(args: argparse.Namespace) -> int:
         from kiosk.services.store_terminal import StoreTerminal
 
         store = StoreTerminal.demo(backend)  # the shop role beside the counter (issue 10)
+        phase("terminals")
         relay = CardEventRelay()
         relay.attach(backend.runtime.card_service)
         reader = backend.reader

@@ -3,7 +3,9 @@ been painted for the first time (the first usable screen), with the wall-clock t
 benchmarks/cold_start.py can measure exec → first screen. `KIOSK_STARTUP_MARKER=exit` also quits right after
 (the services stop as on any exit). Without the variable nothing is installed.
 
-    kiosk-startup first-screen-painted t=1764520000.123456 screen=roles
+    kiosk-startup first-screen-painted t=1764520000.123456 screen=roles imports=1764519999.9 backend=...
+
+Start-up steps noted with `phase(name)` (kiosk/cli/gui.py) follow as name=time.
 """
 
 from __future__ import annotations
@@ -17,6 +19,13 @@ from PySide6.QtWidgets import QApplication
 
 ENV = "KIOSK_STARTUP_MARKER"
 PREFIX = "kiosk-startup first-screen-painted"
+_phases: list[tuple[str, float]] = []
+
+
+def phase(name: str) -> None:
+    """Note when a start-up step ended (printed with the marker as name=wall-clock time)."""
+    if os.environ.get(ENV):
+        _phases.append((name, time.time()))
 
 
 class _FirstPaint(QObject):
@@ -36,7 +45,8 @@ class _FirstPaint(QObject):
     def report(self) -> None:
         current = getattr(self.window, "current", None)
         name = current().name if callable(current) else "?"
-        print(f"{PREFIX} t={time.time():.6f} screen={name}", file=sys.stderr, flush=True)
+        steps = " ".join(f"{step}={at:.6f}" for step, at in _phases)
+        print(f"{PREFIX} t={time.time():.6f} screen={name} {steps}".rstrip(), file=sys.stderr, flush=True)
         if self.quit_after:
             app = QApplication.instance()
             if app is not None:

@@ -1,0 +1,121 @@
+"""Cold start of the installed terminal (the PyInstaller bundle) to its first usable screen (issue 13).
+
+    .venv/bin/python -m benchmarks.cold_start [--bundle DIR] [--runs 7] [--platform xcb|offscreen]
+
+Each run is a new process: `<bundle>/kiosk demo` on a demo data directory initialised beforehand (the first,
+uncounted start does init-demo, like a counter PC started for the first time), with `KIOSK_STARTUP_MARKER=exit`:
+the kiosk prints the wall-clock time at which its window was painted for the first time (the role chooser,
+kiosk/ui/startup.py) and quits. Cold start = that time − the time just before exec. The window is shown on an
+Xvfb screen (xcb, as on a counter PC) when Xvfb is installed, else on Qt's offscreen platform.
+
+Demo mode starts more than an enrolled terminal does (`kiosk run` needs an OS keyring, which a test machine lacks):
+the embedded cloud (FastAPI + uvicorn on SQLite) in the same process, and the screens of all four roles. Without
+`--bundle` the bundle is built first (installer/build_bundle.py, 2–3 minutes). The file cache is warm (the same
+files are read by every run); `--drop-caches` (root) drops it before each run for a truly cold disk.
+Target: under 1.5 s. Writes benchmarks/results/cold_start.json (median and max).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = Path(__file__).with_name("results") / "cold_start.json"
+MARKER = "kiosk-startup first-screen-painted"
+TARGET_S = 1.5
+
+
+@contextlib.contextmanager
+def display(platform: str) -> Iterator[dict[str, str]]:
+    """Environment for the kiosk: an Xvfb screen of its own (xcb), or the offscreen platform."""
+    if platform == "offscreen" or shutil.which("Xvfb") is None:
+        yield {"QT_QPA_PLATFORM": "offscreen"}
+        return
+    number = 90 + os.getpid() % 100
+    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{number}").exists():
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError("Xvfb did not start")
+            time.sleep(0.05)
+        yield {"QT_QPA_PLATFORM": "xcb", "DISPLAY": f":{number}"}
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def one_start(kiosk: Path, data: Path, env: dict[str, str], drop_caches: bool) -> dict[str, object]:
+    if drop_caches:
+        subprocess.run(["sync"], check=True)
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+    started = time.time()
+    done = subprocess.run([str(kiosk), "demo", "--data-dir", str(data)], env=env, capture_output=True, text=True,
+                          timeout=120)
+    ended = time.time()
+    line = next((x for x in done.stderr.splitlines() if x.startswith(MARKER)), None)
+    if done.returncode != 0 or line is None:
+        raise RuntimeError(f"kiosk demo failed (exit {done.returncode}): {done.stderr[-2000:]}")
+    painted = float(line.split("t=")[1].split()[0])
+    return {"first_screen_s": round(painted - started, 3), "process_s": round(ended - started, 3),
+            "screen": line.split("screen=")[1].strip()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bundle", type=Path, default=None, help="a built bundle (default: build one now)")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--platform", choices=("xcb", "offscreen"), default="xcb")
+    parser.add_argument("--drop-caches", action="store_true", help="drop the page cache before each run (root)")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-cold-") as tmp:
+        base = Path(tmp)
+        bundle = args.bundle
+        build_s = None
+        if bundle is None:
+            sys.path.insert(0, str(ROOT / "installer"))
+            import build_bundle
+
+            t0 = time.monotonic()
+            bundle = build_bundle.build(base / "dist", base / "work")
+            build_s = round(time.monotonic() - t0, 1)
+        kiosk = bundle.resolve() / "kiosk"
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_", "PYTHON", "QT_"))}
+        env.update(HOME=str(base / "home"), XDG_DATA_HOME=str(base / "xdg"), KIOSK_STARTUP_MARKER="exit")
+        data = base / "demo"
+        with display(args.platform) as screen:
+            env.update(screen)
+            first = one_start(kiosk, data, env, False)  # init-demo: not counted
+            runs = [one_start(kiosk, data, env, args.drop_caches) for _ in range(args.runs)]
+    times = [float(r["first_screen_s"]) for r in runs]  # type: ignore[arg-type]
+    result = {
+        "what": "exec of <bundle>/kiosk demo (demo data ready) to the first screen painted (role chooser)",
+        "platform": env["QT_QPA_PLATFORM"], "runs": runs, "first_start_with_init_demo_s": first["first_screen_s"],
+        "median_s": round(statistics.median(times), 3), "max_s": round(max(times), 3), "min_s": round(min(times), 3),
+        "target_s": TARGET_S, "met": statistics.median(times) < TARGET_S and max(times) < TARGET_S,
+        "page_cache": "dropped before each run" if args.drop_caches else "warm",
+        "bundle_build_s": build_s, "load_average": os.getloadavg(),
+        "measured_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
