@@ -41,6 +41,35 @@ PAGE_W, PAGE_H = A4[0] / mm, A4[1] / mm
 MARGIN_X = (PAGE_W - COLUMNS * CARD_W) / 2   # 9 mm
 MARGIN_Y = (PAGE_H - ROWS * CARD_H) / 2      # 12.5 mm
 CUT_GAP, CUT_LEN = 1.5, 5.0          # mm between the card edge and a cut mark, and its length
+LEFT = 5.5                           # mm, the text column's left edge
+BOX_W, BOX_H, BOX_Y, BOX_GAP = 16.0, 17.0, 4.0, 2.0   # the two stamp boxes (mm), bottom right
+USAGE_SIZE, USAGE_MIN, USAGE_CLEAR = 7.5, 6.5, 1.5   # the usage line's size, the least before it wraps, and its
+#                                                      clearance (mm) from the issuing-stamp box
+
+
+def stamp_box_x(i: int) -> float:
+    """Left edge (mm, in the card) of stamp box i: 0 = 発行認印, 1 = 利用店舗印."""
+    return CARD_W - 4 - BOX_W * (2 - i) - BOX_GAP * (1 - i)
+
+
+def usage_lines(text: str, font: str, width: float) -> list[tuple[str, float]]:
+    """The usage line ("★…商店街の各店舗でご利用頂けます。") as (text, size) lines that stay left of the stamp
+    boxes: one line at USAGE_SIZE, shrunk down to USAGE_MIN; else two lines, broken after "の" when it fits there
+    (a long street name), else where the first line is full."""
+    natural = float(stringWidth(text, font, USAGE_SIZE)) / float(mm)
+    if natural * USAGE_MIN / USAGE_SIZE <= width:
+        return [(text, min(USAGE_SIZE, USAGE_SIZE * width / natural))]
+
+    def fits(part: str) -> bool:
+        return float(stringWidth(part, font, USAGE_MIN)) / float(mm) <= width
+
+    cut = max((i for i in range(1, len(text)) if fits(text[:i])), default=1)
+    at_no = text.rfind("の", 0, cut)
+    if at_no > 0:
+        cut = at_no + 1
+    first, rest = text[:cut], text[cut:]
+    rest_w = float(stringWidth(rest, font, USAGE_MIN)) / float(mm)
+    return [(first, USAGE_MIN), (rest, USAGE_MIN * min(1.0, width / rest_w) if rest_w else USAGE_MIN)]
 
 
 def _text(c: Canvas, font: str, size: float, x: float, y: float, text: str, *, max_w: float | None = None,
@@ -79,7 +108,7 @@ def draw_voucher(c: Canvas, v: PrintableVoucher, x: float, y: float) -> None:
     c.roundRect(2 * mm, 2 * mm, (CARD_W - 4) * mm, (CARD_H - 4) * mm, 2 * mm)
 
     _text(c, font, 11, CARD_W / 2, CARD_H - 8.5, TITLE, align="center")
-    left, col_w = 5.5, 51.0
+    left, col_w = LEFT, 51.0
     if v.reprint:  # in the text column, clear of the QR's quiet zone
         box_x = left + col_w - 19
         c.setLineWidth(1.2)
@@ -96,17 +125,19 @@ def draw_voucher(c: Canvas, v: PrintableVoucher, x: float, y: float) -> None:
     _text(c, font, 8.5, left + 11.5, CARD_H - 48.4, v.issued_text)
     _text(c, font, 7, left, CARD_H - 54.4, "発券番号")
     _text(c, font, 10.5, left + 11.5, CARD_H - 54.4, v.number_text)
-    _text(c, font, 7.5, left, 5.2, v.usage_text, max_w=col_w + 3)
+    usage_w = stamp_box_x(0) - USAGE_CLEAR - left  # never into the 発行認印 box
+    lines = usage_lines(v.usage_text, font, usage_w)
+    for (line, size), y in zip(lines, (5.2,) if len(lines) == 1 else (8.3, 5.0), strict=True):
+        _text(c, font, size, left, y, line, max_w=usage_w)
 
     qr_x, qr_y = CARD_W - 5 - QR_MM, CARD_H - 12 - QR_MM
     draw_qr(c, v.code, qr_x, qr_y)
 
     c.setLineWidth(0.6)
-    box_w, box_h, box_y = 16.0, 17.0, 4.0
     for i, label in enumerate((ISSUE_STAMP, SHOP_STAMP)):
-        bx = CARD_W - 4 - box_w * (2 - i) - 2.0 * (1 - i)
-        c.rect(bx * mm, box_y * mm, box_w * mm, box_h * mm)
-        _text(c, font, 5.5, bx + box_w / 2, box_y + box_h - 2.6, label, align="center")
+        bx = stamp_box_x(i)
+        c.rect(bx * mm, BOX_Y * mm, BOX_W * mm, BOX_H * mm)
+        _text(c, font, 5.5, bx + BOX_W / 2, BOX_Y + BOX_H - 2.6, label, align="center")
     c.restoreState()
 
 

@@ -167,3 +167,33 @@ def test_a_tilted_low_resolution_photo_of_the_whole_sheet_still_reads(make_vouch
     found = zxingcpp.read_barcodes(noisy, formats=QR)
     assert sorted(f.text for f in found) == sorted(v.code for v in vouchers)
     assert all(verify_voucher(f.text, public_keys, NOW) for f in found)
+
+
+@pytest.mark.parametrize("street", ["○○商店街", "府中けやき通り商店街", "府中駅前けやき並木通り中央商店街振興組合"])
+def test_the_usage_line_stays_clear_of_the_issuing_stamp_box(tmp_path: Path, make_vouchers, street: str) -> None:  # type: ignore[no-untyped-def]
+    """Every word of "★…の各店舗でご利用頂けます。" ends left of the 発行認印 box (poppler's word boxes), for a short and
+    a long street name (a long one wraps onto two lines), and reads back whole."""
+    import dataclasses
+    import html
+    import subprocess
+
+    from reportlab.lib.units import mm
+
+    from kiosk.printing.voucher_pdf import USAGE_CLEAR, card_origin, stamp_box_x
+
+    vouchers = [dataclasses.replace(v, street_name=street) for v in make_vouchers(2)]
+    path = save_vouchers_a4(vouchers, tmp_path / "v.pdf")
+    xml = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = [(float(m[0]), float(m[1]), float(m[2]), html.unescape(m[3])) for m in re.findall(
+        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', xml)]
+    page_h = 297 * mm
+    for slot in range(2):
+        x0, y0 = card_origin(slot)
+        box_left = (x0 + stamp_box_x(0)) * mm
+        card = [w for w in words if x0 * mm <= w[0] < (x0 + 96) * mm]
+        low = [w for w in card if page_h - w[2] < (y0 + 11) * mm]  # the words near the card's bottom edge
+        text = "".join(w[3] for w in sorted(low, key=lambda w: (round(w[2]), w[0])) if w[0] < box_left)
+        assert text.replace("発行認印", "").replace("利用店舗印", "") == f"★{street}の各店舗でご利用頂けます。"
+        usage = [w for w in low if w[0] < box_left]
+        assert usage and max(w[1] for w in usage) <= box_left - USAGE_CLEAR * mm * 0.9
+    assert pdftotext(path).replace("\n", "").count("ご利用頂けます。") == 2
