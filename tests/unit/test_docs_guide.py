@@ -141,3 +141,17 @@ def test_the_words_quoted_from_the_screens_are_the_screens_words(language: str) 
             if not any(_says(screen, candidate) for screen in patterns for candidate in {quote, bare}):
                 unknown.append(f"{chapter}: {quote}")
     assert not unknown, "quoted words that no screen shows:\n" + "\n".join(unknown)
+
+
+def test_screenshot_names_drop_the_running_number() -> None:
+    """docs/pick_screenshots.py keeps a screenshot's name when the command adds screens before it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("pick_screenshots", DOCS / "pick_screenshots.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.stable_name("03-counter-home.png") == "counter-home"
+    assert module.stable_name("shop-06-pay-paid.png") == "shop-pay-paid"
+    assert module.stable_name("admin-12-terminal-code.png") == "admin-terminal-code"
+    assert module.stable_name("office-pdf-receipt-1.png") is None  # the PDF pages are not screens
