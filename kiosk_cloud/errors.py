@@ -79,6 +79,9 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
                         "変更はありません（すでに同じ値です）。"),
     "concurrent_change": (409, "The same data was changed at the same moment; please try again.",
                           "同時に同じデータが変更されました。もう一度お試しください。"),
+    "point_type_exists": (409, "A point type with this code already exists.", "このコードのポイントの種類はすでにあります。"),
+    "programme_in_use": (409, "Points of this programme were already granted: its point type cannot change.",
+                         "この付与事業のポイントはすでに付与されているため、ポイントの種類は変更できません。"),
     # the resident's signed consent to a debit (issue 8; kiosk.core.consent, services/consent.py)
     "consent_missing": (422, "The resident's consent (card signature) is missing.",
                         "ご本人の同意（カードによる署名）がありません。"),

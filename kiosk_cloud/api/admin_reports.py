@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from sqlalchemy import Select
 
 from kiosk_cloud.db import Database
@@ -48,16 +48,18 @@ async def _json_rows(db: Database, query: Select[Any], limit: int) -> tuple[list
     return columns, rows
 
 
-@router.get("/reports/{name}")
+@router.get("/reports/{name}", response_class=JSONResponse)
 async def report(name: Name, staff: AdminStaff, db: DB, period: PeriodText, by: By = "programme",
-                 after: Annotated[str | None, Query(max_length=8)] = None) -> dict[str, Any]:
+                 after: Annotated[str | None, Query(max_length=8)] = None) -> JSONResponse:
     p = rq.period(period)
     query = rq.report_query(name, p, db.engine.dialect.name, by, after)
     per_person = by == "mykey_id" and name == "grants"
     columns, rows = await _json_rows(db, query, JSON_ROWS if per_person else JSON_ROWS_GROUPED)
     more = per_person and len(rows) == JSON_ROWS
-    return {"report": name, "period": p.label, "by": by if name == "grants" else None, "columns": columns,
-            "rows": rows, "after": rows[-1]["key"] if more else None}
+    # the rows are plain JSON values already: answered as they are (FastAPI's encoder walked 12,000 rows × 7 values
+    # one by one — about half the time of the yearly use-per-shop report)
+    return JSONResponse({"report": name, "period": p.label, "by": by if name == "grants" else None,
+                         "columns": columns, "rows": rows, "after": rows[-1]["key"] if more else None})
 
 
 @router.get("/reports/{name}/rows")

@@ -22,6 +22,8 @@ from kiosk_cloud.deps import DB, AdminStaff
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import (
     departments,
+    ledger,
+    lots,
     measure_eligible,
     measures,
     municipalities,
@@ -49,6 +51,13 @@ class PointTypeIn(Body):
     offline_limit_per_card_per_day: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
 
 
+class NewPointType(Body):
+    code: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_.-]+$")]
+    name: ShortText
+    name_en: ShortText
+    offline_limit_per_card_per_day: Annotated[int, Field(ge=0, le=10_000_000)] = 0
+
+
 class DepartmentIn(Body):
     name: ShortText
     name_en: ShortText
@@ -62,6 +71,8 @@ class ProgrammeEdit(Body):
     default_points: Points | None = None
     repeat_rule: Literal["once_per_day", "once", "unlimited"] | None = None
     active: bool | None = None
+    department_id: DbId | None = None  # reports by department follow the programme's department as it is now
+    point_type_id: DbId | None = None  # only before the programme has granted anything (programme_in_use)
 
 
 class ShopEdit(Body):
@@ -156,6 +167,23 @@ async def edit_point_type(point_type_id: DbId, body: PointTypeIn, caller: AdminS
     return {"point_type": ref.point_type_out(row), "changed": diff}
 
 
+@router.post("/point-types", status_code=201)
+async def add_point_type(body: NewPointType, caller: AdminStaff, db: DB) -> dict[str, Any]:
+    """A new municipal point (e.g. a second 地域ポイント): published on the changes feed with its offline limit."""
+    async with db.write() as conn:
+        if (await conn.execute(select(point_types.c.id).where(point_types.c.code == body.code))).first():
+            raise ApiError("point_type_exists")
+        town = (await conn.execute(select(municipalities.c.id).order_by(municipalities.c.id))).scalar()
+        if town is None:
+            raise ApiError("not_found", "no municipality")
+        pid = await ref.add_point_type(conn, int(town), body.code, body.name, body.name_en,
+                                       body.offline_limit_per_card_per_day)
+        await audit(conn, action="setup_point_type", terminal_id=caller.terminal_id, staff_id=caller.staff_id,
+                    subject=f"point_types {pid}", detail={"before": None, "after": body.model_dump()})
+        row = (await conn.execute(select(point_types).where(point_types.c.id == pid))).one()
+    return {"point_type": ref.point_type_out(row)}
+
+
 @router.post("/departments", status_code=201)
 async def add_department(body: DepartmentIn, caller: AdminStaff, db: DB) -> dict[str, Any]:
     async with db.write() as conn:
@@ -168,10 +196,29 @@ async def add_department(body: DepartmentIn, caller: AdminStaff, db: DB) -> dict
 @router.patch("/programmes/{programme_id}")
 async def edit_programme(programme_id: DbId, body: ProgrammeEdit, caller: AdminStaff, db: DB) -> dict[str, Any]:
     async with db.write() as conn:
+        if body.department_id is not None and (await conn.execute(
+                select(departments.c.id).where(departments.c.id == body.department_id))).first() is None:
+            raise ApiError("not_found", "unknown department")
+        if body.point_type_id is not None:
+            await _check_point_type_change(conn, programme_id, body.point_type_id)
         row, diff = await audited_update(conn, caller, programmes, programme_id, body.model_dump(),
                                          "setup_programme")
         await record_change(conn, "programme", programme_id, ref.programme_out(row))
     return {"programme": _row(row), "changed": diff}
+
+
+async def _check_point_type_change(conn: AsyncConnection, programme_id: int, point_type_id: int) -> None:
+    """A programme's points live in accounts of its point type: the type may change only while nothing was granted
+    (no lot and no ledger row of the programme), and never to a point type that does not exist."""
+    if (await conn.execute(select(point_types.c.id).where(point_types.c.id == point_type_id))).first() is None:
+        raise ApiError("unknown_point_type")
+    current = (await conn.execute(select(programmes.c.point_type_id).where(programmes.c.id == programme_id))).scalar()
+    if current is None or current == point_type_id:
+        return  # unknown programme: audited_update says not_found; the same type: nothing to check
+    used = (await conn.execute(select(lots.c.id).where(lots.c.programme_id == programme_id).limit(1))).first() or (
+        await conn.execute(select(ledger.c.id).where(ledger.c.programme_id == programme_id).limit(1))).first()
+    if used:
+        raise ApiError("programme_in_use")
 
 
 @router.patch("/shops/{shop_id}")

@@ -86,6 +86,13 @@ def month_text(column: Any, dialect: str) -> ColumnElement[str]:
     return func.strftime(literal_column("'%Y-%m'"), func.substr(column, 1, 19), literal_column("'+9 hours'"))
 
 
+def month_label(month: Any, dialect: str) -> ColumnElement[str]:
+    """A `month_of` value as 'YYYY-MM' text (formatted once per group, not per row)."""
+    if dialect == "postgresql":
+        return func.to_char(month, literal_column("'YYYY-MM'"))
+    return month  # type: ignore[no-any-return]
+
+
 def _in(column: Any, p: Period) -> ColumnElement[bool]:
     return and_(column >= p.start, column < p.end)
 
@@ -188,11 +195,13 @@ def usage(p: Period, dialect: str, source: str = "auto") -> Select[Any]:
                    func.sum(case((sums.c.kind == "use", sums.c.n), else_=literal_column("0"))).label("card_n"),
                    literal_column("0").label("voucher"), literal_column("0").label("voucher_n"))
             .where(sums.c.shop_id != 0).group_by(sums.c.month, sums.c.shop_id))
-    paper_month = month_text(vouchers.c.redeemed_at, dialect).label("month")
-    paper = (select(paper_month, vouchers.c.redeemed_shop_id, literal_column("0"), literal_column("0"),
-                    func.sum(vouchers.c.points), func.count())
-             .where(vouchers.c.status == "redeemed", _in(vouchers.c.redeemed_at, p))
-             .group_by(paper_month, vouchers.c.redeemed_shop_id))
+    paper_month = month_of(vouchers.c.redeemed_at, dialect).label("month")  # grouped first, written as text after
+    redeemed = (select(paper_month, vouchers.c.redeemed_shop_id.label("shop_id"), func.sum(vouchers.c.points)
+                       .label("points"), func.count().label("n"))
+                .where(vouchers.c.status == "redeemed", _in(vouchers.c.redeemed_at, p))
+                .group_by(paper_month, vouchers.c.redeemed_shop_id).subquery("v"))
+    paper = select(month_label(redeemed.c.month, dialect), redeemed.c.shop_id, literal_column("0"),
+                   literal_column("0"), redeemed.c.points, redeemed.c.n)
     both = union_all(card, paper).subquery("u")
     per = (select(both.c.month, both.c.shop_id, func.sum(both.c.card).label("card_points"),
                   func.sum(both.c.card_n).label("card_count"), func.sum(both.c.voucher).label("voucher_points"),
