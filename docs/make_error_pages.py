@@ -47,7 +47,8 @@ def _dict_literal(path: Path, name: str) -> ast.Dict:
 
 def _strings(node: ast.AST) -> list[str]:
     """The string constants of a value such as QT_TRANSLATE_NOOP("Ctx", "text") or a tuple of them, in order."""
-    return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    found = [n for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    return [n.value for n in sorted(found, key=lambda n: (n.lineno, n.col_offset))]  # walk() is breadth-first
 
 
 def _translations() -> dict[tuple[str, str], str]:
@@ -87,20 +88,21 @@ def catalogue() -> dict[str, dict[str, str]]:
     for key, value in zip(ui.keys, ui.values, strict=True):
         context, source = _strings(value)[:2]
         add(_const(key), source, ts.get((context, source), ""))
+    # the shop's screens put their own headline above the catalogue's text (or above their own detail)
+    headlines: dict[str, tuple[str, str]] = {}
     store = _dict_literal(ROOT / "kiosk/ui/store/messages.py", "_TABLE")
     for key, value in zip(store.keys, store.values, strict=True):
-        parts = _strings(value)  # kind, "StoreMessages", headline, sound, ["StoreMessages", own detail]
-        headline = parts[2]
-        detail = parts[-1] if len(parts) > 5 else ""
-        en = f"{headline}: {detail}" if detail else headline
-        ja_head, ja_detail = ts.get(("StoreMessages", headline), ""), ts.get(("StoreMessages", detail), "")
-        add(_const(key), en, f"{ja_head}：{ja_detail}" if ja_head and ja_detail else ja_head)
+        parts = _strings(value)  # kind, "StoreMessages", headline, ["StoreMessages",] sound, own detail or ""
+        headline, detail = parts[2], parts[-1]
+        headlines[_const(key)] = (headline, ts.get(("StoreMessages", headline), ""))
+        if detail:
+            add(_const(key), detail, ts.get(("StoreMessages", detail), ""))
     for code, (en, ja) in OFFLINE.items():
+        add(code, en, ja)
+    for code, (_status, en, ja) in CLOUD.items():
         add(code, en, ja)
     for code, (en, ja) in CONFLICTS.items():
         add(code, en.format(number="…", shortfall="…", proof="…"), ja.format(number="…", shortfall="…", proof="…"))
-    for code, (_status, en, ja) in CLOUD.items():
-        add(code, en, ja)
     # codes the terminal produces without a text of their own here (the screen words them, or falls back)
     card_aliases = service_errors._CARD_CODE_ALIASES
     terminal_codes = (set(service_errors.KNOWN_CLOUD_CODES) | set(service_errors._CARD_ERRORS.values())
@@ -114,6 +116,10 @@ def catalogue() -> dict[str, dict[str, str]]:
             terminal_codes.add(card_aliases.get(code, code))
     for code in terminal_codes:
         add(code)
+    for code, (en, ja) in headlines.items():
+        entry = texts[code]
+        entry["en"] = f"{en}: {entry['en']}" if entry["en"] else en
+        entry["ja"] = f"{ja}：{entry['ja']}" if entry["ja"] and ja else (ja or entry["ja"])
     return texts
 
 
