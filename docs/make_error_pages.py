@@ -25,12 +25,12 @@ LANGUAGES = ("ja", "en")
 
 TITLE = {"ja": "エラー一覧", "en": "Error messages"}
 INTRO = {
-    "ja": "画面に表示されたメッセージの意味と、その場での対処をまとめています。表示の文は、場面によって少し異なることがあります。\n"
-          "「コード」は、サポート担当者が `kiosk sync` のコマンドや記録で確かめるときの名前です。\n"
+    "ja": "画面に表示されたメッセージの意味と、その場での対処をまとめています。表示の文は、場面によって少し異なることがあります。\n\n"
+          "「コード」は、サポート担当者が `kiosk sync` のコマンドや記録で確かめるときの名前です。\n\n"
           "この一覧は `docs/errors.toml` から `docs/make_error_pages.py` で作っています。直すときは `errors.toml` を直してください。",
     "en": "What each message on the screen means and what to do about it there and then. The wording on screen may "
-          "differ slightly from one screen to another.\n"
-          "The code is the name support staff see in the `kiosk sync` commands and in the records.\n"
+          "differ slightly from one screen to another.\n\n"
+          "The code is the name support staff see in the `kiosk sync` commands and in the records.\n\n"
           "This page is made from `docs/errors.toml` by `docs/make_error_pages.py`: edit `errors.toml`, not this page.",
 }
 HEADER = {"ja": "| 画面の表示（例） | コード | 意味 | 対処 |", "en": "| What the screen says | Code | Meaning | What to do |"}
