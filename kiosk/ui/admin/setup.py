@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.admin.base import AdminScreen, ChoiceGrid, fill, set_columns, table
 from kiosk.ui.admin.forms import Attr, Form
+from kiosk.ui.admin.measure_form import measure_attrs, new_measure
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import Segmented
@@ -35,7 +36,8 @@ class SetupScreen(AdminScreen):
                 ("id", "ID"), ("name", self.tr("Name")), ("name_en", self.tr("English name")),
                 ("offline_limit_per_card_per_day", self.tr("Offline limit per card and day"))], "attrs": [
                 Attr("name", self.tr("Name")), Attr("name_en", self.tr("English name")),
-                Attr("offline_limit_per_card_per_day", self.tr("Offline limit per card and day (points)"), "int")]},
+                Attr("offline_limit_per_card_per_day", self.tr("Offline limit per card and day (points)"), "int"),
+                Attr("code", self.tr("Code (letters and digits, new point types)"))], "new_only": ("code",)},
             "programmes": {"title": self.tr("Programmes"), "kind": "programmes", "cols": [
                 ("id", "ID"), ("department", self.tr("Department")), ("name", self.tr("Name")), ("premium", self.tr("Premium")),
                 ("validity_days", self.tr("Valid days")), ("default_points", self.tr("Default points")),
@@ -46,11 +48,13 @@ class SetupScreen(AdminScreen):
                 Attr("default_points", self.tr("Default points"), "int", optional=True),
                 Attr("repeat_rule", self.tr("How often per MyKey ID"), "choice", REPEAT),
                 Attr("active", self.tr("In use"), "bool"),
-                Attr("department_id", self.tr("Department"), "choice")], "new_only": ("department_id",)},
+                Attr("department_id", self.tr("Department"), "choice"),
+                Attr("point_type_id", self.tr("Point type (until it has granted)"), "choice"),
+                Attr("premium", self.tr("Premium points (new programmes)"), "bool")], "new_only": ("premium",)},
             "measures": {"title": self.tr("Measures"), "kind": "measures", "cols": [
                 ("id", "ID"), ("name", self.tr("Name")), ("eligibility", self.tr("Who")), ("review", self.tr("Review")),
                 ("capacity", self.tr("Capacity")), ("points_per_person", self.tr("Points")), ("closes_at", self.tr("Closes"))],
-                "attrs": []},
+                "attrs": measure_attrs(self)},
             "shops": {"title": self.tr("Shops"), "kind": "shops", "cols": [
                 ("id", "ID"), ("name", self.tr("Name")), ("street", self.tr("Shopping street")),
                 ("payee_account", self.tr("Bank account")), ("active", self.tr("Active"))], "attrs": [
@@ -151,7 +155,7 @@ class SetupScreen(AdminScreen):
                 for ident, name in self._names(source).items():
                     widget.addItem(name, ident)
         self.upload_button.setVisible(key == "measures")
-        self.new_button.setVisible(key not in ("measures", "point_types"))
+        self.new_button.setVisible(True)
         self.hint.setText(self.tr("Tap a pre-review measure, then load its eligible list (MyKey IDs in the first "
                                   "column).") if key == "measures" else self.tr("Tap a row to change it."))
         self.edit_row(0 if self.rows else -1)
@@ -183,7 +187,12 @@ class SetupScreen(AdminScreen):
         loaded = dict(self.editing or {})
         if key == "voucher_rules" and self.editing:
             loaded["shop_ids"] = ", ".join(str(s) for s in self.editing["shop_ids"])
+        if key == "measures":
+            for moment in ("opens_at", "closes_at"):
+                loaded[moment] = str(loaded.get(moment) or "")[:10]
         self.form_for[key].load(loaded)
+        for attr in self.sections[key].get("new_only", ()):  # a code, a first password: only for a new one
+            self.form_for[key].inputs[attr].setEnabled(self.editing is None)
 
     def save(self) -> None:
         key = str(self.section.currentData())
@@ -198,7 +207,12 @@ class SetupScreen(AdminScreen):
             job: Any = lambda: svc.set_voucher_rule(int(values["point_type_id"]), values["validity_days"],  # noqa: E731
                                                      values["max_points"], ids)
         elif row is None:
-            job = lambda: svc.add(spec["kind"], self._new_values(key, values))  # noqa: E731
+            try:
+                new = self._new_values(key, values)
+            except ValueError as exc:
+                self.done(self.tr("Check the form"), str(exc), "error")
+                return
+            job = lambda: svc.add(spec["kind"], new)  # noqa: E731
         else:
             fresh = {r["id"]: r for r in self.service.setup_cache.get(key, [])}
             row = fresh.get(row["id"], row)  # the values the cloud last said, not those when the row was tapped
@@ -212,10 +226,17 @@ class SetupScreen(AdminScreen):
 
     def _new_values(self, key: str, values: dict[str, Any]) -> dict[str, Any]:
         if key == "programmes":
-            point_type = self.service.setup_cache["point_types"][0]["id"]
+            point_type = values.get("point_type_id") or self.service.setup_cache["point_types"][0]["id"]
             return {"department_id": values["department_id"], "point_type_id": point_type, "name": values["name"],
                     "name_en": values["name_en"] or values["name"], "validity_days": values["validity_days"],
-                    "max_points_per_grant": values["max_points_per_grant"], "repeat_rule": values["repeat_rule"]}
+                    "max_points_per_grant": values["max_points_per_grant"], "repeat_rule": values["repeat_rule"],
+                    "premium": bool(values.get("premium"))}
+        if key == "point_types":
+            return {"code": values["code"] or "", "name": values["name"] or "",
+                    "name_en": values["name_en"] or values["name"] or "",
+                    "offline_limit_per_card_per_day": values["offline_limit_per_card_per_day"] or 0}
+        if key == "measures":
+            return new_measure(self, values)
         if key == "shops":
             return {"name": values["name"], "street": values["street"], "payee_account": values["payee_account"] or ""}
         return {k: v for k, v in values.items() if k != "active" and v is not None}

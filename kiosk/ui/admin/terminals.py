@@ -5,6 +5,7 @@ stops it at once (its next request is refused with a clear message)."""
 from __future__ import annotations
 
 import io
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -22,6 +23,23 @@ from kiosk.ui.design.result_panel import Action, Result
 from kiosk.ui.design.style import metrics, sized
 from kiosk.ui.screen import page
 from kiosk.ui.theme import label
+
+SHOWN_SHOPS = 12
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().replace(" ", "").replace("\u3000", "")
+
+
+def shop_matches(shop: dict[str, Any], typed: str) -> bool:
+    """Type-ahead over a shop: its number (ID) from the start, or part of its name or street (full-width and
+    half-width, upper and lower case alike)."""
+    query = _fold(typed)
+    if not query:
+        return True
+    if query.isdigit() and str(shop.get("id", "")).startswith(query):
+        return True
+    return query in _fold(str(shop.get("name") or "")) or query in _fold(str(shop.get("street") or ""))
 
 
 def qr_pixmap(text: str, module_px: int = 8) -> QPixmap:
@@ -70,10 +88,13 @@ class TerminalsScreen(AdminScreen):
         self.name_field = Field(self.tr("Terminal name (where it stands)"))
         self.name_field.edit.setObjectName("terminalName")
         self.name_field.edit.textChanged.connect(lambda *_: self._validate())
-        self.shop_choice = ChoiceGrid([], columns=4, compact=True)
+        self.shop_search = Field(self.tr("Shop: type part of its name, its street or its number"))
+        self.shop_search.edit.setObjectName("terminalShopSearch")
+        self.shop_search.edit.textChanged.connect(lambda *_: self._show_matches())
+        self.shop_choice = ChoiceGrid([], columns=3, compact=True)
         self.shop_choice.setObjectName("terminalShop")
         self.shop_choice.changed.connect(lambda *_: self._validate())
-        self.shop_label = label(self.tr("Shop"), None)
+        self.shop_label = label("", "muted", name="terminalShopCount")
         self.code_button = QPushButton(self.tr("Make the enrolment code"))
         self.code_button.setObjectName("terminalMakeCode")
         self.code_button.clicked.connect(self._make_code)
@@ -85,8 +106,9 @@ class TerminalsScreen(AdminScreen):
         metrics(column, 0, "gap")
         column.addWidget(self.role_choice)
         column.addWidget(self.name_field)
-        column.addWidget(self.shop_label)
+        column.addWidget(self.shop_search)
         column.addWidget(self.shop_choice)
+        column.addWidget(self.shop_label)
         return page(form, ActionBar(self.code_button, cancel))
 
     def _code_page(self) -> QWidget:
@@ -141,18 +163,39 @@ class TerminalsScreen(AdminScreen):
 
     # -- new ------------------------------------------------------------------------------------------------------
     def _new(self) -> None:
-        self.shop_choice.clear()
-        for shop in self.service.setup_cache.get("shops", []):
-            self.shop_choice.addItem(shop["name"], shop["id"])
         self.name_field.edit.clear()
+        self.shop_search.edit.clear()
         self.role_choice.setCurrentData("counter")
         self.stack.setCurrentIndex(1)
+        self._show_matches()
+
+    def _show_matches(self) -> None:
+        """The shops whose name, street or number match what is typed (a town has a thousand): the first
+        SHOWN_SHOPS as tiles; the one chosen stays chosen while it still matches."""
+        shops = list(self.service.setup_cache.get("shops", []))
+        found = [s for s in shops if shop_matches(s, self.shop_search.text())]
+        chosen = self.shop_choice.currentData()
+        self.shop_choice.clear()
+        for shop in found[:SHOWN_SHOPS]:
+            self.shop_choice.addItem(f"{shop['name']}（{shop['id']}）", shop["id"])
+        if chosen is not None and self.shop_choice.findData(chosen) >= 0:
+            self.shop_choice.setCurrentData(chosen)
+        elif len(found) == 1:
+            self.shop_choice.setCurrentIndex(0)
+        if not found:
+            self.shop_label.setText(self.tr("No shop matches. Check the spelling, or add the shop in Set up."))
+        elif len(found) > SHOWN_SHOPS:
+            self.shop_label.setText(self.tr("%1 shops match; the first %2 are shown. Type more to narrow them.")
+                                    .replace("%1", f"{len(found):,}").replace("%2", str(SHOWN_SHOPS)))
+        else:
+            self.shop_label.setText(self.tr("%1 shops match. Tap the one this terminal stands in.")
+                                    .replace("%1", str(len(found))))
         self._validate()
 
     def _validate(self) -> None:
         store = self.role_choice.currentData() == "store"
-        self.shop_choice.setVisible(store)
-        self.shop_label.setVisible(store)
+        for widget in (self.shop_search, self.shop_choice, self.shop_label):
+            widget.setVisible(store)
         self.code_button.setEnabled(bool(self.name_field.text().strip()) and
                                     (not store or self.shop_choice.currentData() is not None))
 
