@@ -3,7 +3,8 @@
 What is counted:
 - `kiosk_http_requests_total{method, route, status}` and `kiosk_http_request_seconds{method, route}`: every
   request, labelled by its route *template* (`/v1/balances/{mykey_id}`, never a MyKey ID or a number); requests no
-  route matched (404s, the front door's 413/429) are `route="unrouted"`, so a scan cannot blow up the series.
+  route matched (404s, the front door's 413/429) are `route="unrouted"` and unusual methods `method="other"`, so a
+  scan cannot blow up the series.
 - `kiosk_sync_operations_total{kind}` and `kiosk_sync_conflicts_total{kind}`: operations received in sync batches
   and those that ended as conflicts (an offline payment over the limit, a voucher taken twice, a bad offline proof).
 - Outbox lag, from the sync envelopes: for each operation, the time it was received minus its `created_at` (when
@@ -50,6 +51,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 PATH = "/metrics"
 PREFIX = "/v1"
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})  # any other: "other"
 MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 # paths answered before routing (kiosk_cloud/fastlane.py): fixed, so they are their own template
 FAST_LANE_PATHS = frozenset({"/v1/payments", "/v1/vouchers/redeem"})
@@ -67,6 +69,9 @@ TERMINAL_LAG = Gauge("kiosk_terminal_outbox_lag_seconds", "Largest outbox lag in
                      ["terminal"], multiprocess_mode="mostrecent")
 TERMINAL_LAST_SYNC = Gauge("kiosk_terminal_last_sync_timestamp_seconds", "When the terminal's latest sync batch "
                            "arrived (Unix time)", ["terminal"], multiprocess_mode="mostrecent")
+
+
+_CHILDREN: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
 
 def prepare_multiprocess(workers: int) -> Path | None:
@@ -186,9 +191,15 @@ class Metrics:
         try:
             await self.app(scope, receive, sending)
         finally:
-            method, route = scope.get("method", ""), _template(scope)
-            REQUESTS.labels(method, route, str(status[0])).inc()
-            LATENCY.labels(method, route).observe(time.perf_counter() - started)
+            method = scope.get("method", "")
+            key = (method if method in METHODS else "other", _template(scope), status[0])
+            children = _CHILDREN.get(key)
+            if children is None:  # the labelled series, looked up once per (method, route, status)
+                children = (REQUESTS.labels(key[0], key[1], str(key[2])), LATENCY.labels(key[0], key[1]))
+                if len(_CHILDREN) < 10_000:
+                    _CHILDREN[key] = children
+            children[0].inc()
+            children[1].observe(time.perf_counter() - started)
 
     async def _scrape(self, scope: Scope, send: Send) -> None:
         code = refusal(scope, self.token)

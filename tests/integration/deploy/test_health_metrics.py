@@ -124,6 +124,7 @@ def test_metrics_move_with_traffic(cloud: Cloud) -> None:
     for _ in range(2):
         counter.ok("GET", f"/balances/{m}")
     assert counter.get("/no/such/path/" + m).status_code == 404
+    assert counter.http.request("PROPFIND", "/balances/" + m).status_code == 405  # a method no route has
     # an offline payment made two hours ago reaches the cloud now; a voucher used offline at two shops is a conflict
     old = (datetime.now(UTC) - timedelta(hours=2)).replace(microsecond=0)
     late = cloud.terminal("store")
@@ -151,7 +152,9 @@ def test_metrics_move_with_traffic(cloud: Cloud) -> None:
     assert moved("kiosk_http_requests_total", method="GET", route="/v1/balances/{mykey_id}", status="200") == 2
     assert moved("kiosk_http_request_seconds_count", method="GET", route="/v1/balances/{mykey_id}") == 2
     assert moved("kiosk_http_requests_total", method="GET", route="unrouted", status="404") >= 1
-    assert m not in after  # templates only: no MyKey ID, path or number in a label
+    assert m not in after  # templates only: no MyKey ID, path or number in a label, no invented method
+    assert moved("kiosk_http_requests_total", method="other", route="/v1/balances/{mykey_id}", status="405") == 1
+    assert "PROPFIND" not in after
     assert moved("kiosk_http_requests_total", method="POST", route="/v1/sync", status="200") == 3
     assert moved("kiosk_sync_operations_total", kind="offline_payment") == 1
     assert moved("kiosk_sync_operations_total", kind="offline_voucher_redeem") == 2
