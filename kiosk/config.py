@@ -27,6 +27,7 @@ class Setting:
     default: Any
     label: str
     choices: tuple[str, ...] = ()
+    shown: bool = True  # False: set by IT in settings.json, not on the settings screen (TLS pins, CA file)
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -34,6 +35,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("role", str, "counter", QT_TRANSLATE_NOOP("Settings", "Terminal role"),
             ("counter", "store", "office", "admin")),
     Setting("cloud_url", str, "", QT_TRANSLATE_NOOP("Settings", "Points cloud address")),
+    Setting("cloud_tls_pins", str, "",
+            QT_TRANSLATE_NOOP("Settings", "Cloud certificate pins (SHA-256, comma-separated; empty: no pinning)"),
+            shown=False),
+    Setting("cloud_ca_file", str, "", QT_TRANSLATE_NOOP("Settings", "Extra CA certificate file for the cloud"),
+            shown=False),
     Setting("card_backend", str, "simulated", QT_TRANSLATE_NOOP("Settings", "Card reader backend"),
             ("simulated", "pcsc", "nfc")),
     Setting("idle_timeout_s", int, 120, QT_TRANSLATE_NOOP("Settings", "Idle time before the resident is cleared (seconds)")),

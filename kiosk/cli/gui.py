@@ -77,8 +77,10 @@ def _demo(args: argparse.Namespace) -> int:
     config = Config(data_dir / "settings.json")
     if args.language:
         config.set("language", args.language)
+    from kiosk.logs import setup_logging
+
+    print(f"demo data: {data_dir}; log: {setup_logging(data_dir)}", file=sys.stderr)  # issue 13
     app = ensure_qapp()
-    print(f"demo data: {data_dir}", file=sys.stderr)
     backend = DemoBackend.start(data_dir)
     phase("backend")
     office = store = admin = None
@@ -133,6 +135,11 @@ def _run(args: argparse.Namespace) -> int:
 
     data_dir = args.data_dir or default_data_dir()
     config = Config(data_dir / "settings.json")
+    from kiosk.logs import setup_logging
+    from kiosk.sync import tls
+
+    setup_logging(data_dir)  # <data>/logs/kiosk.log, JSON lines, redacted, rotated (issue 13)
+    tls.configure(config.cloud_tls_pins, config.cloud_ca_file)  # system trust store, optional pins (issue 13)
     credentials = CredentialStore()
     saved = credentials.load() if credentials.usable else None
     if saved is None:

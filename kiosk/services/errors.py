@@ -107,6 +107,9 @@ def translate_error(exc: BaseException) -> ServiceError:
             if code == "wrong_pin" and tries == 0:
                 code = "pin_blocked"
             return ServiceError(code, type(exc).__name__, tries_left=tries)
+    if "CloudTlsRefused" in names:  # kiosk.sync.tls: an untrusted or wrongly pinned cloud certificate
+        return ServiceError(str(getattr(exc, "code", "cloud_certificate_untrusted")), str(getattr(exc, "message", "")),
+                            message_ja=str(getattr(exc, "message_ja", "") or ""))
     if "CloudUnavailable" in names:
         return CloudNeeded(type(exc).__name__)
     if "InsecureCloudUrl" in names:  # kiosk.sync.errors: https only (or a loopback cloud), demo keyring local only

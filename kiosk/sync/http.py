@@ -27,7 +27,12 @@ class CloudTransport:
         self.staff_session: str | None = None  # the logged-in clerk's session: X-Staff-Session (issue 8)
         self.outbox_backlog: int | None = None  # operations still queued, sent as X-Outbox-Backlog (issue 12)
         self.clock = clock or ClockOffset()
-        self._http = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport,
+        verify: Any = True
+        if transport is None and self.base_url.lower().startswith("https:"):
+            from kiosk.sync.tls import ssl_context  # system trust store, optional CA file and pins
+
+            verify = ssl_context()
+        self._http = httpx.Client(base_url=self.base_url, timeout=timeout, transport=transport, verify=verify,
                                   headers={"User-Agent": "mykey-kiosk"})
 
     def close(self) -> None:
@@ -67,7 +72,10 @@ class CloudTransport:
         except httpx.TimeoutException as exc:
             raise CloudUnavailable(f"timeout: {type(exc).__name__}") from exc
         except httpx.HTTPError as exc:  # connect errors, dropped connections, protocol errors
-            raise CloudUnavailable(f"{type(exc).__name__}: {exc}") from exc
+            from kiosk.sync.tls import refusal
+
+            refused = refusal(exc)  # an untrusted or wrongly pinned certificate: said so, nothing was sent
+            raise (refused or CloudUnavailable(f"{type(exc).__name__}: {exc}")) from exc
         self._observe_date(response, sent_at)
         return response
 

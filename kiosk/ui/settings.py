@@ -48,7 +48,7 @@ class SettingsScreen(Screen):
         (look, look_grid), (terminal, terminal_grid) = self._section(), self._section()
         counts = {id(look_grid): 0, id(terminal_grid): 0}
         # whole-row settings first, then the others two by two (the terminal section fits in three rows)
-        for setting in sorted(SETTINGS, key=lambda item: item.name not in WIDE):
+        for setting in sorted((s for s in SETTINGS if s.shown), key=lambda item: item.name not in WIDE):
             editor = self._editor(setting)
             editor.setObjectName(f"setting_{setting.name}")
             self.editors[setting.name] = editor
