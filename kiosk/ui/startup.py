@@ -3,7 +3,9 @@ been painted for the first time (the first usable screen), with the wall-clock t
 benchmarks/cold_start.py can measure exec → first screen. `KIOSK_STARTUP_MARKER=exit` also quits right after
 (the services stop as on any exit). Without the variable nothing is installed.
 
-    kiosk-startup first-screen-painted t=1764520000.123456 screen=roles imports=1764519999.9 backend=...
+    kiosk-startup first-screen-painted t=1764520000.123456 cpu=1.234 screen=roles imports=1764519999.9 backend=...
+
+`cpu` is the process's CPU time so far (all threads): less sensitive than the wall clock to a busy machine.
 
 Start-up steps noted with `phase(name)` (kiosk/cli/gui.py) follow as name=time.
 """
@@ -46,7 +48,8 @@ class _FirstPaint(QObject):
         current = getattr(self.window, "current", None)
         name = current().name if callable(current) else "?"
         steps = " ".join(f"{step}={at:.6f}" for step, at in _phases)
-        print(f"{PREFIX} t={time.time():.6f} screen={name} {steps}".rstrip(), file=sys.stderr, flush=True)
+        print(f"{PREFIX} t={time.time():.6f} cpu={time.process_time():.3f} screen={name} {steps}".rstrip(),
+              file=sys.stderr, flush=True)
         if self.quit_after:
             app = QApplication.instance()
             if app is not None:

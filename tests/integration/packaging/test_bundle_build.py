@@ -51,5 +51,5 @@ def test_self_test_fails_without_its_resources(bundle, tmp_path):
     done = subprocess.run([str(bundle.path / "kiosk"), "self-test"], env=bundle_env(tmp_path, KIOSK_RESOURCES=str(empty)),
                           cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-3000:]
-    assert "FAIL  resources: missing under" in done.stdout
+    assert "FAIL  resources:" in done.stdout and f"missing under {empty}" in done.stdout
     assert "self-test FAILED" in done.stdout
