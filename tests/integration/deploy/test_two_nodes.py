@@ -176,6 +176,9 @@ def test_a_node_killed_mid_load_loses_nothing_and_applies_nothing_twice(pg_serve
               f"{ {n: (r['status'], r['stot']) for n, r in stats.items() if n.startswith('node')} }")
 
         assert errors == []
+        # the balancer never hands out the nodes' metrics, whoever asks
+        assert httpx.get(balancer.url + "/metrics", verify=ca).status_code == 403
+        assert clients[0].http.get(balancer.url + "/metrics").status_code == 403
         assert served_before_kill["node1"] > 0 and served_before_kill["node2"] > 0  # both nodes took load
         assert stats["node1"]["status"].startswith("DOWN") and stats["node2"]["status"].startswith("UP")
         assert replays["payment"] >= STORES * (PAYMENTS_PER_STORE // 7)  # the deliberate re-sends, at least
