@@ -89,6 +89,7 @@ class Soak:
     def __init__(self, window: Any, backend: Any, store: Any, office: Any) -> None:
         self.w, self.backend, self.store, self.office = window, backend, store, office
         self.customers = 0
+        self.pin = PIN  # the sample cards' JPKI PIN (tests set their own)
         self.steps: dict[str, int] = {}
         self.events = {"in": 0, "out": 0}  # the card thread's insert/remove events (it polls the reader)
         from kiosk.card import events
@@ -186,7 +187,7 @@ class Soak:
         s = self.go("create_mykey")
         self.place(PAYER)
         self.wait(lambda: s.identify.pinpad.isVisible(), "create PIN pad")
-        for digit in PIN:
+        for digit in self.pin:
             s.identify.pinpad.press(digit)
         s.identify.pinpad.submit()
         self.wait(lambda: s.result_shown(), "existing MyKey ID")
@@ -208,10 +209,13 @@ class Soak:
         pay.next_button.click()
         self.insert(PAYER)
         self.wait(lambda: pay.state == "pin", "pay PIN")
-        for digit in PIN:
+        for digit in self.pin:
             pay.pinpad.press(digit)
         pay.pinpad.submit()
-        self.wait(lambda: pay.result_shown(), "paid")
+        self.wait(lambda: pay.result_shown() or pay.state == "confirm", lambda: f"balance shown (state {pay.state})")
+        if pay.state == "confirm":  # the resident sees the balance and taps Pay
+            pay.statement.pay.click()
+        self.wait(lambda: pay.result_shown(), lambda: f"paid (state {pay.state}, {pay.pinpad.notice.text()!r})")
         if pay.result_panel.kind() != "success":
             raise RuntimeError(f"payment refused: {pay.result_panel.text()}")
         pay.next_customer()
@@ -227,7 +231,7 @@ class Soak:
         self.wait(lambda: self.w.session.card_present and issue.pinpad.isVisible(),
                   lambda: f"issue PIN pad ({type(issue.stack.currentWidget()).__name__}, card {self.w.session.card_present}, "
                   f"result {issue.result_shown()})")
-        for digit in PIN:
+        for digit in self.pin:
             issue.pinpad.digit_buttons[digit].click()
         issue.pinpad.ok_button.click()
         self.wait(lambda: issue.stack.currentWidget() is issue.amount_page, "issue amount")
