@@ -11,7 +11,9 @@ Each municipality gets `--accounts` accounts with one lot and `--history` ledger
 - EXPLAIN of the payment's lot lookup: which relations (partitions) the plan scans;
 - the payment-shaped transaction (lock the account's lot, take 1 point, insert a ledger row with a unique
   idempotency key) by `--terminals` concurrent connections (asyncpg, closed loop) for `--seconds`, on accounts of
-  every municipality: transactions/s, p50/p99, PostgreSQL CPU per transaction.
+  every municipality: transactions/s, p50/p99, PostgreSQL CPU per transaction; the partitioned layout twice: with
+  the driver's prepared statements as they come (PostgreSQL switches to a generic plan after five executions) and
+  with `plan_cache_mode=force_custom_plan` (each execution planned with its municipality code).
 Prints and saves benchmarks/results/partitioning.json.
 """
 
@@ -82,8 +84,9 @@ async def _pay(pool: asyncpg.Pool, prefix: str, code: str, account: int, termina
 
 
 async def _drive(url: str, prefix: str, codes: list[str], accounts: int, terminals: int,
-                 seconds: float, pg_pid: int) -> dict[str, Any]:
-    pool = await asyncpg.create_pool(url, min_size=terminals, max_size=terminals)
+                 seconds: float, pg_pid: int, custom_plans: bool = False) -> dict[str, Any]:
+    settings = {"plan_cache_mode": "force_custom_plan"} if custom_plans else {}
+    pool = await asyncpg.create_pool(url, min_size=terminals, max_size=terminals, server_settings=settings)
     latencies: list[float] = []
     end = time.monotonic() + seconds
 
@@ -140,14 +143,19 @@ async def _main(args: argparse.Namespace) -> dict[str, Any]:
                 report["layouts"][prefix.rstrip("_")] = {"load_s": round(time.monotonic() - t0, 1)}
         finally:
             await conn.close()
-        for prefix in ("plain_", "part_", "plain_", "part_"):  # twice each, interleaved: the machine's noise shows
-            layout = report["layouts"][prefix.rstrip("_")]
+        # twice each, interleaved (the machine's noise shows); "part_custom": the partitioned tables with
+        # plan_cache_mode=force_custom_plan (every statement planned with its municipality: pruned at planning)
+        report["layouts"]["part_custom"] = {"load_s": 0}
+        for name in ("plain", "part", "part_custom") * 2:
+            prefix = "plain_" if name == "plain" else "part_"
+            layout = report["layouts"][name]
             layout.update(await _plan(url, prefix, codes[len(codes) // 2]))
             load = os.getloadavg()[0]
-            figures = await _drive(url, prefix, codes, args.accounts, args.terminals, args.seconds, pg_pid)
+            figures = await _drive(url, prefix, codes, args.accounts, args.terminals, args.seconds, pg_pid,
+                                   custom_plans=name == "part_custom")
             figures["load_average_before"] = round(load, 2)
             layout.setdefault("runs", []).append(figures)
-            print(prefix.rstrip("_"), json.dumps(figures), flush=True)
+            print(name, json.dumps(figures), flush=True)
     finally:
         cluster.stop()
     return report
@@ -165,7 +173,7 @@ def main() -> None:
     for name, layout in report["layouts"].items():
         runs = ", ".join(f"{r['per_s']:.0f}/s p99 {r['p99_ms']:.1f} ms pg {r['postgres_cpu_ms_per_tx']:.2f} ms"
                          for r in layout["runs"])
-        print(f"{name:<6} load {layout['load_s']} s; the lot lookup's plan scans {layout['relations_scanned']}; "
+        print(f"{name:<12} load {layout['load_s']} s; the lot lookup's plan scans {layout['relations_scanned']}; "
               f"{runs}")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "partitioning.json").write_text(json.dumps(report, indent=2) + "\n")
