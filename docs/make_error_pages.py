@@ -111,9 +111,11 @@ def catalogue() -> dict[str, dict[str, str]]:
         terminal_codes |= set(re.findall(r'ServiceError\(\s*"([a-z_]+)"', source.read_text(encoding="utf-8")))
     for source in (ROOT / "kiosk/ui").rglob("*.py"):
         terminal_codes |= set(re.findall(r'ServiceError\(\s*"([a-z_]+)"', source.read_text(encoding="utf-8")))
-    for source in (ROOT / "kiosk/card/errors.py", ROOT / "kiosk/sync/errors.py"):
-        for code in re.findall(r'^\s+code = "([a-z_]+)"', source.read_text(encoding="utf-8"), re.MULTILINE):
+    for source in (ROOT / "kiosk").rglob("*.py"):  # error classes: `code = "..."` at class level
+        for code in re.findall(r'^    code = "([a-z_]+)"', source.read_text(encoding="utf-8"), re.MULTILINE):
             terminal_codes.add(card_aliases.get(code, code))
+    terminal_codes |= set(re.findall(r'getattr\(exc, "code", "([a-z_]+)"\)',
+                                     (ROOT / "kiosk/services/errors.py").read_text(encoding="utf-8")))
     for code in terminal_codes:
         add(code)
     for code, (en, ja) in headlines.items():
