@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from kiosk.ui.admin.base import ChoiceGrid
 from kiosk.ui.design.choices import Segmented
@@ -21,10 +21,12 @@ class Attr:
     kind: str = "text"  # text | int | bool | choice | password
     choices: tuple[tuple[str, Any], ...] = ()
     optional: bool = False
+    wide: bool = False  # a choice with long names keeps a row of its own when choices are paired
 
 
 class Form(QWidget):
-    def __init__(self, attrs: list[Attr], columns: int = 2, parent: QWidget | None = None) -> None:
+    def __init__(self, attrs: list[Attr], columns: int = 2, pair_choices: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.attrs = attrs
         self.inputs: dict[str, Any] = {}
@@ -40,7 +42,8 @@ class Form(QWidget):
             field.setObjectName(f"form_{attr.key}")
             self.inputs[attr.key] = field
         row = -(-len(texts) // columns)
-        for attr in (a for a in attrs if a.kind in ("bool", "choice")):  # each choice on a row of its own
+        pair: QHBoxLayout | None = None
+        for attr in (a for a in attrs if a.kind in ("bool", "choice")):  # a choice on a row of its own, or two
             options = list(attr.choices) if attr.kind == "choice" else [(self.tr("Yes"), True),
                                                                         (self.tr("No"), False)]
             widget: Any = ChoiceGrid(options, columns=max(2, min(5, len(options) or 4)), compact=True)
@@ -48,9 +51,23 @@ class Form(QWidget):
             name = QLabel(attr.label)
             name.setProperty("role", "fieldLabel")
             name.setWordWrap(True)
+            self.inputs[attr.key] = widget
+            if pair_choices and not attr.wide:  # two choices side by side: label, choice, label, choice
+                if pair is None:
+                    pair = QHBoxLayout()
+                    metrics(pair, 0, "gap")
+                    grid.addLayout(pair, row, 0, 1, columns)
+                    row += 1
+                    pair.addWidget(name, 1)
+                    pair.addWidget(widget, 2)
+                else:
+                    pair.addWidget(name, 1)
+                    pair.addWidget(widget, 2)
+                    pair = None
+                continue
+            pair = None
             grid.addWidget(name, row, 0)
             grid.addWidget(widget, row, 1, 1, columns - 1)
-            self.inputs[attr.key] = widget
             row += 1
 
     def load(self, row: dict[str, Any] | None) -> None:

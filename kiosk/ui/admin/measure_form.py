@@ -25,15 +25,14 @@ def measure_attrs(_screen: Any = None) -> list[Attr]:
     return [
         Attr("name", _tr("Name")), Attr("name_en", _tr("English name")),
         Attr("points_per_person", _tr("Points per person"), "int"),
-        Attr("opens_at", _tr("Applications from (YYYY-MM-DD)")), Attr("closes_at", _tr("Applications until (YYYY-MM-DD)")),
-        Attr("capacity", _tr("Capacity (empty: no limit)"), "int", optional=True),
-        Attr("reward_rate_percent", _tr("Reward rate % (purchase-linked)"), "int", optional=True),
-        Attr("payment_services", _tr("Payment services (separated by commas)")),
-        Attr("point_type_id", _tr("Point type"), "choice"),
-        Attr("kind", _tr("Kind"), "choice", KINDS),
-        Attr("eligibility", _tr("Who may apply"), "choice", WHO),
+        Attr("opens_at", _tr("From (YYYY-MM-DD)")), Attr("closes_at", _tr("Until (YYYY-MM-DD)")),
+        Attr("capacity", _tr("Capacity (empty: none)"), "int", optional=True),
+        Attr("reward_rate_percent", _tr("Reward % (purchase)"), "int", optional=True),
+        Attr("payment_services", _tr("Payment services (a, b)")),
+        Attr("point_type_id", _tr("Point type"), "choice", wide=True),
+        Attr("kind", _tr("Kind"), "choice", KINDS), Attr("eligibility", _tr("Who may apply"), "choice", WHO),
         Attr("review", _tr("Review"), "choice", REVIEW),
-        Attr("residency_required", _tr("Residency from the card face (券面審査)"), "bool"),
+        Attr("residency_required", _tr("Card-face check (券面審査)"), "bool"),
     ]
 
 

@@ -22,8 +22,8 @@ SIZES = ((1280, 800), (1920, 1080))
 
 
 class AdminDriver:
-    def __init__(self, window: Any, out: Path, size: tuple[int, int]) -> None:
-        self.w, self.out, self.size = window, out, size
+    def __init__(self, window: Any, out: Path, size: tuple[int, int], backend: Any = None) -> None:
+        self.w, self.out, self.size, self.backend = window, out, size, backend
         self.count = 0
         self.paths: list[Path] = []
 
@@ -123,14 +123,33 @@ def _scenario(d: AdminDriver) -> None:
             setup.open_row(2)
             d.shot("setup-programme-edit")
             setup.pages.setCurrentIndex(0)
+        if section in ("point_types", "measures"):
+            setup.new_button.click()
+            form = setup.form_for[section]
+            if section == "point_types":
+                for key, text in (("code", "fuchu-eco"), ("name", "府中エコポイント"), ("name_en", "Fuchu eco points"),
+                                  ("offline_limit_per_card_per_day", "3,000")):
+                    form.inputs[key].edit.setText(text)
+            else:
+                for key, text in (("name", "子育て応援ポイント"), ("points_per_person", "3000"),
+                                  ("opens_at", "2027-04-01"), ("closes_at", "2027-06-30"), ("capacity", "500"),
+                                  ("payment_services", "府中市ポイント")):
+                    form.inputs[key].edit.setText(text)
+                form.inputs["review"].setCurrentData("post")
+            d.shot(f"setup-{section.replace('_', '-')}-new")
+            setup.pages.setCurrentIndex(0)
 
     terminals = d.task("admin_terminals")
     d.shot("terminals")
     terminals.new_button.click()
     terminals.role_choice.setCurrentData("store")
     terminals.name_field.edit.setText("駅前店 レジ2")
-    terminals.shop_choice.setCurrentIndex(0)
     d.shot("terminal-new")
+    first = str(terminals.service.setup_cache["shops"][0]["name"])
+    terminals.shop_search.edit.setText(first[:2])  # type-ahead: part of the shop's name
+    if terminals.shop_choice.currentData() is None:
+        terminals.shop_choice.setCurrentIndex(0)
+    d.shot("terminal-new-search")
     terminals.code_button.click()
     d.idle(terminals)
     d.shot("terminal-code")
@@ -143,6 +162,7 @@ def _scenario(d: AdminDriver) -> None:
     accounts = d.task("admin_accounts")
     d.idle(accounts)
     d.shot("accounts")
+    _support(d, accounts)
 
     d.task("admin_history")
     d.shot("history")
@@ -164,6 +184,32 @@ def _scenario(d: AdminDriver) -> None:
     d.pdf_pages(path, "grants")
     accounting = reports.service.export_pdf("accounting", reports.period_field.text())
     d.pdf_pages(accounting, "accounting")
+
+
+def _support(d: AdminDriver, accounts: Any) -> None:
+    """A supporter gives points to the event: the form, the resident's PIN pad, the result, the event's list."""
+    accounts.support_button.click()
+    support = d.w.current()
+    support.presets.setCurrentIndex(1)
+    support.name_field.edit.setText("鈴木 花子")
+    d.shot("support-form")
+    support.next_button.click()
+    d.shot("support-pin")
+    if d.backend is None:
+        return
+    d.backend.reader.insert("suzuki")
+    d.wait(lambda: bool(d.w.session.card_present))
+    for digit in "1234":
+        support.pinpad.digit_buttons[digit].click()
+    support.pinpad.ok_button.click()
+    d.wait(support.result_shown)
+    d.idle(support)
+    d.shot("support-done")
+    d.backend.reader.remove()
+    d.settle(40)
+    accounts = d.task("admin_accounts")
+    d.idle(accounts)
+    d.shot("accounts-supporters")
 
 
 def render_admin(out: Path, template: Path, tmp: Path, language: str = "ja") -> list[Path]:
@@ -196,7 +242,7 @@ def render_admin(out: Path, template: Path, tmp: Path, language: str = "ja") -> 
             window.resize(*size)
             window.show()
             window.go("role:admin")
-            driver = AdminDriver(window, out, size)
+            driver = AdminDriver(window, out, size, backend)
             try:
                 _scenario(driver)
             finally:

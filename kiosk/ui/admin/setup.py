@@ -46,15 +46,15 @@ class SetupScreen(AdminScreen):
                 Attr("validity_days", self.tr("Valid for (days)"), "int"),
                 Attr("max_points_per_grant", self.tr("Most points per grant"), "int"),
                 Attr("default_points", self.tr("Default points"), "int", optional=True),
-                Attr("repeat_rule", self.tr("How often per MyKey ID"), "choice", REPEAT),
-                Attr("active", self.tr("In use"), "bool"),
-                Attr("department_id", self.tr("Department"), "choice"),
-                Attr("point_type_id", self.tr("Point type (until it has granted)"), "choice"),
-                Attr("premium", self.tr("Premium points (new programmes)"), "bool")], "new_only": ("premium",)},
+                Attr("active", self.tr("In use"), "bool"), Attr("premium", self.tr("Premium"), "bool"),
+                Attr("repeat_rule", self.tr("How often per MyKey ID"), "choice", REPEAT, wide=True),
+                Attr("department_id", self.tr("Department"), "choice", wide=True),
+                Attr("point_type_id", self.tr("Point type"), "choice", wide=True)], "new_only": ("premium",),
+                "columns": 5},
             "measures": {"title": self.tr("Measures"), "kind": "measures", "cols": [
                 ("id", "ID"), ("name", self.tr("Name")), ("eligibility", self.tr("Who")), ("review", self.tr("Review")),
                 ("capacity", self.tr("Capacity")), ("points_per_person", self.tr("Points")), ("closes_at", self.tr("Closes"))],
-                "attrs": measure_attrs(self)},
+                "attrs": measure_attrs(self), "columns": 4},
             "shops": {"title": self.tr("Shops"), "kind": "shops", "cols": [
                 ("id", "ID"), ("name", self.tr("Name")), ("street", self.tr("Shopping street")),
                 ("payee_account", self.tr("Bank account")), ("active", self.tr("Active"))], "attrs": [
@@ -82,7 +82,7 @@ class SetupScreen(AdminScreen):
         self.forms = PageStack()
         self.form_for: dict[str, Form] = {}
         for key, spec in self.sections.items():
-            form = Form(spec["attrs"], columns=3)
+            form = Form(spec["attrs"], columns=spec.get("columns", 3), pair_choices=key in ("programmes", "measures"))
             self.form_for[key] = form
             self.forms.addWidget(form)
         self.form_title = label("", "subtitle", name="setupFormTitle")

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.printing.qr import matrix_image, qr_matrix
 from kiosk.ui.admin.base import AdminScreen, ChoiceGrid, fill, selected_data, table, when
@@ -24,7 +24,7 @@ from kiosk.ui.design.style import metrics, sized
 from kiosk.ui.screen import page
 from kiosk.ui.theme import label
 
-SHOWN_SHOPS = 12
+SHOWN_SHOPS = 8
 
 
 def _fold(text: str) -> str:
@@ -88,10 +88,10 @@ class TerminalsScreen(AdminScreen):
         self.name_field = Field(self.tr("Terminal name (where it stands)"))
         self.name_field.edit.setObjectName("terminalName")
         self.name_field.edit.textChanged.connect(lambda *_: self._validate())
-        self.shop_search = Field(self.tr("Shop: type part of its name, its street or its number"))
+        self.shop_search = Field(self.tr("Find the shop: name, street or number"))
         self.shop_search.edit.setObjectName("terminalShopSearch")
         self.shop_search.edit.textChanged.connect(lambda *_: self._show_matches())
-        self.shop_choice = ChoiceGrid([], columns=3, compact=True)
+        self.shop_choice = ChoiceGrid([], columns=4, compact=True)
         self.shop_choice.setObjectName("terminalShop")
         self.shop_choice.changed.connect(lambda *_: self._validate())
         self.shop_label = label("", "muted", name="terminalShopCount")
@@ -105,8 +105,11 @@ class TerminalsScreen(AdminScreen):
         column = QVBoxLayout(form)
         metrics(column, 0, "gap")
         column.addWidget(self.role_choice)
-        column.addWidget(self.name_field)
-        column.addWidget(self.shop_search)
+        fields = QHBoxLayout()  # the name and the shop search side by side: the tiles fit below without scrolling
+        metrics(fields, 0, "gap")
+        fields.addWidget(self.name_field, 1)
+        fields.addWidget(self.shop_search, 1)
+        column.addLayout(fields)
         column.addWidget(self.shop_choice)
         column.addWidget(self.shop_label)
         return page(form, ActionBar(self.code_button, cancel))
