@@ -1733,6 +1733,21 @@
         <source>Ticket saved: %1</source>
         <translation>チケットを保存しました：%1</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="1"/>
+        <source>Municipality&apos;s voucher rule: at most %1 a voucher, valid up to %2 days.</source>
+        <translation>自治体のポイント券ルール：1枚あたり最大 %1、有効期間は最長 %2 日です。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="1"/>
+        <source>No voucher rule set by the municipality: valid %1 days by default.</source>
+        <translation>自治体のポイント券ルールは未設定です。有効期間は標準で %1 日です。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="1"/>
+        <source>Printed on the receipt printer. %1</source>
+        <translation>レシートプリンターで印刷しました。%1</translation>
+    </message>
 </context>
 <context>
     <name>KioskStatusBar</name>
@@ -2999,6 +3014,31 @@
         <location filename="../../kiosk/ui/office/reconcile.py" line="202"/>
         <source>Back to the office menu</source>
         <translation>事務局メニューに戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="1"/>
+        <source>Camera</source>
+        <translation>カメラ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="1"/>
+        <source>Hold each voucher&apos;s QR code in front of the camera.</source>
+        <translation>ポイント券のQRコードを1枚ずつカメラにかざしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="1"/>
+        <source>No camera can be opened on this terminal.</source>
+        <translation>この端末ではカメラを開けません。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="1"/>
+        <source>The serial scanner cannot be opened; check its cable and port.</source>
+        <translation>シリアルスキャナーを開けません。ケーブルとポートを確かめてください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="1"/>
+        <source>The serial scanner was unplugged.</source>
+        <translation>シリアルスキャナーが外れました。</translation>
     </message>
 </context>
 <context>
