@@ -17,22 +17,23 @@ WHO = (("どなたでも", "open"), ("対象者のみ", "restricted"))
 REVIEW = (("事前審査", "pre"), ("事後審査", "post"))
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SetupScreen", text)
-
-
 def measure_attrs(_screen: Any = None) -> list[Attr]:
     return [
-        Attr("name", _tr("Name")), Attr("name_en", _tr("English name")),
-        Attr("points_per_person", _tr("Points per person"), "int"),
-        Attr("opens_at", _tr("From (YYYY-MM-DD)")), Attr("closes_at", _tr("Until (YYYY-MM-DD)")),
-        Attr("capacity", _tr("Capacity (empty: none)"), "int", optional=True),
-        Attr("reward_rate_percent", _tr("Reward % (purchase)"), "int", optional=True),
-        Attr("payment_services", _tr("Payment services (a, b)")),
-        Attr("point_type_id", _tr("Point type"), "choice", wide=True),
-        Attr("kind", _tr("Kind"), "choice", KINDS), Attr("eligibility", _tr("Who may apply"), "choice", WHO),
-        Attr("review", _tr("Review"), "choice", REVIEW),
-        Attr("residency_required", _tr("Card-face check (券面審査)"), "bool"),
+        Attr("name", QCoreApplication.translate("MeasureForm", "Name")),
+        Attr("name_en", QCoreApplication.translate("MeasureForm", "English name")),
+        Attr("points_per_person", QCoreApplication.translate("MeasureForm", "Points per person"), "int"),
+        Attr("opens_at", QCoreApplication.translate("MeasureForm", "From (YYYY-MM-DD)")),
+        Attr("closes_at", QCoreApplication.translate("MeasureForm", "Until (YYYY-MM-DD)")),
+        Attr("capacity", QCoreApplication.translate("MeasureForm", "Capacity (empty: none)"), "int", optional=True),
+        Attr("reward_rate_percent", QCoreApplication.translate("MeasureForm", "Reward % (purchase)"), "int",
+             optional=True),
+        Attr("payment_services", QCoreApplication.translate("MeasureForm", "Payment services (a, b)")),
+        Attr("point_type_id", QCoreApplication.translate("MeasureForm", "Point type"), "choice", wide=True),
+        Attr("kind", QCoreApplication.translate("MeasureForm", "Kind"), "choice", KINDS),
+        Attr("eligibility", QCoreApplication.translate("MeasureForm", "Who may apply"), "choice", WHO),
+        Attr("review", QCoreApplication.translate("MeasureForm", "Review"), "choice", REVIEW),
+        Attr("residency_required", QCoreApplication.translate("MeasureForm", "Card-face check (券面審査)"),
+             "bool"),
     ]
 
 
@@ -40,17 +41,17 @@ def _day(text: Any, what: str) -> date:
     try:
         return date.fromisoformat(str(text or "").strip().replace("/", "-"))
     except ValueError:
-        raise ValueError(_tr("%1: a date like 2027-04-01").replace("%1", what)) from None
+        raise ValueError(QCoreApplication.translate("MeasureForm", "%1: a date like 2027-04-01").replace("%1", what)) from None
 
 
 def new_measure(_screen: Any, values: dict[str, Any]) -> dict[str, Any]:
     """The body of POST /v1/admin/measures from the form; ValueError (a sentence for the clerk) when it cannot be."""
     if not values.get("name"):
-        raise ValueError(_tr("The measure needs a name."))
-    opens, closes = _day(values.get("opens_at"), _tr("Applications from")), _day(
-        values.get("closes_at"), _tr("Applications until"))
+        raise ValueError(QCoreApplication.translate("MeasureForm", "The measure needs a name."))
+    opens = _day(values.get("opens_at"), QCoreApplication.translate("MeasureForm", "Applications from"))
+    closes = _day(values.get("closes_at"), QCoreApplication.translate("MeasureForm", "Applications until"))
     if closes < opens:
-        raise ValueError(_tr("The last day of applications is before the first."))
+        raise ValueError(QCoreApplication.translate("MeasureForm", "The last day of applications is before the first."))
     services = [s.strip() for s in str(values.get("payment_services") or "").replace("、", ",").split(",")
                 if s.strip()]
     return {
