@@ -43,6 +43,54 @@ from kiosk.ui.widgets.statusbar import KioskStatusBar
 RESIDENT_FLOWS = ("create_mykey", "lookup", "measure_apply")
 
 
+class Screens(dict[str, Screen]):
+    """The window's screens by name. The shop's, office's and administration's screens are built the first time
+    one of them is asked for (or the screens are listed), not before the first screen is painted: building all
+    four roles' screens took most of a demo start (benchmarks/cold_start.py). `built()` lists only those built."""
+
+    def __init__(self, build_pending: Callable[[], None]) -> None:
+        super().__init__()
+        self._build_pending = build_pending
+
+    def built(self) -> list[Screen]:
+        return list(dict.values(self))
+
+    def __getitem__(self, name: str) -> Screen:
+        if not dict.__contains__(self, name):
+            self._build_pending()
+        return dict.__getitem__(self, name)
+
+    def __contains__(self, name: object) -> bool:
+        if not dict.__contains__(self, name):
+            self._build_pending()
+        return dict.__contains__(self, name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        if name in self:  # builds what is pending first
+            return dict.__getitem__(self, name)
+        return default
+
+    def __iter__(self) -> Any:
+        self._build_pending()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._build_pending()
+        return dict.__len__(self)
+
+    def keys(self) -> Any:
+        self._build_pending()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self._build_pending()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self._build_pending()
+        return dict.items(self)
+
+
 class CentredColumn(QWidget):
     """Holds a screen centred, at most the theme's content width (about 1,100 px, scaled) wide."""
 
@@ -83,7 +131,8 @@ class MainWindow(QMainWindow):
         ctx.is_online = lambda: self.status.online
         ctx.runner.busy_changed.connect(self.status.set_busy)
         self.stack = QStackedWidget()
-        self.screens: dict[str, Screen] = {}
+        self._pending: list[Callable[[], Any]] = []  # the roles' screen groups not built yet
+        self.screens = Screens(self._build_pending)
         self._scrolls: dict[str, QScrollArea] = {}
         self._build_screens()
         self._pending_role = role  # the home a staff login leads to (the enrolled terminal's role)
@@ -112,21 +161,20 @@ class MainWindow(QMainWindow):
         for screen in (RoleChooser(ctx), self.login, CounterHome(ctx), CreateMyKeyScreen(ctx), LookupScreen(ctx),
                        MeasureApplyScreen(ctx), GrantScreen(ctx), self.settings, *placeholder_homes(ctx)):
             self._add(screen)
-        if ctx.store is not None:  # a shop terminal (issue 10): its screens replace the placeholder home
-            from kiosk.ui.store import store_screens
+        # each role's screens replace its placeholder home; built when first asked for (Screens)
+        self._pending.clear()
+        if ctx.store is not None:  # a shop terminal (issue 10)
+            self._pending.append(lambda: __import__("kiosk.ui.store", fromlist=["x"]).store_screens(ctx))
+        if ctx.office is not None:  # an office terminal (issue 11)
+            self._pending.append(lambda: __import__("kiosk.ui.office", fromlist=["x"]).office_screens(ctx))
+        if ctx.admin is not None:  # an administration terminal (issue 12)
+            self._pending.append(lambda: __import__("kiosk.ui.admin", fromlist=["x"]).admin_screens(ctx))
 
-            for screen in store_screens(ctx):
+    def _build_pending(self) -> None:
+        while self._pending:
+            for screen in self._pending.pop(0)():
                 self._add(screen)
-        if ctx.office is not None:  # an office terminal (issue 11): its screens replace the placeholder home
-            from kiosk.ui.office import office_screens
-
-            for screen in office_screens(ctx):
-                self._add(screen)
-        if ctx.admin is not None:  # an administration terminal (issue 12): its screens replace the placeholder
-            from kiosk.ui.admin import admin_screens
-
-            for screen in admin_screens(ctx):
-                self._add(screen)
+            style.apply_metrics(self, style.current())  # their sizes at the window's current scale
 
     def retranslate(self) -> None:
         """After a language change: wipe the resident and build every screen again in the new language."""
@@ -227,7 +275,7 @@ class MainWindow(QMainWindow):
 
     # --- session safety -------------------------------------------------------------------------------------
     def _on_wiped(self, reason: str) -> None:
-        for screen in self.screens.values():
+        for screen in self.screens.built():  # a screen not built yet holds nothing
             screen.clear()
         name = self.current().name
         if name in RESIDENT_FLOWS:
