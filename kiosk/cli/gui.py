@@ -85,6 +85,11 @@ def _demo(args: argparse.Namespace) -> int:
     phase("backend")
     office = store = admin = None
     try:
+        outdated = _outdated(backend.runtime.client)  # the cloud's min_terminal_version (issue 13)
+        if outdated is not None:
+            from kiosk.ui.update_required import refuse_to_run
+
+            return refuse_to_run(app, outdated, config.language, args.quit_after)
         from kiosk.services.office_terminal import OfficeTerminal
 
         office = OfficeTerminal.demo(backend)  # the office role beside the counter (issue 11)
@@ -122,6 +127,14 @@ def _demo(args: argparse.Namespace) -> int:
         backend.stop()
 
 
+def _outdated(client: Any) -> Any:
+    """A TerminalOutdated when the cloud serves only newer terminals, else None (also when it cannot be reached)."""
+    from kiosk.version import TerminalOutdated, check
+
+    state = check(client)
+    return TerminalOutdated(state.terminal, str(state.minimum)) if state.outdated else None
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     return _exit_after(_run(args))
 
@@ -157,6 +170,11 @@ def _run(args: argparse.Namespace) -> int:
     app = ensure_qapp()
     office = store = admin = None
     try:
+        outdated = _outdated(runtime.client)  # the cloud's min_terminal_version (issue 13)
+        if outdated is not None:
+            from kiosk.ui.update_required import refuse_to_run
+
+            return refuse_to_run(app, outdated, config.language)
         if saved.role == "store":  # issue 10: the shop's store desk with this terminal's credentials
             from kiosk.services.store_terminal import StoreTerminal
 

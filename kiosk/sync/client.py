@@ -73,6 +73,9 @@ class CloudClient:
     def health(self, timeout: float | None = 3.0) -> JSON:
         # with the terminal's token once enrolled: the cloud rate-limits unauthenticated callers per address
         body = self.http.request("GET", "/v1/health", auth=bool(self.http.token), timeout=timeout)
+        from kiosk.version import observe
+
+        observe(body)  # min_terminal_version: the status line and the start-up check (issue 13)
         time_text = body.get("time") if isinstance(body, dict) else None
         if isinstance(time_text, str):
             try:

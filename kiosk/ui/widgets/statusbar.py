@@ -16,6 +16,8 @@ class KioskStatusBar(QStatusBar):
         self.keyring_label = QLabel()
         self.keyring_label.setObjectName("keyringLabel")
         self.busy_label = QLabel()
+        self.version_label = QLabel()  # this terminal's version and the cloud's minimum (issue 13)
+        self.version_label.setObjectName("versionLabel")
         self.keyring_label.setStyleSheet("QLabel { background: #ffd54f; color: #3b2a00; font-weight: bold; "
                                          "padding: 2px 8px; }")
         self.keyring_label.hide()
@@ -24,6 +26,7 @@ class KioskStatusBar(QStatusBar):
         for widget in (self.online_label, self.queue_label, self.sync_label, self.busy_label):
             self.addWidget(widget)
         self.addWidget(self.keyring_label, 1)
+        self.addPermanentWidget(self.version_label)
         self.set_sync_status(None, 0, "")
 
     online: bool | None = None  # the last state reported, read by the screens before a task that needs the cloud
@@ -39,6 +42,11 @@ class KioskStatusBar(QStatusBar):
             self.online_label.setToolTip(self.tr("Cloud: OFFLINE — grants and applications are queued"))
         self.queue_label.setText(self.tr("Queued: %1").replace("%1", str(queued)))
         self.sync_label.setText(self.tr("Last sync: %1").replace("%1", last_sync) if last_sync else "")
+        from kiosk.version import status_text
+
+        terminal, minimum = status_text()
+        self.version_label.setText(f"v{terminal}" + (f" (≥ {minimum})" if minimum and minimum != "0" else ""))
+        self.version_label.setToolTip(f"terminal {terminal} / cloud minimum {minimum or '?'}")
         for label in (self.online_label, self.queue_label, self.sync_label):
             label.setMinimumWidth(label.sizeHint().width())
 
