@@ -15,13 +15,14 @@ def register(subparsers: Any) -> None:
     run.set_defaults(func=cmd_run)
     demo = subparsers.add_parser("demo", help="run the whole system on this machine with sample cards")
     demo.add_argument("--data-dir", type=Path, default=None, help="demo data directory (default: ~/.local/share/mykey-kiosk/demo)")
-    demo.add_argument("--language", choices=("ja", "en"), default=None)
+    demo.add_argument("--language", choices=("ja", "en", "pseudo"), default=None,
+                      help="pseudo: English stretched and bracketed, to find clipped or untranslated text")
     demo.add_argument("--reset", action="store_true", help="start again from fresh demo data")
     demo.add_argument("--quit-after", type=float, default=None, help=argparse.SUPPRESS)  # smoke tests
     demo.set_defaults(func=cmd_demo)
     shots = subparsers.add_parser("screenshots", help="render every screen in Japanese to PNG files")
     shots.add_argument("--out", type=Path, required=True)
-    shots.add_argument("--language", choices=("ja", "en"), default="ja")
+    shots.add_argument("--language", choices=("ja", "en", "pseudo"), default="ja")
     shots.add_argument("--data-dir", type=Path, default=None, help="demo data dir (default: a fresh temporary one)")
     shots.set_defaults(func=cmd_screenshots)
 
@@ -76,7 +77,7 @@ def _demo(args: argparse.Namespace) -> int:
         shutil.rmtree(data_dir)  # only a directory that holds demo data
     config = Config(data_dir / "settings.json")
     if args.language:
-        config.set("language", args.language)
+        config.set("language", _language(args.language))
     from kiosk.logs import setup_logging
 
     print(f"demo data: {data_dir}; log: {setup_logging(data_dir)}", file=sys.stderr)  # issue 13
@@ -127,6 +128,14 @@ def _demo(args: argparse.Namespace) -> int:
         backend.stop()
 
 
+def _language(choice: str) -> str:
+    """The settings' language for a --language choice; "pseudo" is English shown through the pseudo translator."""
+    if choice == "pseudo":
+        os.environ["KIOSK_LANGUAGE"] = "pseudo"  # kiosk.ui.i18n.install_language
+        return "en"
+    return choice
+
+
 def _outdated(client: Any) -> Any:
     """A TerminalOutdated when the cloud serves only newer terminals, else None (also when it cannot be reached)."""
     from kiosk.version import TerminalOutdated, check
@@ -145,7 +154,9 @@ def _run(args: argparse.Namespace) -> int:
     from kiosk.services.demo_backend import default_card_service
     from kiosk.services.runtime import TerminalRuntime
     from kiosk.sync.credentials import CredentialStore
+    from kiosk.ui.startup import phase
 
+    phase("imports")
     data_dir = args.data_dir or default_data_dir()
     config = Config(data_dir / "settings.json")
     from kiosk.logs import setup_logging
@@ -167,6 +178,7 @@ def _run(args: argparse.Namespace) -> int:
     card_service = default_card_service(create_backend(config.card_backend))
     runtime = TerminalRuntime.start(data_dir / "terminal", config.cloud_url or saved.cloud_url, saved.token,
                                     saved.role, card_service)
+    phase("runtime")
     app = ensure_qapp()
     office = store = admin = None
     try:
@@ -214,7 +226,7 @@ def cmd_screenshots(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.ui.screenshots import render_all
 
-    paths = render_all(args.out, language=args.language, data_dir=args.data_dir)
+    paths = render_all(args.out, language=_language(args.language), data_dir=args.data_dir)
     for path in paths:
         print(path)
     return _exit_after(0)
