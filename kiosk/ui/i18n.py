@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -17,11 +20,52 @@ CJK_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "IPAex
 _installed: list[QTranslator] = []
 
 
+PSEUDO = "pseudo"
+_KEEP = re.compile(r"(%L?\d+|%n|\{[^}]*\}|<[^>]+>|&[a-zA-Z]+;|&(?=\w)|\s+)")
+_ACCENTS = str.maketrans("AaCcEeGgIiLlNnOoRrSsTtUuYyZz", "ÅáÇçÉéĜĝÎíĹĺÑñÖóŔŕŠšŢţÛúÝýŽž")
+
+
+def pseudo(text: str) -> str:
+    """English source text, accented, bracketed and stretched by about 40% (placeholders, tags, entities and
+    mnemonics kept), so that text that bypassed tr() and text too long for its box both show on screen."""
+    if not text.strip():
+        return text
+    parts = _KEEP.split(text)
+    shown = "".join(p if (i % 2 or not p) else p.translate(_ACCENTS) for i, p in enumerate(parts))
+    letters = sum(len(p) for i, p in enumerate(parts) if not i % 2)
+    return f"[{shown}{' ' + '·' * max(1, round(letters * 0.4)) if letters else ''}]"
+
+
+class PseudoTranslator(QTranslator):
+    """Every translated string in pseudo form (KIOSK_LANGUAGE=pseudo or `--language pseudo`)."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return pseudo(source)
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def requested_language(language: str) -> str:
+    """$KIOSK_LANGUAGE ("ja", "en" or "pseudo") wins over the setting."""
+    forced = os.environ.get("KIOSK_LANGUAGE", "").strip().lower()
+    return forced if forced in ("ja", "en", PSEUDO) else language
+
+
 def install_language(app: QCoreApplication, language: str) -> bool:
-    """Install the translator for `language` ("ja" or "en"); English is the source text. Returns True if loaded."""
+    """Install the translator for `language` ("ja", "en" or "pseudo"; $KIOSK_LANGUAGE wins); English is the source
+    text, "pseudo" is English stretched and bracketed (the data and the rest of the app see English). Returns True
+    if loaded."""
+    language = requested_language(language)
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    app.setProperty("kiosk_pseudo", language == PSEUDO)
+    if language == PSEUDO:
+        language = "en"
+        translator: QTranslator = PseudoTranslator(app)
+        app.installTranslator(translator)
+        _installed.append(translator)
     app.setProperty("kiosk_language", language)
     QLocale.setDefault(QLocale(QLocale.Language.Japanese if language == "ja" else QLocale.Language.English))
     if language == "en":

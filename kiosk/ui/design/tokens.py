@@ -26,17 +26,45 @@ NORMAL = {
     "selected_bg": "#dce7f7", "focus": "#1f5fbf",
     "demo": "#ffd54f", "demo_text": "#3b2a00",  # the demo's panel: a colour no real message uses
     "queued": "#0b5563",
+    # text coloured by its meaning on the page background (✔ / ✖ lines), and text on a solid colour panel
+    "success_text": "#1e6b2e", "error_text": "#b3261e", "on_colour": "#ffffff",
 }
 HIGH_CONTRAST = {
     "bg": "#000000", "surface": "#000000", "text": "#ffffff", "muted": "#ffffff", "border": "#ffffff",
     "primary": "#ffd400", "primary_text": "#000000", "primary_pressed": "#e0b900",
-    "success": "#00702a", "warning": "#000000", "warning_bg": "#ffd400", "error": "#c4160a",
+    "success": "#005a22", "warning": "#000000", "warning_bg": "#ffd400", "error": "#a30f06",
     "disabled_bg": "#262626", "disabled_text": "#b0b0b0", "disabled_border": "#8c8c8c",
     "banner": "#000000", "banner_serving": "#5c2e00", "banner_text": "#ffffff", "banner_edge": "#ffffff",
     "selected_bg": "#3a3000", "focus": "#ffd400",
     "demo": "#ffd54f", "demo_text": "#000000",
     "queued": "#004a56",
+    # on black, the panel greens and reds are too dark for text (3.4:1): lighter ones, 7:1 or more
+    "success_text": "#5fe08a", "error_text": "#ff8f85", "on_colour": "#ffffff",
 }
+
+# (text colour, background colour) pairs the stylesheet puts together: each must reach WCAG AA (4.5:1) in the
+# normal look and AAA (7:1) in high contrast, except the disabled text (AA only, WCAG exempts it) and borders (3:1)
+TEXT_PAIRS = (
+    ("text", "bg"), ("text", "surface"), ("muted", "surface"), ("muted", "bg"), ("primary_text", "primary"),
+    ("primary_text", "primary_pressed"), ("banner_text", "banner"), ("banner_text", "banner_serving"),
+    ("warning", "warning_bg"), ("demo_text", "demo"), ("text", "selected_bg"), ("success_text", "bg"),
+    ("success_text", "surface"), ("error_text", "bg"), ("error_text", "surface"), ("on_colour", "success"),
+    ("on_colour", "error"), ("on_colour", "queued"),
+)
+DISABLED_PAIRS = (("disabled_text", "disabled_bg"),)
+BORDER_PAIRS = (("border", "surface"), ("border", "bg"), ("focus", "surface"))
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours (1.0 to 21.0)."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 LARGE_TEXT_FACTOR = 1.25
 
