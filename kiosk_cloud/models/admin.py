@@ -22,8 +22,9 @@ voucher_rules = Table(
 
 # The ledger summed per month (Japan time), kind, shop, programme and terminal, kept by the database itself: triggers
 # on `ledger` (migration 0010) add every row in the transaction that writes it, whichever path writes it (general
-# path, batch runners, asyncpg hot paths, seeding). 0 stands for "none" in shop/programme/terminal (a key column is
-# never NULL). The terminal is part of the key so that two terminals' transactions never wait on one summary row.
+# path, batch runners, asyncpg hot paths, seeding). 0 stands for "none" in shop/programme (a key column is never
+# NULL). The terminal is part of the key so that two terminals' transactions never wait on one summary row; a row
+# without a terminal (expiry write-off, sweep) is keyed -1 … -64 by its account, for the same reason.
 # `premium_n` / `premium_n_points`: the rows with premium points, and all their points (the accounting export
 # charges such a grant as premium). Whole months of a report read this; a partial month reads the ledger.
 ledger_monthly = Table(

@@ -11,7 +11,9 @@ all INSERT into `ledger`, so the database adds each row to its month's summary i
 a statement-level trigger over the inserted rows (one grouped upsert per statement; ordered, so two statements
 lock summary rows in the same order), a row trigger for UPDATE OF the summed columns and for DELETE (nothing does
 either today; `reversed_by` is not summed). SQLite: row triggers. The month is Japan time (UTC + 9 h, no daylight
-saving); SQLite takes the first 19 characters (whole seconds) so that a time a microsecond before midnight is not
+saving). A row without a terminal (an expiry write-off, a sweep) is keyed by a stripe of its account (terminal_id
+-1 … -64), so that concurrent payments that each write off an expired lot do not queue on one summary row. SQLite
+takes the first 19 characters (whole seconds) so that a time a microsecond before midnight is not
 rounded into the next month.
 """
 
@@ -35,20 +37,25 @@ _PG_MONTH = "to_char(({t}.occurred_at AT TIME ZONE 'UTC') + interval '9 hours', 
 _SQLITE_MONTH = "strftime('%Y-%m', substr({t}.occurred_at, 1, 19), '+9 hours')"
 
 
+def _terminal(t: str) -> str:
+    """The summary's terminal key: the row's terminal, else one of 64 stripes by account (-1 … -64)."""
+    return f"coalesce({t}.terminal_id, -1 - {t}.account_id % 64)"
+
+
 def _grouped(month: str, source: str) -> str:
     """The rows of `source` summed per summary key (the backfill and PostgreSQL's statement trigger)."""
     m = month.format(t="r")
-    return (f"SELECT {m}, r.kind, coalesce(r.shop_id, 0), coalesce(r.programme_id, 0), coalesce(r.terminal_id, 0), "
+    return (f"SELECT {m}, r.kind, coalesce(r.shop_id, 0), coalesce(r.programme_id, 0), {_terminal('r')}, "
             "count(*), sum(r.points), sum(r.premium_points), "
             "sum(CASE WHEN r.premium_points > 0 THEN 1 ELSE 0 END), "
             "sum(CASE WHEN r.premium_points > 0 THEN r.points ELSE 0 END) "
             f"FROM {source} r GROUP BY {m}, r.kind, coalesce(r.shop_id, 0), coalesce(r.programme_id, 0), "
-            "coalesce(r.terminal_id, 0)")
+            f"{_terminal('r')}")
 
 
 def _row_values(month: str, t: str, sign: str) -> str:
     m = month.format(t=t)
-    return (f"{m}, {t}.kind, coalesce({t}.shop_id, 0), coalesce({t}.programme_id, 0), coalesce({t}.terminal_id, 0), "
+    return (f"{m}, {t}.kind, coalesce({t}.shop_id, 0), coalesce({t}.programme_id, 0), {_terminal(t)}, "
             f"{sign}1, {sign}{t}.points, {sign}{t}.premium_points, "
             f"{sign}(CASE WHEN {t}.premium_points > 0 THEN 1 ELSE 0 END), "
             f"{sign}(CASE WHEN {t}.premium_points > 0 THEN {t}.points ELSE 0 END)")
