@@ -51,7 +51,6 @@ class ReconcileScreen(OfficeScreen):
         self.camera_button.setObjectName("reconcileCamera")
         self.camera_button.setCheckable(True)
         self.camera_button.toggled.connect(self._camera)
-        self.scan_field.add_button(self.camera_button)
         self.number_field = Field(self.tr("QR unreadable: voucher number"))
         self.number_field.edit.setObjectName("reconcileNumber")
         self.number_field.edit.returnPressed.connect(self._number)
@@ -97,7 +96,7 @@ class ReconcileScreen(OfficeScreen):
         row_layout.addWidget(shops, 1)
         row_layout.addWidget(fields, 2)
         self._refresh()
-        self.frame(self.tr("Reconcile paper vouchers"), page(form, ActionBar(self.close_button, clear)))
+        self.frame(self.tr("Reconcile paper vouchers"), page(form, ActionBar(self.close_button, clear, self.camera_button)))
 
     def entered(self) -> None:
         if self.result_shown() or self.offline_first():
@@ -110,6 +109,7 @@ class ReconcileScreen(OfficeScreen):
 
     def _camera(self, on: bool) -> None:
         """The camera stays on for the whole bundle: each voucher held up is added once."""
+        self.camera_button.setText(self.tr("Stop the camera") if on else self.tr("Camera"))
         if on:
             self.scan_field.set_ok(self.tr("Hold each voucher's QR code in front of the camera."))
             if not self.scanners.start_camera(self.camera_source):

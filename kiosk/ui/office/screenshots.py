@@ -140,6 +140,13 @@ def _scenario(d: OfficeDriver, admin: Any) -> None:
     rec._number()
     rec.second_code.edit.setText("S001")
     d.shot("reconcile")
+    from kiosk.scan.camera import ArrayFrames
+
+    blank = __import__("numpy").full((720, 1280), 255, dtype="uint8")  # a camera that sees no voucher yet
+    rec.camera_source = lambda: ArrayFrames(iter(lambda: blank, None))
+    rec.camera_button.click()
+    d.shot("reconcile-camera")
+    rec.camera_button.click()
     rec.second_password.edit.setText("demo-pass")
     rec.close_button.click()
     d.result(rec)
