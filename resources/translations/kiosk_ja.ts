@@ -3040,6 +3040,11 @@
         <source>The serial scanner was unplugged.</source>
         <translation>シリアルスキャナーが外れました。</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="1"/>
+        <source>Stop the camera</source>
+        <translation>カメラを止める</translation>
+    </message>
 </context>
 <context>
     <name>RedeemScreen</name>
