@@ -23,6 +23,7 @@ from kiosk_cloud.services import zengin
 from kiosk_cloud.services.audit import audit
 from kiosk_cloud.services.common import require_valid_mykey
 from kiosk_cloud.services.consent import ConsentIn, Expected, municipality_code, verify_consent
+from kiosk_cloud.services.ledger_ops import check_point_type
 from kiosk_cloud.services.reports import day_range
 from kiosk_cloud.services.residents import resolve_session
 from kiosk_cloud.services.timewindow import limits_of
@@ -89,6 +90,7 @@ class BankAccountIn(Body):
 async def voucher_rule(point_type_id: DbId, staff: OfficeStaff, db: DB, settings: AppSettings) -> dict[str, Any]:
     """The municipality's voucher rule as the office screen offers it (validity choices, most points a voucher)."""
     async with db.read() as conn:
+        await check_point_type(conn, point_type_id)
         return (await ov.voucher_rule(conn, point_type_id, settings)).as_json()
 
 

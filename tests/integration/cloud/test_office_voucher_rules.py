@@ -65,6 +65,7 @@ def test_the_office_reads_the_rule_and_issues_within_it(cloud: Cloud) -> None:
     assert rule["max_points"] == 1000
     assert rule["validity_choices"] == [30, 60]
     assert cloud.terminal("store").get(f"/office/voucher-rules/{cloud.point_type}").status_code in (401, 403)
+    assert office.get("/office/voucher-rules/9999").json()["error"]["code"] == "unknown_point_type"
 
     assert balance(cloud, "yamada") >= 1000
     answer = _issue(cloud, office, 400, 2, None)  # the rule's default validity
