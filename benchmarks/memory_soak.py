@@ -27,6 +27,7 @@ import shutil
 import sys
 import tempfile
 import time
+import types
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -79,6 +80,15 @@ class CloudProcess:
                 self.proc.wait(timeout)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
+
+
+def _init_demo_elsewhere(data: Path) -> None:
+    """`kiosk demo`'s first start (init-demo, enrolment) in a child process."""
+    import subprocess
+
+    code = ("import sys; from pathlib import Path; from kiosk.services.demo_backend import DemoBackend; "
+            "DemoBackend.start(Path(sys.argv[1])).stop()")
+    subprocess.run([sys.executable, "-c", code, str(data)], check=True, cwd=Path(__file__).resolve().parents[1])
 
 
 def start_cloud_process(database_url: str, port: int = 0, **_: Any) -> CloudProcess:
@@ -306,9 +316,13 @@ def run(minutes: float, sample_s: float, warmup_min: float, language: str, trace
     app = ensure_qapp()
     tmp = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
     if separate_cloud:
-        import kiosk_cloud.embedded
-
-        kiosk_cloud.embedded.start_embedded = start_cloud_process  # type: ignore[assignment]
+        # the demo data is made by the cloud's process, and this process never imports the cloud (a real terminal
+        # does not: kiosk_cloud with FastAPI, uvicorn and the server models is ~40 MB of `kiosk demo`'s own)
+        _init_demo_elsewhere(tmp / "demo")
+        stubs = {name: types.ModuleType(name) for name in ("kiosk_cloud.demo", "kiosk_cloud.embedded")}
+        stubs["kiosk_cloud.demo"].init_demo = None  # type: ignore[attr-defined]  # not called: the data exists
+        stubs["kiosk_cloud.embedded"].start_embedded = start_cloud_process  # type: ignore[attr-defined]
+        sys.modules.update(stubs)
     backend = DemoBackend.start(tmp / "demo", probe_interval=2.0)
     cloud_pid = backend.cloud.proc.pid if separate_cloud else None
     store = StoreTerminal.demo(backend)
@@ -399,6 +413,7 @@ def run(minutes: float, sample_s: float, warmup_min: float, language: str, trace
         "max_mb": max(s["rss_mb"] for s in samples),
         "slope_kb_per_customer": round(per_customer * 1024, 2), "slope_mb_per_hour_after_warmup": round(per_hour, 2),
         "samples": samples, "tracemalloc_top": top,
+        "cloud_modules_in_terminal": sorted(m for m in ("kiosk_cloud.app", "fastapi", "uvicorn") if m in sys.modules),
     }
 
 
