@@ -1,7 +1,8 @@
 """Two `kiosk-cloud serve` nodes on one PostgreSQL behind a real HAProxy (TLS, the configuration of
-deploy/haproxy_config.py). Many terminals pay and sync; one node is killed with SIGKILL mid-load; every terminal
-retries what failed with the same idempotency key, as its outbox does. Then: every operation applied exactly once
-(one ledger row and one idempotency row per key), ledger sums and balances exactly what was sent."""
+deploy/haproxy_config.py). Many terminals pay (online, and offline payments synced in batches) and sync grants; one
+node is killed with SIGKILL mid-load; every terminal retries what failed with the same idempotency key, as its outbox
+does. Then: every operation applied exactly once (one ledger row and one idempotency row per key), ledger sums and
+balances exactly what was sent."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from .procs import start_haproxy, start_node
 
 RESIDENTS = ("yamada", "suzuki", "takahashi", "ito")
 STORES, COUNTERS = 8, 3
-PAYMENTS_PER_STORE, BATCHES_PER_COUNTER, BATCH = 60, 12, 10
+PAYMENTS_PER_STORE, BATCHES_PER_COUNTER, BATCH, OFFLINE_BATCHES = 60, 12, 10, 6
 TRANSIENT = {502, 503, 504}
 
 
@@ -92,6 +93,7 @@ def test_a_node_killed_mid_load_loses_nothing_and_applies_nothing_twice(pg_serve
         counters = [cloud.terminal("counter") for _ in range(COUNTERS)]
         # everything prepared before the clock starts: bodies with signed consents, keys made once
         payments: list[list[tuple[str, dict[str, Any]]]] = []
+        offline: list[list[list[dict[str, Any]]]] = []
         paid: Counter[str] = Counter()
         for j, store in enumerate(stores):
             plan = []
@@ -102,6 +104,19 @@ def test_a_node_killed_mid_load_loses_nothing_and_applies_nothing_twice(pg_serve
                 plan.append((name, body))
                 paid[name] += points
             payments.append(plan)
+            # and the store's offline payments, synced in batches of two (consents signed at the time, as offline)
+            at = datetime.now(UTC).replace(microsecond=0)
+            own = []
+            for i in range(OFFLINE_BATCHES):
+                ops = []
+                for k in range(2):
+                    name, points = RESIDENTS[(i + k + j) % len(RESIDENTS)], 2
+                    ops.append({"key": uuid.uuid4().hex, "kind": "offline_payment", "created_at": at.isoformat(),
+                                "payload": {"point_type_id": pt, "points": points, "consent": store.consent(
+                                    cloud.resident(name), points, point_type_id=pt, at=at)}})
+                    paid[name] += points
+                own.append(ops)
+            offline.append(own)
         batches: list[list[dict[str, Any]]] = []
         granted: Counter[str] = Counter()
         for j, counter in enumerate(counters):
@@ -122,8 +137,16 @@ def test_a_node_killed_mid_load_loses_nothing_and_applies_nothing_twice(pg_serve
         errors: list[str] = []
         total = STORES * PAYMENTS_PER_STORE + COUNTERS * BATCHES_PER_COUNTER
 
-        def store_loop(client: Retrying, plan: list[tuple[str, dict[str, Any]]]) -> None:
+        def store_loop(client: Retrying, plan: list[tuple[str, dict[str, Any]]],
+                       own: list[list[dict[str, Any]]]) -> None:
             for i, (_, body) in enumerate(plan):
+                if i % 10 == 5:  # between card payments, the outbox drains a batch of offline ones
+                    ops = own[i // 10]
+                    r = client.post("/sync", {"operations": ops})
+                    results = r.json().get("results", []) if r.status_code == 200 else []
+                    if r.status_code != 200 or len(results) != len(ops) or \
+                            {x["status"] for x in results} - {"applied", "replayed"}:
+                        errors.append(f"offline sync {r.status_code} {r.text[:300]}")
                 sends = 2 if i % 7 == 3 else 1  # now and then the answer is "lost" and the terminal sends again
                 for _ in range(sends):
                     r = client.post("/payments", body)
@@ -149,9 +172,9 @@ def test_a_node_killed_mid_load_loses_nothing_and_applies_nothing_twice(pg_serve
                     done[0] += 1
 
         threads = []
-        for store, plan in zip(stores, payments, strict=True):
+        for store, plan, own in zip(stores, payments, offline, strict=True):
             clients.append(Retrying(balancer.url, store, ca))
-            threads.append(threading.Thread(target=store_loop, args=(clients[-1], plan)))
+            threads.append(threading.Thread(target=store_loop, args=(clients[-1], plan, own)))
         for j, counter in enumerate(counters):
             clients.append(Retrying(balancer.url, counter, ca))
             own = batches[j * BATCHES_PER_COUNTER:(j + 1) * BATCHES_PER_COUNTER]
@@ -186,6 +209,7 @@ def test_a_node_killed_mid_load_loses_nothing_and_applies_nothing_twice(pg_serve
 
         # the database: one row per idempotency key, sums exactly what was sent, balances moved by exactly that
         pay_keys = {body["idempotency_key"] for plan in payments for _, body in plan}
+        pay_keys |= {op["key"] for own in offline for ops in own for op in ops}
         grant_keys = {op["key"] for ops in batches for op in ops}
         store_ids = [s.id for s in stores]
         counter_ids = [c.id for c in counters]
