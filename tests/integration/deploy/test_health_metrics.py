@@ -222,3 +222,23 @@ def test_metrics_with_a_token_need_the_token_from_everywhere(demo: DemoInfo) -> 
         assert "kiosk_http_requests_total" in text
         assert httpx.post(server.url + "/metrics", headers={
             "Authorization": "Bearer s3cret-metrics-token"}).status_code == 405
+
+
+def test_health_is_open_to_anyone_within_the_anonymous_rate_and_never_holds_back_terminals(
+        demo: DemoInfo, pki_dir: Path) -> None:
+    """Who may call /v1/health: anyone (load balancers, monitoring, terminals before enrolment); callers without a
+    terminal token are held to the front door's per-address rate (429), enrolled terminals' probes are not."""
+    settings = Settings(database_url=demo.database_url, anon_burst=3, anon_rate_per_s=0.01)
+    with start_embedded(demo.database_url, settings=settings) as server:
+        cloud = Cloud(server.url, demo, pki_dir / "pki")  # enrols the admin terminal: one anonymous request
+        try:
+            store = cloud.terminal("store")  # an authenticated enrolment-code request and one more enrolment
+            anonymous = [httpx.get(server.url + "/v1/health").status_code for _ in range(4)]
+            assert anonymous[-1] == 429 and set(anonymous) <= {200, 429}, anonymous
+            refused = httpx.get(server.url + "/v1/health")
+            assert refused.status_code == 429 and refused.json()["error"]["code"] == "rate_limited"
+            assert "checks" not in refused.json()
+            for _ in range(10):  # a terminal probing with its token is always answered
+                assert store.get("/health").json()["status"] == "ok"
+        finally:
+            cloud.close()
