@@ -27,6 +27,22 @@ def ensure_sqlite_dir(database_url: str) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
 
 
+# PostgreSQL advisory lock held while upgrading: nodes starting together (`serve` upgrades too) take turns, and the
+# later ones find the schema at head instead of racing on the same DDL (issue 13, deploy/systemd)
+MIGRATION_LOCK = 0x6B696F736B  # "kiosk"
+
+
 def upgrade_to_head(database_url: str) -> None:
     ensure_sqlite_dir(database_url)
-    command.upgrade(alembic_config(database_url), "head")
+    if is_sqlite(database_url):
+        command.upgrade(alembic_config(database_url), "head")
+        return
+    import psycopg
+
+    plain = "postgresql://" + sync_database_url(database_url).split("://", 1)[1]
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+        try:
+            command.upgrade(alembic_config(database_url), "head")
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))

@@ -98,3 +98,23 @@ def demo_url(tmp_path: Path, pki_dir: Path) -> str:
     from kiosk_cloud.demo import init_demo
 
     return init_demo(f"sqlite:///{tmp_path}/cloud.sqlite3", pki_dir).database_url
+
+
+@pytest.mark.postgres
+def test_nodes_starting_together_on_an_empty_database_take_turns_to_migrate(pg_server: str) -> None:
+    """`kiosk-cloud migrate` (and `serve`, which upgrades first) on several machines at once: an advisory lock makes
+    them take turns; every one ends at head and exits 0."""
+    from cloud.pg import fresh_database
+
+    url = fresh_database(pg_server)
+    procs = [subprocess.Popen([sys.executable, "-m", "kiosk_cloud.cli", "migrate", "--database-url", url],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT) for _ in range(3)]
+    outputs = [p.communicate(timeout=300)[0].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], outputs
+    import psycopg
+
+    from kiosk_cloud.api.health import expected_heads
+
+    with psycopg.connect(url) as conn:
+        current = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
+    assert current == list(expected_heads(url))
