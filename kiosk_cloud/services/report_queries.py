@@ -52,7 +52,11 @@ class Period:
 
 
 def period(text: str) -> Period:
-    """`2026-05` (a month), `2026` (a calendar year), `FY2026` (April 2026 to March 2027)."""
+    """`2026-05` (a month), `2026` (a calendar year), `FY2026` (April 2026 to March 2027); years 1900–2999
+    (year 1 in Japan time is before the first UTC moment a timestamp can hold)."""
+    digits = text[2:6] if text.upper().startswith("FY") else text[:4]
+    if not digits.isdigit() or not 1900 <= int(digits) <= 2999:
+        raise ApiError("bad_period")
     try:
         if text.upper().startswith("FY") and len(text) == 6:
             year = int(text[2:])

@@ -99,8 +99,11 @@ def test_csv_exports_have_a_bom_and_the_same_numbers(cloud: Cloud) -> None:
 
 
 def test_bad_period_is_refused(cloud: Cloud) -> None:
-    response = cloud.admin.get("/admin/reports/grants", params={"period": "2026-13"})
-    assert response.status_code == 422 and response.json()["error"]["code"] in ("bad_period", "validation_error")
+    for text in ("2026-13", "0001", "0001-01", "FY0000", "9999-12"):  # year 1 JST is before UTC's year 1
+        for path in ("/admin/reports/usage", "/admin/exports/reports/usage.csv", "/admin/exports/accounting"):
+            response = cloud.admin.get(path, params={"period": text})
+            assert response.status_code == 422, (text, path, response.text)
+            assert response.json()["error"]["code"] in ("bad_period", "validation_error")
 
 
 @pytest.mark.parametrize("path", ["/admin/reports/grants", "/admin/exports/reports/usage.csv",
