@@ -23,6 +23,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QPushButton, Q
 from kiosk.ui.admin_gate import AdminPinGate
 
 LEAVE_SHORTCUT = "Ctrl+Alt+Q"
+# the dialog's words by the application's language (kiosk_language); kept here rather than in the .ts so this
+# installer-side piece brings its own Japanese (the same way as kiosk/version.py's message)
+TEXTS = {
+    "ja": ("キオスクモードを終了するには、管理者暗証番号を入力してください。", "キオスクを終了", "やめる"),
+    "en": ("Enter the administrator PIN to quit the kiosk.", "Quit the kiosk", "Cancel"),
+}
+
+
+def texts() -> tuple[str, str, str]:
+    app = QApplication.instance()
+    language = app.property("kiosk_language") if app is not None else None
+    return TEXTS["en"] if language == "en" else TEXTS["ja"]
 LOCKED_FLAGS = Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
 
 
@@ -34,12 +46,13 @@ class LeaveDialog(QDialog):
                          | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("kioskLeave")
         self.setModal(True)
+        prompt, quit_text, cancel_text = texts()
         self.gate = AdminPinGate(admin_pin, runner, self)
-        self.gate.prompt.setText(self.tr("Enter the administrator PIN to quit the kiosk."))
-        self.gate.button.setText(self.tr("Quit the kiosk"))
+        self.gate.prompt.setText(prompt)
+        self.gate.button.setText(quit_text)
         self.gate.button.setProperty("primary", True)
         self.gate.admitted.connect(self.accept)
-        cancel = QPushButton(self.tr("Cancel"))
+        cancel = QPushButton(cancel_text)
         cancel.setObjectName("kioskLeaveCancel")
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
