@@ -59,6 +59,9 @@ MESSAGES: dict[str, tuple[int, str, str]] = {
     "voucher_already_used": (409, "This voucher has already been used.", "このポイント券はすでに使用済みです。"),
     "voucher_voided": (409, "This voucher has been voided.", "このポイント券は無効にされています。"),
     "voucher_not_redeemed": (409, "This voucher has not been used.", "このポイント券は使用されていません。"),
+    "voucher_shop_not_allowed": (409, "This voucher cannot be used at this shop (the municipality's voucher rule "
+                                      "names the shops that accept it).",
+                                 "このポイント券はこの店舗では使用できません（使用できる店舗は市の定めによります）。"),
     "not_pre_registered": (409, "This MyKey ID is not registered for the programme.",
                            "このマイキーIDは事業に登録されていません。"),
     "duplicate_grant": (409, "This programme's points were already granted to this MyKey ID (its repeat rule).",

@@ -33,6 +33,7 @@ class PointBalance:
     balance: int
     expiring_points: int = 0  # of the balance, what ends within EXPIRING_DAYS
     expiring_at: datetime | None = None  # the soonest of those ends
+    soon: tuple[tuple[datetime, int], ...] = ()  # (ends, points) of each lot ending within EXPIRING_DAYS, soonest first
 
 
 @dataclass(frozen=True)
@@ -202,14 +203,15 @@ class StoreService:
         soon = self.now() + timedelta(days=EXPIRING_DAYS)
         out = []
         for account in data.get("accounts") or []:
-            expiring, first = 0, None
-            for lot in account.get("lots") or []:
+            ending: dict[datetime, int] = {}
+            for lot in account.get("lots") or []:  # the cloud lists live lots only, each with its expiry
                 ends = _parse(lot.get("expires_at"))
-                if ends is not None and ends <= soon:
-                    expiring += int(lot.get("remaining") or 0)
-                    first = ends if first is None else min(first, ends)
+                if ends is not None and ends <= soon and int(lot.get("remaining") or 0) > 0:
+                    ending[ends] = ending.get(ends, 0) + int(lot.get("remaining") or 0)
+            dates = tuple(sorted(ending.items()))
             out.append(PointBalance(int(account["point_type_id"]), str(account.get("point_type_name") or ""),
-                                    int(account.get("balance") or 0), expiring, first))
+                                    int(account.get("balance") or 0), sum(ending.values()),
+                                    dates[0][0] if dates else None, dates))
         return out
 
     def _offline_visit(self, der: bytes, pin: str | None) -> CardVisit:
@@ -272,7 +274,8 @@ class StoreService:
 
         text = code.strip()
         try:
-            claims = check_voucher(text, self.engine.reference, self.now())
+            offline_shop = None if self.engine.online is True else self.desk.shop_id  # online: the cloud's rule
+            claims = check_voucher(text, self.engine.reference, self.now(), offline_shop)
         except OfflineRefused as exc:
             if exc.code == "voucher_unknown_key":  # not this municipality's key (or one not pulled yet)
                 raise ServiceError("voucher_other_municipality", exc.message, message_ja=exc.message_ja) from None

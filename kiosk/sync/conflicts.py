@@ -20,6 +20,12 @@ _TEXT: dict[str, tuple[str, str]] = {  # code -> (English, 日本語); {shortfal
         "office will contact you.",
         "ポイント券 {number} は、ここで使用される前に事務局により無効にされていました。"
         "券面を保管してください。事務局から連絡します。"),
+    "voucher_shop_not_allowed": (
+        "Voucher {number} cannot be used at this shop (the municipality's voucher rule names the shops that accept "
+        "it); it was taken while this terminal was offline and is not credited. Keep the paper voucher; the office "
+        "will contact you.",
+        "ポイント券 {number} はこの店舗では使用できません（使用できる店舗は市の定めによります）。"
+        "オフラインの間に受け付けたため、精算の対象になりません。券面を保管してください。事務局から連絡します。"),
     "insufficient_points": (
         "An offline card payment was larger than the balance: {shortfall} points could not be collected. The "
         "office will settle it with the resident; no action is needed at the shop.",

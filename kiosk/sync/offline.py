@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.consent import ConsentMalformed, ConsentStatement, from_wire, parse_statement
 from kiosk.core.errors import VoucherError
-from kiosk.core.rules.redemption import check_code
+from kiosk.core.rules.redemption import check_code, check_shop
+from kiosk.core.rules.refusal import Refused
 from kiosk.core.voucher_code import VoucherClaims
 from kiosk.sync.errors import OfflineRefused
 from kiosk.sync.models import OfflinePayment, Redemption
@@ -50,6 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {  # code -> (English, 日本語)
     "voucher_not_yet_valid": ("This voucher is not valid yet.", "このポイント券はまだ使用期間前です。"),
     "voucher_expired": ("This voucher has expired.", "このポイント券は有効期限が切れています。"),
     "voucher_voided": ("This voucher has been voided by the office.", "このポイント券は事務局により無効にされています。"),
+    "voucher_shop_not_allowed": ("This voucher cannot be used at this shop: the municipality's voucher rule names "
+                                 "the shops that accept it. Do not accept it.",
+                                 "このポイント券はこの店舗では使用できません（使用できる店舗は市の定めによります）。"
+                                 "受け付けないでください。"),
     "voucher_already_used_here": ("This voucher has already been used at this shop.",
                                   "このポイント券はこの店舗ですでに使用されています。"),
     "voucher_keys_missing": ("Voucher keys have not been downloaded yet; vouchers cannot be checked offline.",
@@ -84,19 +89,28 @@ def refuse(code: str) -> OfflineRefused:
 
 
 # -- vouchers -------------------------------------------------------------------------------------------------
-def check_voucher(code: str, reference: ReferenceCache, now: datetime) -> VoucherClaims:
-    """Everything the terminal can check alone; raises OfflineRefused."""
+def check_voucher(code: str, reference: ReferenceCache, now: datetime, shop_id: int | None = None) -> VoucherClaims:
+    """Everything the terminal can check alone; raises OfflineRefused. With `shop_id` (this terminal's shop,
+    offline) also the redemption rule's shop decision, when the terminal knows the voucher rule of the point type
+    (feed kind `voucher_rule`); without a known rule the cloud decides at sync (a conflict, nothing credited)."""
     keys = reference.voucher_keys()
     if not keys:
         raise refuse("voucher_keys_missing")
     try:
-        # the cloud's rule: known key, not revoked, inside its validity; signature; the voucher's window. (The shop
-        # check of the rule is the cloud's: this terminal is a shop's, any id passes it.)
+        # the cloud's rule: known key, not revoked, inside its validity; signature; the voucher's window. (This
+        # terminal is a shop's: any id passes check_code's own "has a shop" test.)
         claims = check_code(code, keys, shop_id=0, at=now, leeway=VOUCHER_LEEWAY_SECONDS)
     except VoucherError as exc:
         raise refuse(exc.code if exc.code in MESSAGES else "voucher_malformed") from None
     if reference.is_voided(claims.number):
         raise refuse("voucher_voided")
+    if shop_id is not None:
+        allowed = reference.voucher_shops(claims.point_type_id)
+        try:
+            if allowed is not None:
+                check_shop(claims, allowed, int(shop_id))  # the redemption rule's shop decision
+        except Refused as exc:
+            raise refuse(exc.code) from None
     return claims
 
 

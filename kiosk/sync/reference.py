@@ -21,7 +21,7 @@ from kiosk.sync.models import ReferenceItem
 from kiosk.sync.store import LocalStore, put_state
 
 REFERENCE_KINDS = ("measure", "shop", "point_type", "voucher_key", "voided_voucher", "revocation",
-                   "offline_limit", "programme", "limits")
+                   "offline_limit", "programme", "limits", "voucher_rule")
 # the cloud's defaults until the feed says otherwise (kiosk_cloud.settings: offline_window_s, clock_skew_s)
 DEFAULT_LIMITS = {"offline_window_s": 72 * 3600, "clock_skew_s": 300, "crl_grace_s": 24 * 3600}
 CURSOR = "reference_cursor"
@@ -106,6 +106,21 @@ class ReferenceCache:
                 base64.b64decode(data["public_key"]), valid_from, valid_until,
                 _moment(data.get("verify_until")), _moment(data.get("revoked_at")))
         return keys
+
+    def voucher_shops(self, point_type_id: int) -> tuple[int, ...] | None:
+        """The shops the municipality's voucher rule for this point type lets take its vouchers (feed kind
+        `voucher_rule`, keyed by point type; empty: every shop); None: this terminal knows no rule for it (none set,
+        or not pulled yet) — the cloud decides at sync."""
+        def load(session: Session) -> tuple[int, ...] | None:
+            row = session.get(ReferenceItem, ("voucher_rule", str(int(point_type_id))))
+            if row is None or row.data is None:
+                return None
+            try:
+                return tuple(int(s) for s in row.data.get("shop_ids") or ())
+            except (TypeError, ValueError, AttributeError):
+                return None
+
+        return self.store.read(load)
 
     def is_voided(self, number: str) -> bool:
         """The feed's `voided_voucher` items are keyed by the 13-digit number."""

@@ -55,6 +55,12 @@ class StoreDesk:
         self.answer_wait = answer_wait
         self.terminal = terminal
 
+    @property
+    def shop_id(self) -> int | None:
+        """This terminal's shop (from its credentials), or None when the desk was made without them."""
+        t = self.terminal
+        return None if t is None or t.shop_id is None else int(t.shop_id)
+
     # -- vouchers (pattern ②: scan and redeem at once) --------------------------------------------------------
     def redeem_voucher(self, code: str) -> Outcome:
         now = self.engine.clock.cloud_now()
@@ -63,7 +69,9 @@ class StoreDesk:
         try:
             claims = None
             try:
-                claims = check_voucher(code, reference, now)
+                # offline, this shop against the voucher rule it pulled (online the cloud decides, with the
+                # current rule)
+                claims = check_voucher(code, reference, now, None if online else self.shop_id)
             except OfflineRefused as exc:
                 # online, a key this terminal has not pulled yet (rotation) is for the cloud to judge
                 if not (online and exc.code in ("voucher_keys_missing", "voucher_unknown_key")):

@@ -20,7 +20,7 @@ from kiosk.core.voucher_code import VoucherClaims, encode_voucher, new_signing_k
 from kiosk.core.voucher_number import check_voucher_number, make_voucher_number
 from kiosk_cloud.db import as_utc
 from kiosk_cloud.errors import ApiError
-from kiosk_cloud.models import accounts, ledger, shops, voucher_keys, vouchers
+from kiosk_cloud.models import accounts, ledger, shops, voucher_keys, voucher_rules, vouchers
 from kiosk_cloud.services.accounts import (
     live_lots,
     lock_account,
@@ -30,7 +30,7 @@ from kiosk_cloud.services.accounts import (
     takes_from_json,
     takes_json,
 )
-from kiosk_cloud.services.common import iso, record_change
+from kiosk_cloud.services.common import iso, jload, record_change
 from kiosk_cloud.services.ledger_ops import check_point_type
 from kiosk_cloud.services.voucher_keys import keys_for
 
@@ -123,15 +123,24 @@ async def load_voucher(conn: AsyncConnection, number: str) -> VoucherRow | None:
                       row.redeem_key)
 
 
+async def rule_shops(conn: AsyncConnection, point_type_id: int) -> tuple[int, ...]:
+    """The shops the municipality's voucher rule lets take vouchers of this point type (empty: every shop, also
+    when there is no rule)."""
+    text = (await conn.execute(select(voucher_rules.c.shop_ids)
+                               .where(voucher_rules.c.point_type_id == point_type_id))).scalar()
+    return tuple(int(s) for s in jload(text) or ())
+
+
 async def apply_redemption(conn: AsyncConnection, *, code: str, shop_id: int | None, at: datetime, key: str | None,
                            offline: bool) -> Redemption:
-    """Scan redemption, online (`at` = now) or offline (`at` = the operation's time): load, decide
-    (kiosk.core.rules.redemption), write. Refusals raise; an offline second use comes back not `applied`."""
+    """Scan redemption, online (`at` = now) or offline (`at` = the operation's time): load the voucher's row and
+    its point type's voucher rule (the shops that take it), decide (kiosk.core.rules.redemption), write. Refusals
+    raise; an offline second use or a shop the rule does not name comes back not `applied`."""
     claims = check_code(code, await keys_for(conn, code), shop_id=shop_id, at=at,
                         leeway=OFFLINE_LEEWAY_S if offline else 0)
     assert shop_id is not None  # check_code refused otherwise
     plan = decide_redeem(claims, await load_voucher(conn, claims.number), shop_id=shop_id, at=at, key=key,
-                         offline=offline)
+                         offline=offline, shop_ids=await rule_shops(conn, claims.point_type_id))
     if plan.applied:
         won, _ = await mark_redeemed(conn, plan.number, shop_id, at, "offline" if offline else "scan", key)
         if not won:  # cannot happen under the row lock; never write a second winner

@@ -9,11 +9,17 @@ Two steps, because the voucher's row can only be loaded once its code is read:
    and `at` is inside the voucher's validity window, ± `leeway` (`voucher_not_yet_valid`, `voucher_expired`).
    Online `at` is the cloud's now and `leeway` 0; offline `at` is the operation's time and `leeway`
    OFFLINE_LEEWAY_S (the shop's clock may drift).
-2. `decide_redeem(claims, row, shop_id=..., at=..., offline=...)` over the voucher's stored row → a
-   `Redemption`: the voucher must exist (`unknown_voucher`) and match the claims (`voucher_invalid`); an issued
-   voucher is redeemed (`applied`, with the answered result); a used or voided one is refused online
+2. `decide_redeem(claims, row, shop_id=..., at=..., offline=..., shop_ids=...)` over the voucher's stored row
+   and the shops the municipality's voucher rule for the voucher's point type lets take it (table
+   `voucher_rules.shop_ids`; empty: every shop) → a `Redemption`: the voucher must exist (`unknown_voucher`) and
+   match the claims (`voucher_invalid`); a shop not on the rule's list is refused online
+   (`voucher_shop_not_allowed`) and is a conflict offline (nothing written to the voucher); an issued voucher is
+   redeemed (`applied`, with the answered result); a used or voided one is refused online
    (`voucher_already_used` / `voucher_voided`, with the voucher's state) and is a conflict offline (the shop has
    already handed over the goods), with the detail the office sees.
+
+`check_shop(claims, shop_ids, shop_id)` is that shop decision alone: the shop terminal asks it offline with the
+rule it pulled from the changes feed (kind `voucher_rule`), before it accepts a voucher.
 
 A path writes an applied redemption with a guard on the state it decided on (``status = 'issued'``); if the
 guard fails (someone else won meanwhile) it reloads and decides again.
@@ -21,7 +27,7 @@ guard fails (someone else won meanwhile) it reloads and decides again.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -101,13 +107,33 @@ def voucher_state(row: VoucherRow) -> dict[str, object]:
             "redeemed_at": _iso(row.redeemed_at), "redeemed_shop_id": row.redeemed_shop_id}
 
 
+def shop_allowed(shop_ids: Collection[int], shop_id: int) -> bool:
+    """The voucher rule's shop list lets `shop_id` take the voucher (an empty list: every shop)."""
+    return not shop_ids or shop_id in shop_ids
+
+
+def check_shop(claims: VoucherClaims, shop_ids: Collection[int], shop_id: int) -> None:
+    """Raises `Refused("voucher_shop_not_allowed")` when the rule's shop list does not name `shop_id`."""
+    if not shop_allowed(shop_ids, shop_id):
+        raise Refused("voucher_shop_not_allowed", "the municipality's voucher rule does not let this shop take it",
+                      shop_id=shop_id, point_type_id=claims.point_type_id)
+
+
 def decide_redeem(claims: VoucherClaims, row: VoucherRow | None, *, shop_id: int, at: datetime, key: str | None,
-                  offline: bool) -> Redemption:
-    """What a checked code does to the voucher's row (see the module docstring)."""
+                  offline: bool, shop_ids: Collection[int] = ()) -> Redemption:
+    """What a checked code does to the voucher's row at a shop the rule's `shop_ids` may or may not name (see the
+    module docstring)."""
     if row is None or row.number != claims.number:
         raise Refused("unknown_voucher")
     if row.points != claims.points:
         raise Refused("voucher_invalid", "the code's points differ from the issued voucher's")
+    if not shop_allowed(shop_ids, shop_id):
+        if not offline:
+            check_shop(claims, shop_ids, shop_id)
+        # offline the shop has handed over the goods: a conflict for the office, the voucher stays as it is
+        detail = {**voucher_state(row), "problem": "voucher_shop_not_allowed", "attempted_shop_id": shop_id,
+                  "attempted_at": at.isoformat(), "first_key": row.redeem_key, "allowed_shop_ids": sorted(shop_ids)}
+        return Redemption(False, row.number, row.points, shop_id, at, detail)
     if row.status == ISSUED:
         after = VoucherRow(row.number, REDEEMED, row.points, at, shop_id, key)
         return Redemption(True, row.number, row.points, shop_id, at, voucher_state(after))
