@@ -64,12 +64,16 @@ class CloudAdapter:
     def programmes(self) -> list[dict[str, Any]]:
         rows = self._list(lambda: self._client.programmes(), "programmes", "programme")
         try:
-            departments = {d.get("id"): d.get("name") for d in _rows(self._client.departments(), "departments")}
+            listed = _rows(self._client.departments(), "departments")
         except Exception:  # offline: programmes without their department's name
-            departments = {}
+            listed = []
+        departments = {d.get("id"): d.get("name") for d in listed}
+        english = {d.get("id"): d.get("name_en") for d in listed if d.get("name_en")}
         for row in rows:
             if "department_name" not in row and row.get("department_id") in departments:
                 row["department_name"] = departments[row["department_id"]]
+            if "department_name_en" not in row and row.get("department_id") in english:
+                row["department_name_en"] = english[row["department_id"]]
         return [row for row in rows if row.get("active", True)]
 
     def history(self, mykey_id: str) -> list[dict[str, Any]]:

@@ -32,6 +32,8 @@ class Programme:
     premium: bool = False
     attendance: bool = False
     repeat_rule: str = "once_per_day"  # the cloud's rule: once_per_day | once | unlimited
+    name_en: str = ""  # shown in English when the cloud has one (issue 13: no Japanese left in English)
+    department_name_en: str = ""
 
 
 @dataclass
@@ -178,4 +180,6 @@ def programme_from(row: dict[str, Any]) -> Programme:
         premium=bool(row.get("premium", False)),
         attendance=bool(row.get("attendance", False)),
         repeat_rule=rule,
+        name_en=str(row.get("name_en") or ""),
+        department_name_en=str(row.get("department_name_en") or ""),
     )

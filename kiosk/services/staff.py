@@ -27,6 +27,7 @@ class StaffMember:
     department_name: str
     role: str = "counter"
     idle_timeout_s: int = 900
+    department_name_en: str = ""  # shown in English (issue 13)
 
 
 class StaffService:
@@ -47,7 +48,7 @@ class StaffService:
             raise error from None
         self.member = StaffMember(str(data["staff_id"]), str(data["name"]), str(data.get("department_id", "")),
                                   str(data.get("department_name", "")), str(data.get("role", "counter")),
-                                  int(data.get("idle_timeout_s", 900)))
+                                  int(data.get("idle_timeout_s", 900)), str(data.get("department_name_en") or ""))
         return self.member
 
     def logout(self) -> None:

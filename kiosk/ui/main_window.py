@@ -259,7 +259,9 @@ class MainWindow(QMainWindow):
         self.go(f"{self._pending_role}_home")
 
     def _show_staff(self, member: StaffMember) -> None:
-        text = self.tr("%1 (%2)").replace("%1", member.name).replace("%2", member.department_name)
+        english = self.config.language == "en" and member.department_name_en  # names stay as the cloud has them
+        department = member.department_name_en if english else member.department_name
+        text = self.tr("%1 (%2)").replace("%1", member.name).replace("%2", department)
         self.banner.set_staff(text)
         home = self.screens["counter_home"]
         assert isinstance(home, CounterHome)

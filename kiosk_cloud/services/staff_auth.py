@@ -41,6 +41,7 @@ class StaffRow:
     department_id: int
     department_name: str
     role: str
+    department_name_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,14 +88,16 @@ async def _find_staff(db: Database, staff_code: str) -> tuple[StaffRow, str] | N
         row = (
             await conn.execute(
                 select(staff.c.id, staff.c.name, staff.c.password_hash, staff.c.active, staff.c.department_id,
-                       staff.c.role, departments.c.name.label("department_name"))
+                       staff.c.role, departments.c.name.label("department_name"),
+                       departments.c.name_en.label("department_name_en"))
                 .join(departments, departments.c.id == staff.c.department_id)
                 .where(staff.c.staff_code == staff_code)
             )
         ).first()
     if row is None:
         return None
-    member = StaffRow(row.id, row.name, row.department_id, row.department_name, row.role)
+    member = StaffRow(row.id, row.name, row.department_id, row.department_name, row.role,
+                      row.department_name_en or "")
     return member, row.password_hash if row.active else ""
 
 
@@ -148,7 +151,8 @@ async def login(db: Database, settings: Settings, *, terminal_id: int, staff_cod
                     subject=f"session {session_id}", detail={"role": member.role, "rehashed": new_hash is not None},
                     at=now)
     return {"staff_session": make_token(session_id, secret), "staff_id": member.staff_id, "name": member.name,
-            "department_id": member.department_id, "department_name": member.department_name, "role": member.role,
+            "department_id": member.department_id, "department_name": member.department_name,
+            "department_name_en": member.department_name_en, "role": member.role,
             "idle_timeout_s": settings.staff_idle_s}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
@@ -188,13 +188,24 @@ class GrantScreen(Screen):
         assert isinstance(programmes, list)
         self._programmes = programmes
         self.programme_list.clear()
+        english = self._english()
         for p in programmes:
-            parts = [p.department_name] if p.department_name else []
+            department = (p.department_name_en if english else "") or p.department_name
+            parts = [department] if department else []
             if p.points > 0:
                 parts.append(points(p.points))
             parts.append(self._rule(p.repeat_rule))
-            self.programme_list.add(p.name, "・".join(parts), p.programme_id)
+            self.programme_list.add(self._name(p), (" · " if english else "・").join(parts), p.programme_id)
         self.start_button.setEnabled(False)
+
+    @staticmethod
+    def _english() -> bool:
+        app = QCoreApplication.instance()
+        return app is not None and app.property("kiosk_language") == "en"
+
+    def _name(self, p: Programme) -> str:
+        """The programme's English name in English when the cloud has one (else its Japanese name: data)."""
+        return (p.name_en if self._english() else "") or p.name
 
     def _start(self) -> None:
         row = self.programme_list.currentRow()
@@ -202,7 +213,7 @@ class GrantScreen(Screen):
             return
         p = replace(self._programmes[row], attendance=bool(self.attendance_mode.currentData()))
         self._programme = p
-        text = p.name + (self.tr(" — attendance mode") if p.attendance else "")
+        text = self._name(p) + (self.tr(" — attendance mode") if p.attendance else "")
         self.programme_label.setText(text)
         self.points.setValue(p.points if p.points > 0 else 100)
         self.points.setEnabled(not p.attendance)

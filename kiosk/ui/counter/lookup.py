@@ -5,7 +5,7 @@ register button stays disabled until the business is chosen and both entries agr
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
@@ -48,7 +48,11 @@ class ServiceList(QWidget):
     def addItem(self, sid: ServiceId) -> None:
         text = f"{sid.business_id} : {sid.customer_id}"
         self._items.append(text)
-        self._layout.addWidget(label(f"・{business_name(sid.business_id)}　{sid.customer_id}", "section"))
+        app = QCoreApplication.instance()
+        english = app is not None and app.property("kiosk_language") == "en"
+        line = f"• {business_name(sid.business_id)}  {sid.customer_id}" if english else \
+            f"・{business_name(sid.business_id)}　{sid.customer_id}"
+        self._layout.addWidget(label(line, "section"))
         self.empty.hide()
 
     def count(self) -> int:

@@ -235,12 +235,12 @@ class MeasureApplyScreen(Screen):
             where = items.municipality_name or self.tr("municipality not found")
             self.show_result(Result(
                 "error", self.tr("Not eligible for “%1”").replace("%1", view.measure.name),
-                "\n".join(reason_text(r) for r in decision.reasons) + f"（{where}）",
+                "\n".join(reason_text(r) for r in decision.reasons) + _bracket(where),
                 actions=[Action(self.tr("Choose another measure"), self._back_to_list), self._next_resident()]))
             return
         outcome = status_text(decision.outcome.value) if decision.outcome else ""
         self.verdict.setText("✔ " + self.tr("Eligible for “%1”.").replace("%1", view.measure.name)
-                             + (f"（{outcome}）" if outcome else ""))
+                             + (_bracket(outcome) if outcome else ""))
         self.person.setText(person)
         self.services.clear()
         for name in view.payment_services:
@@ -323,3 +323,11 @@ class MeasureApplyScreen(Screen):
         self.submit_button.setEnabled(True)
         self.stack.setCurrentWidget(self.identify)
         self._page_changed()
+
+
+def _bracket(text: str) -> str:
+    """（text） in Japanese, " (text)" in English (no full-width punctuation in English)."""
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    return f" ({text})" if app is not None and app.property("kiosk_language") == "en" else f"（{text}）"

@@ -45,4 +45,6 @@ def conditions_text(view: MeasureView) -> str:
     when = [QCoreApplication.translate("Measures", "apply by %1").replace("%1", format_date(m.closes_at)),
             QCoreApplication.translate("Measures", "review after applying") if m.review is Review.POST
             else QCoreApplication.translate("Measures", "reviewed before applying")]
-    return "・".join(who) + "\n" + "・".join(when)
+    app = QCoreApplication.instance()
+    dot = " · " if app is not None and app.property("kiosk_language") == "en" else "・"  # Japanese punctuation in ja only
+    return dot.join(who) + "\n" + dot.join(when)

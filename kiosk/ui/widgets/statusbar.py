@@ -57,7 +57,7 @@ class KioskStatusBar(QStatusBar):
             QCoreApplication.instance().property("kiosk_language") == "en"  # type: ignore[union-attr]
         shown = parts[-1] if english and len(parts) == 2 else parts[0]
         self.keyring_label.setText(shown)
-        self.keyring_label.setToolTip(text)
+        self.keyring_label.setToolTip(shown)  # the half for the current language (no Japanese in English)
         self.keyring_label.setVisible(bool(shown))
 
     def set_busy(self, busy: bool) -> None:
