@@ -109,9 +109,11 @@ async def issue(body: VoucherIssueIn, staff: OfficeStaff, db: DB, settings: AppS
 
 
 @router.post("/vouchers/redeem")
-async def redeem(body: RedeemIn, caller: Store, db: DB, settings: AppSettings, response: Response) -> dict[str, Any]:
+async def redeem(body: RedeemIn, caller: Store, db: DB, settings: AppSettings, request: Request,
+                 response: Response) -> dict[str, Any]:
     op = await perform(db, caller, settings, kind="voucher_redeem", key=body.idempotency_key,
-                       payload={"code": body.code})
+                       payload={"code": body.code},
+                       fast_tried=bool(getattr(request.state, FAST_TRIED, False)))  # the fast lane tried: not twice
     if op.replayed:
         response.headers["Idempotent-Replay"] = "true"
     return raise_if_rejected(op)
