@@ -48,21 +48,24 @@ class Screens(dict[str, Screen]):
     one of them is asked for (or the screens are listed), not before the first screen is painted: building all
     four roles' screens took most of a demo start (benchmarks/cold_start.py). `built()` lists only those built."""
 
-    def __init__(self, build_pending: Callable[[], None]) -> None:
+    def __init__(self, build_pending: Callable[[str | None], None]) -> None:
         super().__init__()
-        self._build_pending = build_pending
+        self._build_pending = build_pending  # (name) builds the pending group of that name's role; (None) all
 
     def built(self) -> list[Screen]:
         return list(dict.values(self))
 
+    def _ensure(self, name: object) -> None:
+        # a name already here may be a role's placeholder home that its real screens replace: build that role's
+        # group; a name not here may belong to any group: build them all
+        self._build_pending(name if isinstance(name, str) and dict.__contains__(self, name) else None)
+
     def __getitem__(self, name: str) -> Screen:
-        if not dict.__contains__(self, name):
-            self._build_pending()
+        self._ensure(name)
         return dict.__getitem__(self, name)
 
     def __contains__(self, name: object) -> bool:
-        if not dict.__contains__(self, name):
-            self._build_pending()
+        self._ensure(name)
         return dict.__contains__(self, name)
 
     def get(self, name: str, default: Any = None) -> Any:
@@ -71,23 +74,23 @@ class Screens(dict[str, Screen]):
         return default
 
     def __iter__(self) -> Any:
-        self._build_pending()
+        self._build_pending(None)
         return dict.__iter__(self)
 
     def __len__(self) -> int:
-        self._build_pending()
+        self._build_pending(None)
         return dict.__len__(self)
 
     def keys(self) -> Any:
-        self._build_pending()
+        self._build_pending(None)
         return dict.keys(self)
 
     def values(self) -> Any:
-        self._build_pending()
+        self._build_pending(None)
         return dict.values(self)
 
     def items(self) -> Any:
-        self._build_pending()
+        self._build_pending(None)
         return dict.items(self)
 
 
@@ -131,7 +134,7 @@ class MainWindow(QMainWindow):
         ctx.is_online = lambda: self.status.online
         ctx.runner.busy_changed.connect(self.status.set_busy)
         self.stack = QStackedWidget()
-        self._pending: list[Callable[[], Any]] = []  # the roles' screen groups not built yet
+        self._pending: list[tuple[str, Callable[[], Any]]] = []  # (role, its screens) not built yet
         self.screens = Screens(self._build_pending)
         self._scrolls: dict[str, QScrollArea] = {}
         self._build_screens()
@@ -164,15 +167,20 @@ class MainWindow(QMainWindow):
         # each role's screens replace its placeholder home; built when first asked for (Screens)
         self._pending.clear()
         if ctx.store is not None:  # a shop terminal (issue 10)
-            self._pending.append(lambda: __import__("kiosk.ui.store", fromlist=["x"]).store_screens(ctx))
+            self._pending.append(("store", lambda: __import__("kiosk.ui.store", fromlist=["x"]).store_screens(ctx)))
         if ctx.office is not None:  # an office terminal (issue 11)
-            self._pending.append(lambda: __import__("kiosk.ui.office", fromlist=["x"]).office_screens(ctx))
+            self._pending.append(("office", lambda: __import__("kiosk.ui.office", fromlist=["x"]).office_screens(ctx)))
         if ctx.admin is not None:  # an administration terminal (issue 12)
-            self._pending.append(lambda: __import__("kiosk.ui.admin", fromlist=["x"]).admin_screens(ctx))
+            self._pending.append(("admin", lambda: __import__("kiosk.ui.admin", fromlist=["x"]).admin_screens(ctx)))
 
-    def _build_pending(self) -> None:
-        while self._pending:
-            for screen in self._pending.pop(0)():
+    def _build_pending(self, name: str | None = None) -> None:
+        """Build the pending role groups: the one `name` belongs to (store_…, office_…, admin_…), or all."""
+        for group in list(self._pending):
+            role, build = group
+            if name is not None and not name.startswith(f"{role}_"):
+                continue
+            self._pending.remove(group)
+            for screen in build():
                 self._add(screen)
             style.apply_metrics(self, style.current())  # their sizes at the window's current scale
 
