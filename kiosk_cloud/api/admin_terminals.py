@@ -74,12 +74,14 @@ async def support_event(account_id: DbId, caller: AdminStaff, db: DB) -> dict[st
             .outerjoin(programmes, programmes.c.id == ledger.c.programme_id)
             .where(ledger.c.account_id == account_id).order_by(ledger.c.id))).all()
         people = await support_events.supporters(conn, account_id)
+        givers = await support_events.givers(conn, account_id)
         balance = (await conn.execute(select(func.coalesce(func.sum(lots.c.remaining), 0)).where(
             lots.c.account_id == account_id, lots.c.remaining > 0, lots.c.expires_at > now))).scalar_one()
     return {"account_id": account_id, "name": row.name, "point_type_id": row.point_type_id,
             "balance": int(balance),
             "entries": [{"id": e.id, "kind": e.kind, "points": e.points, "at": iso(e.occurred_at),
-                         "programme": e.programme, "reference": e.reference} for e in entries],
+                         "programme": e.programme, "reference": e.reference,
+                         "supporter": givers.get(e.reference or "")} for e in entries],
             "supporters": people}
 
 

@@ -78,3 +78,12 @@ async def supporters(conn: AsyncConnection, event_account_id: int) -> list[dict[
                accounts.c.mykey_id.is_not(None))
         .group_by(accounts.c.mykey_id, names.c.name).order_by(accounts.c.mykey_id))).all()
     return [{"mykey_id": r.mykey_id, "name": r.name, "points": -int(r.points), "count": int(r.gifts)} for r in rows]
+
+
+async def givers(conn: AsyncConnection, event_account_id: int) -> dict[str, str]:
+    """For the event's own `event_support` rows (reference `from:<resident's row>`): who gave — the name the
+    resident wished told, else the MyKey ID."""
+    rows = (await conn.execute(select(event_supporters.c.ledger_id, event_supporters.c.name,
+                                      event_supporters.c.mykey_id)
+                               .where(event_supporters.c.event_account_id == event_account_id))).all()
+    return {f"from:{r.ledger_id}": r.name or r.mykey_id for r in rows}

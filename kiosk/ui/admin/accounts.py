@@ -95,8 +95,8 @@ class AccountsScreen(AdminScreen):
     def _event_detail(self, data: dict[str, Any]) -> None:
         kinds = {"event_fund": self.tr("Funded"), "event_payout": self.tr("Paid out"),
                  "event_support": self.tr("Supporter")}
-        fill(self.entries, [[when(e["at"]), kinds.get(e["kind"], e["kind"]), e.get("programme") or
-                             e.get("reference") or "", e["points"]] for e in data["entries"]])
+        fill(self.entries, [[when(e["at"]), kinds.get(e["kind"], e["kind"]), e.get("supporter") or
+                             e.get("programme") or e.get("reference") or "", e["points"]] for e in data["entries"]])
         people = data["supporters"]
         self.supporters.setText(self.tr("Supporters: %1").replace("%1", ", ".join(
             f"{s.get('name') or s['mykey_id']} ({s['points']:,} pt)" for s in people) or self.tr("none yet")))

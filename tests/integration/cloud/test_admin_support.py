@@ -55,6 +55,7 @@ def test_a_supporter_gives_points_to_the_event(cloud: Cloud) -> None:
     assert {s["mykey_id"]: (s["name"], s["points"], s["count"]) for s in detail["supporters"]} == {
         m: ("鈴木 花子", 350, 2), cloud.mykey("takahashi"): (None, 20, 1)}
     assert [e["kind"] for e in detail["entries"]] == ["event_support"] * 3
+    assert [e["supporter"] for e in detail["entries"]] == ["鈴木 花子", m, cloud.mykey("takahashi")]
     row = audit_rows(cloud.demo.database_url, "support_event_support")[-1]
     assert row["mykey_id"] == cloud.mykey("takahashi") and row["subject"] == f"support event {event}"
     paid = cloud.admin.ok("POST", f"/admin/support-events/{event}/payout", {"points": 370, "payee": "実行委員会"})
