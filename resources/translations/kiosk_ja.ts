@@ -4,119 +4,124 @@
 <context>
     <name>AccountsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="24"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="25"/>
         <source>Account</source>
         <translation>口座</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="24"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="25"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="24"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="25"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="25"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="26"/>
         <source>Balance</source>
         <translation>残高</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="27"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="28"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="27"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="28"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="27"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="28"/>
         <source>Programme / payee</source>
         <translation>付与事業・支払先</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="28"/>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="30"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="29"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="31"/>
         <source>Points</source>
         <translation>ポイント数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="32"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="33"/>
         <source>Paid to (organiser)</source>
         <translation>支払先（主催者）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="34"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="35"/>
         <source>Sweep reserved points past the deadline</source>
         <translation>期限を過ぎた留保ポイントを移す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="37"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="38"/>
+        <source>A supporter gives points…</source>
+        <translation>支援者のポイントを受け付ける…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="41"/>
         <source>Pay out</source>
         <translation>支払う</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="55"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="60"/>
         <source>Reserved points and support events</source>
         <translation>留保ポイントと応援イベント</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="65"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="70"/>
         <source>Default account</source>
         <translation>既定の口座</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="65"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="70"/>
         <source>Support event</source>
         <translation>応援イベント</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="88"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="96"/>
         <source>Funded</source>
         <translation>入金済み</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="88"/>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="109"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="96"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="124"/>
         <source>Paid out</source>
         <translation>支払済み</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="89"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="97"/>
         <source>Supporter</source>
         <translation>応援者</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="93"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="101"/>
         <source>Supporters: %1</source>
         <translation>応援者：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="94"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="102"/>
         <source>none yet</source>
         <translation>まだいません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="101"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="116"/>
         <source>A whole number</source>
         <translation>整数で入力してください</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="105"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="120"/>
         <source>Who receives it</source>
         <translation>受取先</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="115"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="130"/>
         <source>%1 reserved entries moved to the default account</source>
         <translation>留保分 %1 件を既定の口座に移しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/accounts.py" line="116"/>
+        <location filename="../../kiosk/ui/admin/accounts.py" line="131"/>
         <source>%1 points</source>
         <translation>%1 ポイント</translation>
     </message>
@@ -1173,17 +1178,17 @@
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../kiosk/ui/admin/forms.py" line="44"/>
+        <location filename="../../kiosk/ui/admin/forms.py" line="47"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/forms.py" line="45"/>
+        <location filename="../../kiosk/ui/admin/forms.py" line="48"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/forms.py" line="87"/>
+        <location filename="../../kiosk/ui/admin/forms.py" line="104"/>
         <source>A whole number</source>
         <translation>整数で入力してください</translation>
     </message>
@@ -1280,27 +1285,27 @@
         <translation>終わるまでカードを置いたままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="205"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="216"/>
         <source> — attendance mode</source>
         <translation>（出席登録）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="279"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="290"/>
         <source>Points saved: they will be sent when online</source>
         <translation>ポイントを端末に保存しました。オンラインになったら送信します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="282"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="293"/>
         <source>Attendance recorded: points granted</source>
         <translation>出席を登録し、ポイントを付与しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="285"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="296"/>
         <source>Points granted</source>
         <translation>ポイントを付与しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="232"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="243"/>
         <source>Identifying a card needs the points cloud. Offline, type the resident&apos;s MyKey ID instead: the grant is saved and sent later.</source>
         <translation>カードの確認にはポイントクラウドへの接続が必要です。オフラインの間は、マイキーIDを入力して付与してください（端末に保存し、後で送信します）。</translation>
     </message>
@@ -1330,22 +1335,22 @@
         <translation>左の欄にマイキーIDを入力してください。付与はあとで送信されます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="256"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="267"/>
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="275"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="286"/>
         <source>MyKey ID %1</source>
         <translation>マイキーID %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="277"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="288"/>
         <source>Attendance saved: it will be sent when online</source>
         <translation>出席を保存しました。オンラインになったら送信します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="295"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="306"/>
         <source>This session: %1 grants, %2 points</source>
         <translation>今回の付与：%1 件、%2 ポイント</translation>
     </message>
@@ -1573,178 +1578,178 @@
 <context>
     <name>IssueScreen</name>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="41"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="45"/>
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="41"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="45"/>
         <source>Vouchers</source>
         <translation>ポイント券</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="41"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="45"/>
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="41"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="45"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="44"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="48"/>
         <source>Place your My Number Card on the reader and enter your 4-digit PIN.</source>
         <translation>マイナンバーカードをカードリーダーに置き、4桁の暗証番号を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="45"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="49"/>
         <source>The PIN for user authentication (利用者証明用).</source>
         <translation>利用者証明用電子証明書の暗証番号です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="54"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="58"/>
         <source>Issue point vouchers</source>
         <translation>ポイント券の発行</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="60"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="64"/>
         <source>%1 vouchers</source>
         <translation>%1 枚</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="60"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="64"/>
         <source>1 voucher</source>
         <translation>1 枚</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="63"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="159"/>
         <source>%1 days</source>
         <translation>%1 日</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="71"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="75"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="74"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="78"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="83"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="87"/>
         <source>Points per voucher</source>
         <translation>1枚あたりのポイント</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="84"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="88"/>
         <source>Number of vouchers</source>
         <translation>枚数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="85"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="89"/>
         <source>Valid for</source>
         <translation>有効期間</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="96"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="101"/>
         <source>Issue</source>
         <translation>発行する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="99"/>
-        <location filename="../../kiosk/ui/office/issue.py" line="193"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="104"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="220"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="129"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="134"/>
         <source>Reading the card…</source>
         <translation>カードを読んでいます…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="137"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="142"/>
         <source>Try again</source>
         <translation>もう一度試す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="138"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="143"/>
         <source>Back to the office menu</source>
         <translation>事務局メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="146"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="173"/>
         <source>Balance: %1</source>
         <translation>残高：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="157"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="184"/>
         <source>Total %1</source>
         <translation>合計 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="158"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="185"/>
         <source>more than the balance</source>
         <translation>残高を超えています</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="167"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="194"/>
         <source>%1 × %2 = %3</source>
         <translation>%1 × %2 = %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="169"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="196"/>
         <source>Vouchers of %1, valid for %2 days, taken from your balance. Please check and let the clerk press Issue.</source>
         <translation>%1 のポイント券（有効期間 %2 日）を残高から発行します。ご確認のうえ、係員が「発行する」を押します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="180"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="207"/>
         <source>Issuing and printing…</source>
         <translation>発行して印刷しています…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="200"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="227"/>
         <source>%1 vouchers issued</source>
         <translation>ポイント券を %1 枚発行しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="201"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="228"/>
         <source>Numbers %1. A4 sheet saved: %2. Stamp each voucher with the issuing seal.</source>
         <translation>番号 %1。A4の用紙を保存しました：%2。各券に発行印を押してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="203"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="230"/>
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="204"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="231"/>
         <source>Print…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="205"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="232"/>
         <source>Ticket printer copy</source>
         <translation>チケットプリンターの控え</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="211"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="241"/>
         <source>Ticket saved: %1</source>
         <translation>チケットを保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="1"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="162"/>
         <source>Municipality&apos;s voucher rule: at most %1 a voucher, valid up to %2 days.</source>
         <translation>自治体のポイント券ルール：1枚あたり最大 %1、有効期間は最長 %2 日です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="1"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="166"/>
         <source>No voucher rule set by the municipality: valid %1 days by default.</source>
         <translation>自治体のポイント券ルールは未設定です。有効期間は標準で %1 日です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="1"/>
+        <location filename="../../kiosk/ui/office/issue.py" line="243"/>
         <source>Printed on the receipt printer. %1</source>
         <translation>レシートプリンターで印刷しました。%1</translation>
     </message>
@@ -1752,37 +1757,37 @@
 <context>
     <name>KioskStatusBar</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="34"/>
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="37"/>
         <source>Cloud: checking…</source>
         <translation>クラウド：確認中…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="36"/>
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="39"/>
         <source>Cloud: online</source>
         <translation>クラウド：オンライン</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="38"/>
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="41"/>
         <source>Cloud: OFFLINE</source>
         <translation>クラウド：オフライン</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="39"/>
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="42"/>
         <source>Cloud: OFFLINE — grants and applications are queued</source>
         <translation>クラウド：オフライン — 付与と申込は端末に保存して後で送信します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="40"/>
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="43"/>
         <source>Queued: %1</source>
         <translation>未送信：%1件</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="41"/>
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="44"/>
         <source>Last sync: %1</source>
         <translation>最終同期：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/statusbar.py" line="56"/>
+        <location filename="../../kiosk/ui/widgets/statusbar.py" line="64"/>
         <source>Working…</source>
         <translation>処理中…</translation>
     </message>
@@ -1790,87 +1795,87 @@
 <context>
     <name>LookupScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="72"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="76"/>
         <source>Look up</source>
         <translation>照会</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="110"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="114"/>
         <source>Register service ID</source>
         <translation>サービスIDを登録</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="84"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="88"/>
         <source>Registered service IDs</source>
         <translation>登録済みのサービスID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="68"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="72"/>
         <source>MyKey ID</source>
         <translation>マイキーID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="68"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="72"/>
         <source>8 characters</source>
         <translation>8文字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="96"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="100"/>
         <source>Another business</source>
         <translation>その他の事業者</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="98"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="102"/>
         <source>Business ID</source>
         <translation>事業者ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="98"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="102"/>
         <source>as printed on the business&apos;s form</source>
         <translation>事業者の申込書に記載の番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="102"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="106"/>
         <source>Customer ID</source>
         <translation>顧客ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="105"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="109"/>
         <source>Customer ID (again)</source>
         <translation>顧客ID（もう一度）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="115"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="119"/>
         <source>Register a service ID</source>
         <translation>サービスIDを登録する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="169"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="173"/>
         <source>Found</source>
         <translation>見つかりました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="171"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="175"/>
         <source>Status: %1</source>
         <translation>状態：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="198"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="202"/>
         <source>Both entries are the same.</source>
         <translation>2回の入力が一致しています。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="218"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="222"/>
         <source>The service ID has been registered</source>
         <translation>サービスIDを登録しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="220"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="224"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/lookup.py" line="132"/>
+        <location filename="../../kiosk/ui/counter/lookup.py" line="136"/>
         <source>Look up a MyKey ID / register service IDs</source>
         <translation>マイキーID照会・サービスID登録</translation>
     </message>
@@ -1878,24 +1883,24 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="77"/>
-        <location filename="../../kiosk/ui/main_window.py" line="141"/>
+        <location filename="../../kiosk/ui/main_window.py" line="128"/>
+        <location filename="../../kiosk/ui/main_window.py" line="197"/>
         <source>MyKey kiosk</source>
         <translation>マイキー窓口端末</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="77"/>
-        <location filename="../../kiosk/ui/main_window.py" line="141"/>
+        <location filename="../../kiosk/ui/main_window.py" line="128"/>
+        <location filename="../../kiosk/ui/main_window.py" line="197"/>
         <source> — DEMO</source>
         <translation> — デモ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="214"/>
+        <location filename="../../kiosk/ui/main_window.py" line="272"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="218"/>
+        <location filename="../../kiosk/ui/main_window.py" line="276"/>
         <source>Logged in: %1</source>
         <translation>ログイン中：%1</translation>
     </message>
@@ -2167,6 +2172,99 @@
         <location filename="../../kiosk/ui/counter/measure_apply.py" line="287"/>
         <source>The application is saved on this terminal and will be sent to the points cloud automatically.</source>
         <translation>申込はこの端末に保存しました。ポイントクラウドへ自動で送信されます。</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureForm</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="22"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="23"/>
+        <source>English name</source>
+        <translation>英語名</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="24"/>
+        <source>Points per person</source>
+        <translation>1人あたりのポイント</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="25"/>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>申込開始日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="26"/>
+        <source>Until (YYYY-MM-DD)</source>
+        <translation>申込終了日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="27"/>
+        <source>Capacity (empty: none)</source>
+        <translation>定員（空欄：なし）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="28"/>
+        <source>Reward % (purchase)</source>
+        <translation>還元率％（購入連動）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="30"/>
+        <source>Payment services (a, b)</source>
+        <translation>決済サービス（読点区切り）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="31"/>
+        <source>Point type</source>
+        <translation>ポイント種別</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="32"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="33"/>
+        <source>Who may apply</source>
+        <translation>申込資格</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="34"/>
+        <source>Review</source>
+        <translation>審査</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="35"/>
+        <source>Card-face check (券面審査)</source>
+        <translation>券面審査</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="44"/>
+        <source>%1: a date like 2027-04-01</source>
+        <translation>%1：2027-04-01 のように日付を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="50"/>
+        <source>The measure needs a name.</source>
+        <translation>施策の名称を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="51"/>
+        <source>Applications from</source>
+        <translation>申込開始日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="52"/>
+        <source>Applications until</source>
+        <translation>申込終了日</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/measure_form.py" line="54"/>
+        <source>The last day of applications is before the first.</source>
+        <translation>申込終了日が開始日より前になっています。</translation>
     </message>
 </context>
 <context>
@@ -2861,187 +2959,188 @@
 <context>
     <name>ReconcileScreen</name>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="39"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="40"/>
         <source>Read a scanned bundle…</source>
         <translation>スキャンした束を読み込む…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="46"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="57"/>
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="36"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="37"/>
         <source>Scan each voucher&apos;s QR code</source>
         <translation>各ポイント券のQRコードを読み取ってください</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="43"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="54"/>
         <source>QR unreadable: voucher number</source>
         <translation>QRが読めないとき：ポイント券番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="50"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="61"/>
         <source>Second clerk</source>
         <translation>2人目の職員</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="52"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="63"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="62"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="73"/>
         <source>Close the bundle</source>
         <translation>束を締める</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="65"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="76"/>
         <source>Start again</source>
         <translation>最初からやり直す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="71"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="82"/>
         <source>Shop that brought the bundle</source>
         <translation>束を持ち込んだ加盟店</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="88"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="99"/>
         <source>Reconcile paper vouchers</source>
         <translation>紙のポイント券の照合</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="111"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="145"/>
         <source>Choose the shop first</source>
         <translation>先に加盟店を選んでください</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="121"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="155"/>
         <source>Not a voucher code — scan again or enter the number below</source>
         <translation>ポイント券のコードではありません。もう一度読み取るか、下に番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="125"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="159"/>
         <source>Read %1</source>
         <translation>%1 を読み取りました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="139"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="173"/>
         <source>A voucher number has 13 digits</source>
         <translation>ポイント券番号は13桁です</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="141"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="175"/>
         <source>Added %1 — a second clerk confirms at the close</source>
         <translation>%1 を追加しました。締めのときに2人目の職員が確認します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="146"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="180"/>
         <source>Scanned bundle</source>
         <translation>スキャンした束</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="147"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="181"/>
         <source>Scans (*.pdf *.tif *.tiff)</source>
         <translation>スキャン（*.pdf *.tif *.tiff）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="158"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="192"/>
         <source>%1 pages, %2 vouchers read</source>
         <translation>%1 ページ、%2 枚を読み取りました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="161"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="195"/>
         <source>no code found on pages %1: enter those by number</source>
         <translation>%1 ページでコードが見つかりません。番号で入力してください</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="170"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="204"/>
         <source>%1 vouchers in this bundle (%2 by number)</source>
         <translation>この束は %1 枚（うち番号入力 %2 枚）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="188"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="222"/>
         <source>accepted</source>
         <translation>受付</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="188"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="222"/>
         <source>expired (counted, check the date)</source>
         <translation>期限切れ（数えています。日付を確認）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="189"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="223"/>
         <source>already used</source>
         <translation>使用済み</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="189"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="223"/>
         <source>voided</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="189"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="223"/>
         <source>forged</source>
         <translation>偽造</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="190"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="224"/>
         <source>not valid</source>
         <translation>有効ではありません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="190"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="224"/>
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="193"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="227"/>
         <source>%1 used at %2</source>
         <translation>%1 は %2 で使用済み</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="199"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="233"/>
         <source>Bundle closed for %1 (record %2)</source>
         <translation>%1 の束を締めました（記録 %2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="201"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="235"/>
         <source>Next bundle</source>
         <translation>次の束へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="202"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="236"/>
         <source>Back to the office menu</source>
         <translation>事務局メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="1"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="50"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="112"/>
         <source>Camera</source>
         <translation>カメラ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="1"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="114"/>
         <source>Hold each voucher&apos;s QR code in front of the camera.</source>
         <translation>ポイント券のQRコードを1枚ずつカメラにかざしてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="1"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="121"/>
         <source>No camera can be opened on this terminal.</source>
         <translation>この端末ではカメラを開けません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="1"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="122"/>
         <source>The serial scanner cannot be opened; check its cable and port.</source>
         <translation>シリアルスキャナーを開けません。ケーブルとポートを確かめてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="1"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="123"/>
         <source>The serial scanner was unplugged.</source>
         <translation>シリアルスキャナーが外れました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/reconcile.py" line="1"/>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="112"/>
         <source>Stop the camera</source>
         <translation>カメラを止める</translation>
     </message>
@@ -3481,6 +3580,7 @@
         <translation>付与事業・施策・集計</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/selftest.py" line="231"/>
         <location filename="../../kiosk/ui/roles.py" line="48"/>
         <source>Choose the terminal&apos;s role</source>
         <translation>端末の役割を選んでください</translation>
@@ -3520,92 +3620,92 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../kiosk/config.py" line="33"/>
+        <location filename="../../kiosk/config.py" line="34"/>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="34"/>
+        <location filename="../../kiosk/config.py" line="35"/>
         <source>Terminal role</source>
         <translation>端末の役割</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="36"/>
+        <location filename="../../kiosk/config.py" line="37"/>
         <source>Points cloud address</source>
         <translation>ポイントクラウドのアドレス</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="37"/>
+        <location filename="../../kiosk/config.py" line="42"/>
         <source>Card reader backend</source>
         <translation>カードリーダーの種類</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="39"/>
+        <location filename="../../kiosk/config.py" line="44"/>
         <source>Idle time before the resident is cleared (seconds)</source>
         <translation>操作がないときに住民情報を消去するまでの時間（秒）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="40"/>
+        <location filename="../../kiosk/config.py" line="45"/>
         <source>Large text</source>
         <translation>大きな文字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="41"/>
+        <location filename="../../kiosk/config.py" line="46"/>
         <source>High contrast</source>
         <translation>ハイコントラスト</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="42"/>
+        <location filename="../../kiosk/config.py" line="47"/>
         <source>Confirmation sound</source>
         <translation>確認音</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="43"/>
+        <location filename="../../kiosk/config.py" line="48"/>
         <source>Full-screen kiosk mode</source>
         <translation>全画面キオスクモード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="45"/>
+        <location filename="../../kiosk/config.py" line="50"/>
         <source>Second screen facing the resident (PIN pad, consent)</source>
         <translation>お客様用の2画面目（暗証番号・同意の入力）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="54"/>
+        <location filename="../../kiosk/config.py" line="59"/>
         <source>Municipal counter</source>
         <translation>市区町村窓口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="55"/>
+        <location filename="../../kiosk/config.py" line="60"/>
         <source>Store</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="56"/>
+        <location filename="../../kiosk/config.py" line="61"/>
         <source>Commerce-association office</source>
         <translation>商店街事務局</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="57"/>
+        <location filename="../../kiosk/config.py" line="62"/>
         <source>Administration</source>
         <translation>総合管理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="58"/>
+        <location filename="../../kiosk/config.py" line="63"/>
         <source>Simulated reader (demo, tests)</source>
         <translation>シミュレーション（デモ・テスト用）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="59"/>
+        <location filename="../../kiosk/config.py" line="64"/>
         <source>PC/SC reader (contact or contactless)</source>
         <translation>PC/SC カードリーダー（接触・非接触）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="60"/>
+        <location filename="../../kiosk/config.py" line="65"/>
         <source>Sony RC-S380 via nfcpy</source>
         <translation>Sony RC-S380（nfcpy）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/config.py" line="152"/>
+        <location filename="../../kiosk/config.py" line="157"/>
         <source>The points cloud address must start with https:// (http:// only for this computer, e.g. http://127.0.0.1).</source>
         <translation>ポイントクラウドのアドレスは https:// で始めてください（http:// はこのコンピューター自身、例えば http://127.0.0.1 のときだけ使えます）。</translation>
     </message>
@@ -3820,306 +3920,318 @@
 <context>
     <name>SetupScreen</name>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="34"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="35"/>
         <source>Point types</source>
         <translation>ポイント種別</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="35"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="37"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="40"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="43"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="51"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="36"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="38"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="42"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="45"/>
         <location filename="../../kiosk/ui/admin/setup.py" line="55"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="57"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="66"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="68"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="59"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="61"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="70"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="72"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="35"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="37"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="43"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="36"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="38"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="45"/>
         <source>English name</source>
         <translation>英語名</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="36"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="37"/>
         <source>Offline limit per card and day</source>
         <translation>オフライン上限（1枚・1日）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="38"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="39"/>
         <source>Offline limit per card and day (points)</source>
         <translation>オフライン上限（1枚・1日、ポイント）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="39"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="41"/>
         <source>Programmes</source>
         <translation>付与事業</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="40"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="49"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="66"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="69"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="42"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="51"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="70"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="73"/>
         <source>Department</source>
         <translation>担当課</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="40"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="42"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="49"/>
         <source>Premium</source>
         <translation>プレミアム</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="41"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="60"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="43"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="64"/>
         <source>Valid days</source>
         <translation>有効日数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="41"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="46"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="43"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="48"/>
         <source>Default points</source>
         <translation>標準ポイント</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="42"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="44"/>
         <source>Repeat</source>
         <translation>付与回数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="42"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="56"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="67"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="70"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="44"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="60"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="71"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="74"/>
         <source>Active</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="44"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="62"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="46"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="66"/>
         <source>Valid for (days)</source>
         <translation>有効期間（日）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="45"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="47"/>
         <source>Most points per grant</source>
         <translation>1回の付与の上限</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="47"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="50"/>
         <source>How often per MyKey ID</source>
         <translation>マイキーIDごとの付与回数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="48"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="58"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="49"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="62"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="50"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="54"/>
         <source>Measures</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="51"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="55"/>
         <source>Who</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="51"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="55"/>
         <source>Review</source>
         <translation>審査</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="52"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="56"/>
         <source>Capacity</source>
         <translation>定員</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="52"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="56"/>
         <source>Points</source>
         <translation>ポイント</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="52"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="56"/>
         <source>Closes</source>
         <translation>締切</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="54"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="58"/>
         <source>Shops</source>
         <translation>加盟店</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="55"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="57"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="59"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="61"/>
         <source>Shopping street</source>
         <translation>商店街</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="56"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="60"/>
         <source>Bank account</source>
         <translation>振込先口座</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="58"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="62"/>
         <source>Bank account for settlement</source>
         <translation>精算の振込先口座</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="59"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="63"/>
         <source>Voucher rules</source>
         <translation>ポイント券</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="60"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="62"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="52"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="64"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="66"/>
         <source>Point type</source>
         <translation>ポイント種別</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="61"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="40"/>
+        <source>Code (letters and digits, new point types)</source>
+        <translation>コード（英数字・新規のみ）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="65"/>
         <source>Most points</source>
         <translation>上限ポイント</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="61"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="65"/>
         <source>Accepted at</source>
         <translation>利用できる店舗</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="63"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="67"/>
         <source>Most points on one voucher</source>
         <translation>1枚の上限ポイント</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="64"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="68"/>
         <source>Shops that accept them (IDs, empty: all)</source>
         <translation>利用できる店舗（ID、空欄はすべて）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="65"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="69"/>
         <source>Staff</source>
         <translation>職員</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="66"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="70"/>
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="67"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="69"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="71"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="73"/>
         <source>Role</source>
         <translation>役割</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="68"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="72"/>
         <source>Staff code</source>
         <translation>職員コード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="70"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="74"/>
         <source>First password (new staff)</source>
         <translation>初期パスワード（新しい職員）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="85"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="89"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="88"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="92"/>
         <source>Add new</source>
         <translation>新規追加</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="91"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="95"/>
         <source>Eligible list (CSV)…</source>
         <translation>対象者名簿（CSV）…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="95"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="99"/>
         <source>Back to the list</source>
         <translation>一覧に戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="98"/>
-        <location filename="../../kiosk/ui/admin/setup.py" line="156"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="102"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="160"/>
         <source>Tap a row to change it.</source>
         <translation>変更する行をタップしてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="115"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="119"/>
         <source>Set up</source>
         <translation>設定管理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="139"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="143"/>
         <source>every shop</source>
         <translation>すべての加盟店</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="155"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="159"/>
         <source>Tap a pre-review measure, then load its eligible list (MyKey IDs in the first column).</source>
         <translation>事前審査の施策をタップしてから、対象者一覧（1列目にマイキーID）を読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="178"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="182"/>
         <source>Change: %1</source>
         <translation>変更：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="182"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="186"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="208"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="213"/>
+        <source>Check the form</source>
+        <translation>入力内容を確認してください</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/setup.py" line="222"/>
         <source>Nothing to save</source>
         <translation>保存する変更はありません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="208"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="222"/>
         <source>The values are the ones already set.</source>
         <translation>設定済みの値と同じです。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="224"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="245"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="224"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="245"/>
         <source>The change is recorded in the change history.</source>
         <translation>変更は変更履歴に記録されました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="231"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="252"/>
         <source>Eligible list</source>
         <translation>対象者名簿</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="243"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="264"/>
         <source>Not added: %1 lines are not valid MyKey IDs</source>
         <translation>追加していません：%1 行が正しいマイキーIDではありません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="244"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="265"/>
         <source>Nothing was added. Lines: %1</source>
         <translation>何も追加していません。行：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="246"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="267"/>
         <source>Eligible list saved</source>
         <translation>対象者名簿を保存しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/setup.py" line="246"/>
+        <location filename="../../kiosk/ui/admin/setup.py" line="267"/>
         <source>%1 added, %2 already on the list</source>
         <translation>%1 件を追加、%2 件は登録済み</translation>
     </message>
@@ -4474,128 +4586,252 @@
     </message>
 </context>
 <context>
-    <name>TerminalsScreen</name>
+    <name>SupportScreen</name>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="44"/>
-        <source>Terminals</source>
-        <translation>端末</translation>
+        <location filename="../../kiosk/ui/admin/support.py" line="38"/>
+        <source>Points</source>
+        <translation>ポイント</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="47"/>
-        <source>ID</source>
-        <translation>ID</translation>
+        <location filename="../../kiosk/ui/admin/support.py" line="38"/>
+        <source>Card and PIN</source>
+        <translation>カードと暗証番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="47"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="47"/>
-        <source>Role</source>
-        <translation>役割</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="47"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="66"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="76"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="120"/>
-        <source>Shop</source>
-        <translation>店舗</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="48"/>
-        <source>Last contact</source>
-        <translation>最終通信</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="48"/>
-        <source>Not yet sent</source>
-        <translation>未送信</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="48"/>
-        <source>State</source>
-        <translation>状態</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="49"/>
-        <source>New terminal</source>
-        <translation>新しい端末</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="52"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="135"/>
-        <source>Revoke</source>
-        <translation>無効にする</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="55"/>
-        <source>Refresh</source>
-        <translation>更新</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="66"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="120"/>
-        <source>Counter</source>
-        <translation>窓口</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="67"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="120"/>
-        <source>Office</source>
-        <translation>事務局</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="67"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="121"/>
-        <source>Administration</source>
-        <translation>総合管理</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="70"/>
-        <source>Terminal name (where it stands)</source>
-        <translation>端末名（設置場所）</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="77"/>
-        <source>Make the enrolment code</source>
-        <translation>登録コードを作る</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="80"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="136"/>
-        <source>Cancel</source>
-        <translation>やめる</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="105"/>
+        <location filename="../../kiosk/ui/admin/support.py" line="38"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="124"/>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="140"/>
+        <location filename="../../kiosk/ui/admin/support.py" line="48"/>
+        <source>A supporter gives points</source>
+        <translation>特定支援イベントへの支援</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="49"/>
+        <location filename="../../kiosk/ui/admin/support.py" line="154"/>
+        <location filename="../../kiosk/ui/admin/support.py" line="167"/>
+        <source>Back to the support events</source>
+        <translation>支援イベントに戻る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="56"/>
+        <source>Points to give</source>
+        <translation>支援するポイント</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="59"/>
+        <source>Name for the organiser (only if the resident wishes)</source>
+        <translation>主催者に伝える氏名（ご本人が希望する場合のみ）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="62"/>
+        <source>Next: card and PIN</source>
+        <translation>次へ（カードと暗証番号）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="65"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="73"/>
+        <source>The points leave the resident&apos;s account for the event&apos;s account and keep their expiry dates. The resident confirms with the card and PIN.</source>
+        <translation>ポイントはご本人の口座からイベントの口座に移り、有効期限はそのまま引き継がれます。ご本人がカードと暗証番号で確認します。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="87"/>
+        <source>Event: %1</source>
+        <translation>イベント：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="120"/>
+        <source>A whole number from 1</source>
+        <translation>1以上の整数で入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="130"/>
+        <source>To give %1 to %2, place your My Number Card on the reader and enter your 4-digit PIN.</source>
+        <translation>%2 に %1 を支援します。マイナンバーカードをリーダーに置き、4桁の暗証番号を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="132"/>
+        <source>The PIN for user authentication (利用者証明用).</source>
+        <translation>利用者証明用電子証明書の暗証番号です。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="140"/>
+        <source>Reading the card…</source>
+        <translation>カードを読み取っています…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="149"/>
+        <source>The organiser will be told: %1</source>
+        <translation>主催者にお伝えする氏名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="150"/>
+        <source>The resident&apos;s name is not told to the organiser.</source>
+        <translation>主催者に氏名はお伝えしません。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="151"/>
+        <source>Given to %1</source>
+        <translation>%1 に支援しました</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="156"/>
+        <source>Next supporter</source>
+        <translation>次の方へ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/support.py" line="166"/>
+        <source>Try again</source>
+        <translation>もう一度</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalsScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="62"/>
+        <source>Terminals</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="65"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="65"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="65"/>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="65"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="84"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="145"/>
+        <source>Shop</source>
+        <translation>店舗</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="66"/>
+        <source>Last contact</source>
+        <translation>最終通信</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="66"/>
+        <source>Not yet sent</source>
+        <translation>未送信</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="66"/>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="67"/>
+        <source>New terminal</source>
+        <translation>新しい端末</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="70"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="160"/>
+        <source>Revoke</source>
+        <translation>無効にする</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="73"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="84"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="145"/>
+        <source>Counter</source>
+        <translation>窓口</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="85"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="145"/>
+        <source>Office</source>
+        <translation>事務局</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="85"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="146"/>
+        <source>Administration</source>
+        <translation>総合管理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="88"/>
+        <source>Terminal name (where it stands)</source>
+        <translation>端末名（設置場所）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="91"/>
+        <source>Find the shop: name, street or number</source>
+        <translation>店舗を探す：店名・商店街・番号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="98"/>
+        <source>Make the enrolment code</source>
+        <translation>登録コードを作る</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="101"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="161"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="130"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="149"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="165"/>
         <source>Revoked</source>
         <translation>無効</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="124"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="149"/>
         <source>In use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="132"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="157"/>
         <source>Revoke %1?</source>
         <translation>%1 を無効にしますか？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="133"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="158"/>
         <source>It stops at once: its next request is refused, its clerk is logged out. Operations it has not sent yet stay on it.</source>
         <translation>すぐに止まります。次の要求は拒否され、職員はログアウトされます。まだ送信していない操作は端末に残ります。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/terminals.py" line="170"/>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="189"/>
+        <source>No shop matches. Check the spelling, or add the shop in Set up.</source>
+        <translation>該当する店舗がありません。表記を確かめるか、設定管理で店舗を登録してください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="191"/>
+        <source>%1 shops match; the first %2 are shown. Type more to narrow them.</source>
+        <translation>%1 店舗が該当します（先頭の %2 店舗を表示）。さらに入力して絞り込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="194"/>
+        <source>%1 shops match. Tap the one this terminal stands in.</source>
+        <translation>%1 店舗が該当します。この端末を置く店舗を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/terminals.py" line="216"/>
         <source>Type or scan this code on the new terminal. It works once, until %1.</source>
         <translation>新しい端末でこのコードを入力するか読み取ってください。%1 まで、1回だけ使えます。</translation>
     </message>
