@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -124,6 +124,19 @@ def redemption_guard(claims: VoucherClaims, now: datetime) -> LocalWrite:
                                redeemed_at=now))
 
     return local
+
+
+def forget_redemption(number: str, key: str) -> Callable[[Session], None]:
+    """For LocalStore.write: drop this terminal's "used here" record of a redemption the cloud refused because the
+    shop may not take the voucher (voucher_shop_not_allowed) — it was not used here, so a second scan must not say
+    it was."""
+
+    def txn(session: Session) -> None:
+        row = session.get(Redemption, number)
+        if row is not None and row.operation_key == key:
+            session.delete(row)
+
+    return txn
 
 
 # -- card payments -----------------------------------------------------------------------------------------------

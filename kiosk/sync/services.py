@@ -20,6 +20,7 @@ from kiosk.sync.offline import (
     MESSAGES,
     CardIdentity,
     check_voucher,
+    forget_redemption,
     offline_payment_guard,
     offline_used_today,
     redemption_guard,
@@ -83,7 +84,10 @@ class StoreDesk:
         except OfflineRefused as exc:
             return _refused(exc)
         points = claims.points if claims is not None else 0
-        return self._answer(key, online, points)
+        outcome = self._answer(key, online, points)
+        if claims is not None and outcome.code == "voucher_shop_not_allowed":  # not used here after all
+            self.engine.store.write(forget_redemption(claims.number, key))
+        return outcome
 
     # -- card payments ---------------------------------------------------------------------------------------
     def verify_card_offline(self, cert_der: bytes, signature: bytes, challenge: bytes) -> CardIdentity:
