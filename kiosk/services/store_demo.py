@@ -55,3 +55,26 @@ class DemoOffice:
             with contextlib.suppress(Exception):  # the cloud may be gone already (offline shots, tests)
                 client.staff_logout()
             client.close()
+
+
+def set_lot_expiry(backend: Any, mykey_id: str, expires_at: Any, *, point_type_id: int = 1, index: int = 0) -> int:
+    """Demo data only: move the expiry of one of a resident's lots with points left (the `index`-th, earliest
+    expiry first) in the demo cloud's own database — to show points that expire soon, or that have just expired.
+    Returns the lot's points."""
+    from sqlalchemy import create_engine, select, update
+
+    from kiosk_cloud.models import accounts, lots
+
+    engine = create_engine(f"sqlite:///{backend.data_dir / 'cloud' / 'cloud.db'}")
+    try:
+        with engine.begin() as conn:
+            rows = conn.execute(
+                select(lots.c.id, lots.c.remaining).join(accounts, accounts.c.id == lots.c.account_id)
+                .where(accounts.c.mykey_id == mykey_id, accounts.c.point_type_id == point_type_id,
+                       accounts.c.kind == "personal", lots.c.remaining > 0)
+                .order_by(lots.c.expires_at, lots.c.id)).all()
+            lot_id, remaining = rows[index]
+            conn.execute(update(lots).where(lots.c.id == lot_id).values(expires_at=expires_at))
+    finally:
+        engine.dispose()
+    return int(remaining)

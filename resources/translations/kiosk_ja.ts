@@ -308,6 +308,24 @@
     </message>
 </context>
 <context>
+    <name>BalanceTable</name>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="52"/>
+        <source>⚠ %1 expire on %2</source>
+        <translation>⚠ %1 は %2 に有効期限が切れます</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="57"/>
+        <source>⚠ %1 more expire within 30 days</source>
+        <translation>⚠ ほかに %1 が30日以内に有効期限を迎えます</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="66"/>
+        <source>not possible offline</source>
+        <translation>オフラインでは利用できません</translation>
+    </message>
+</context>
+<context>
     <name>BanksScreen</name>
     <message>
         <location filename="../../kiosk/ui/office/banks.py" line="33"/>
@@ -747,17 +765,22 @@
         <translation>この期間の取引はありません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/dayend.py" line="161"/>
+        <location filename="../../kiosk/ui/store/dayend.py" line="164"/>
         <source>Printed (saved as %1).</source>
         <translation>印刷しました（%1 に保存）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/dayend.py" line="164"/>
+        <location filename="../../kiosk/ui/store/dayend.py" line="173"/>
+        <source>Sent to the printer: %1 page(s).</source>
+        <translation>プリンターに送りました（%1 ページ）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/dayend.py" line="184"/>
         <source>A4 PDF saved: %1</source>
         <translation>A4 PDFを保存しました：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/dayend.py" line="172"/>
+        <location filename="../../kiosk/ui/store/dayend.py" line="192"/>
         <source>CSV saved: %1</source>
         <translation>CSVを保存しました：%1</translation>
     </message>
@@ -1679,6 +1702,16 @@
         <translation>事務局メニューに戻る</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="162"/>
+        <source>Municipality&apos;s voucher rule: at most %1 a voucher, valid up to %2 days.</source>
+        <translation>自治体のポイント券ルール：1枚あたり最大 %1、有効期間は最長 %2 日です。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/issue.py" line="166"/>
+        <source>No voucher rule set by the municipality: valid %1 days by default.</source>
+        <translation>自治体のポイント券ルールは未設定です。有効期間は標準で %1 日です。</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/office/issue.py" line="173"/>
         <source>Balance: %1</source>
         <translation>残高：%1</translation>
@@ -1737,16 +1770,6 @@
         <location filename="../../kiosk/ui/office/issue.py" line="241"/>
         <source>Ticket saved: %1</source>
         <translation>チケットを保存しました：%1</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="162"/>
-        <source>Municipality&apos;s voucher rule: at most %1 a voucher, valid up to %2 days.</source>
-        <translation>自治体のポイント券ルール：1枚あたり最大 %1、有効期間は最長 %2 日です。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/office/issue.py" line="166"/>
-        <source>No voucher rule set by the municipality: valid %1 days by default.</source>
-        <translation>自治体のポイント券ルールは未設定です。有効期間は標準で %1 日です。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/office/issue.py" line="243"/>
@@ -2486,221 +2509,180 @@
 <context>
     <name>PayScreen</name>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="51"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="47"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="51"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="47"/>
         <source>Card</source>
         <translation>カード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="51"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="47"/>
         <source>PIN</source>
         <translation>暗証番号</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="51"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="48"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="76"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="135"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="82"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="94"/>
         <source>Pay with the card</source>
         <translation>カードで支払う</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="86"/>
+        <location filename="../../kiosk/ui/store/pay_pages.py" line="35"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="104"/>
+        <location filename="../../kiosk/ui/store/pay_pages.py" line="64"/>
         <source>Please place your My Number Card on the reader.</source>
         <translation>マイナンバーカードをカードリーダーに置いてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="105"/>
+        <location filename="../../kiosk/ui/store/pay_pages.py" line="66"/>
         <source>Keep the card on the reader until the payment is finished.</source>
         <translation>お支払いが終わるまでカードを置いたままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="106"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="117"/>
+        <location filename="../../kiosk/ui/store/pay_pages.py" line="68"/>
         <source>Change the amount</source>
         <translation>金額を変える</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="120"/>
-        <source>Cancel</source>
-        <translation>やめる</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="180"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="134"/>
         <source>Reading the card… please do not remove it.</source>
         <translation>カードを読んでいます…カードを動かさないでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="199"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="152"/>
         <source>Payment at %1</source>
         <translation>%1 でのお支払い</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="199"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="158"/>
         <source>this shop</source>
         <translation>この店舗</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="200"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="153"/>
         <source>Please type the 4-digit PIN of your card&apos;s user certificate yourself (once).</source>
         <translation>利用者証明用電子証明書の4桁の暗証番号を、ご自身で入力してください（1回）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="206"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="47"/>
+        <source>Confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay.py" line="162"/>
         <source>Checking the card… please do not remove it.</source>
         <translation>カードを確認しています…カードを動かさないでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="213"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="169"/>
         <source>Contacting the points cloud…</source>
         <translation>ポイントクラウドに接続しています…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="214"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="170"/>
         <source>The card is checking your PIN… please do not remove it.</source>
         <translation>カードが暗証番号を確認しています…カードを動かさないでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="215"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="171"/>
         <source>The points cloud is checking the card…</source>
         <translation>ポイントクラウドがカードを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="216"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="172"/>
         <source>The cloud does not answer: checking the card on this terminal…</source>
         <translation>クラウドが応答しないため、この端末でカードを確認しています…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="239"/>
-        <source>Balance: %1 — not enough for %2</source>
-        <translation>残高 %1：%2 には足りません</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="241"/>
-        <source>The shop can take the %1 there are, and the rest another way.</source>
-        <translation>残高の %1 を使い、残りは別の方法でお支払いいただけます。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="244"/>
-        <source>Offline, this card can pay %1 more today</source>
-        <translation>オフラインのため、このカードで今日お支払いできるのはあと %1 です</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="245"/>
-        <source>Offline the balance is not known; the offline limit per card and day applies until the terminal is online again.</source>
-        <translation>オフラインでは残高がわかりません。オンラインに戻るまで、カードごと1日あたりのオフライン上限が適用されます。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="247"/>
-        <source>Use %1</source>
-        <translation>%1 を使う</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="265"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="219"/>
         <source>Paying… please do not remove the card.</source>
         <translation>お支払い中です…カードを動かさないでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="279"/>
-        <source>Print receipt</source>
-        <translation>レシートを印刷</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="280"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="328"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="356"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="361"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="394"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="421"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="227"/>
         <source>Next customer</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="283"/>
+        <location filename="../../kiosk/ui/store/pay_results.py" line="35"/>
         <source>Offline limit left today: %1</source>
         <translation>今日のオフライン上限の残り：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="285"/>
+        <location filename="../../kiosk/ui/store/pay_results.py" line="37"/>
         <source>Paid — pending</source>
         <translation>お支払い済み（未確定）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="286"/>
+        <location filename="../../kiosk/ui/store/pay_results.py" line="37"/>
         <source>Offline: the cloud confirms it when the connection returns.</source>
         <translation>オフライン：接続が戻るとクラウドが確定します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="294"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="354"/>
+        <location filename="../../kiosk/ui/store/pay_results.py" line="41"/>
+        <location filename="../../kiosk/ui/store/pay_results.py" line="54"/>
         <source>Paid</source>
         <translation>お支払い済み</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="306"/>
+        <location filename="../../kiosk/ui/store/pay_results.py" line="20"/>
         <source>Balance now: %1</source>
         <translation>現在の残高：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="311"/>
+        <location filename="../../kiosk/ui/store/pay_results.py" line="24"/>
         <source>%1 of it expire by %2</source>
         <translation>うち %1 は %2 までに期限切れになります</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="327"/>
-        <location filename="../../kiosk/ui/store/pay.py" line="421"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="259"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="344"/>
         <source>Try again</source>
         <translation>もう一度試す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="334"/>
+        <location filename="../../kiosk/ui/store/pay_results.py" line="47"/>
         <source>Not confirmed yet</source>
         <translation>まだ確定していません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="335"/>
+        <location filename="../../kiosk/ui/store/pay_results.py" line="47"/>
         <source>The cloud has not answered. The payment is kept and sent when the connection returns; do not hand over the goods until it is confirmed.</source>
         <translation>クラウドから応答がありません。お支払いは保存され、接続が戻ると送信されます。確定するまで商品はお渡ししないでください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="337"/>
+        <location filename="../../kiosk/ui/store/pay_results.py" line="50"/>
         <source>Check again</source>
         <translation>もう一度確かめる</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="354"/>
+        <location filename="../../kiosk/ui/store/pay_results.py" line="54"/>
         <source>The cloud has confirmed the payment.</source>
         <translation>クラウドがお支払いを確定しました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="360"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="286"/>
         <source>The cloud refused this payment: nothing was paid.</source>
         <translation>クラウドがこのお支払いを拒否しました。支払いは行われていません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="363"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="288"/>
         <source>Still waiting for the cloud.</source>
         <translation>まだクラウドの応答を待っています。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="393"/>
-        <source>Receipt printed.</source>
-        <translation>レシートを印刷しました。</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/store/pay.py" line="423"/>
+        <location filename="../../kiosk/ui/store/pay.py" line="345"/>
         <source>Nothing was paid.</source>
         <translation>支払いは行われていません。</translation>
     </message>
@@ -2796,164 +2778,154 @@
 <context>
     <name>RecentScreen</name>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="38"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="40"/>
         <source>Today&apos;s payments</source>
         <translation>本日の決済</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="45"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="47"/>
         <source>Earlier</source>
         <translation>以前の取引</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="48"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="50"/>
         <source>Later</source>
         <translation>新しい取引</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="51"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="53"/>
         <source>Reverse this payment</source>
         <translation>この決済を取り消す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="55"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="57"/>
         <source>No payments or vouchers yet today.</source>
         <translation>今日の決済・ポイント券はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="62"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="64"/>
         <source>Wrong amount entered</source>
         <translation>金額の入力間違い</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="62"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="64"/>
         <source>The customer cancelled</source>
         <translation>お客様の取りやめ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="63"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="65"/>
         <source>Paid twice by mistake</source>
         <translation>誤って二重に決済</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="63"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="65"/>
         <source>Goods returned</source>
         <translation>返品</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="65"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="67"/>
         <source>Reverse</source>
         <translation>取り消す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="71"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="73"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="74"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="76"/>
         <source>The points go back to the resident&apos;s balance, to the same lots.</source>
         <translation>ポイントは住民の方の残高（元のロット）に戻ります。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="75"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="77"/>
         <source>Why is it reversed?</source>
         <translation>取り消す理由を選んでください</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="87"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="89"/>
         <source>Loading…</source>
         <translation>読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="96"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="98"/>
         <source>Card payments %1 · reversed %2 · vouchers %3</source>
         <translation>カード決済 %1・取消 %2・ポイント券 %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="104"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="106"/>
         <source>Try again</source>
         <translation>もう一度試す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="105"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="107"/>
         <source>Back to the menu</source>
         <translation>メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="125"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="127"/>
         <source>Card payment</source>
         <translation>カード決済</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="125"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="127"/>
         <source>Reversal</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="126"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="128"/>
         <source>Voucher</source>
         <translation>ポイント券</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="132"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="134"/>
         <source>Pending (offline) · %1</source>
         <translation>未確定（オフライン）・%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="134"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="136"/>
         <source>reversed</source>
         <translation>取消済み</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="134"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="136"/>
         <source>can be reversed</source>
         <translation>取消できます</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="135"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="137"/>
         <source>No. %1</source>
         <translation>番号 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="137"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="139"/>
         <source>of payment No. %1</source>
         <translation>決済番号 %1 の取消</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="140"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="142"/>
         <source>Voucher No. %1</source>
         <translation>ポイント券番号 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="156"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="158"/>
         <source>Reverse payment No. %1 of %2?</source>
         <translation>%2 の決済番号 %1 を取り消しますか？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="177"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="179"/>
         <source>Reversed</source>
         <translation>取り消しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="178"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="180"/>
         <source>Payment No. %1: the points are back in the resident&apos;s balance.</source>
         <translation>決済番号 %1：ポイントは住民の方の残高に戻りました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="180"/>
-        <source>Print receipt</source>
-        <translation>レシートを印刷</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="181"/>
+        <location filename="../../kiosk/ui/store/recent.py" line="183"/>
         <source>Done</source>
         <translation>完了</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/store/recent.py" line="191"/>
-        <source>Receipt printed.</source>
-        <translation>レシートを印刷しました。</translation>
     </message>
 </context>
 <context>
@@ -3148,123 +3120,112 @@
 <context>
     <name>RedeemScreen</name>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="43"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="46"/>
         <source>Scan</source>
         <translation>読み取り</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="43"/>
-        <location filename="../../kiosk/ui/store/redeem.py" line="62"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="46"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="65"/>
         <source>Check</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="43"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="46"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="49"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="52"/>
         <source>Redeem a voucher</source>
         <translation>ポイント券の利用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="52"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="55"/>
         <source>Scan the QR code on the voucher.</source>
         <translation>ポイント券のQRコードを読み取ってください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="54"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="57"/>
         <source>A scanner works on this screen and on the shop&apos;s home; no field needs to be chosen. Without a scanner, type the code below.</source>
         <translation>スキャナーはこの画面と店舗のホームで使えます。欄を選ぶ必要はありません。スキャナーがないときは、下にコードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="57"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="60"/>
         <source>Voucher code</source>
         <translation>ポイント券のコード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="57"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="60"/>
         <source>149 letters and digits</source>
         <translation>英数字149文字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="68"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="71"/>
         <source>Read with the camera</source>
         <translation>カメラで読む</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="79"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="82"/>
         <source>Hold the voucher&apos;s QR code in front of the camera.</source>
         <translation>ポイント券のQRコードをカメラに向けてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="88"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="91"/>
         <source>No camera can be opened on this terminal.</source>
         <translation>この端末ではカメラを開けません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="89"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="92"/>
         <source>The serial scanner cannot be opened; check its cable and port.</source>
         <translation>シリアルスキャナーを開けません。ケーブルとポートを確かめてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="90"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="93"/>
         <source>The serial scanner was unplugged.</source>
         <translation>シリアルスキャナーが外れました。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="105"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="108"/>
         <source>Redeem</source>
         <translation>利用する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="108"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="111"/>
         <source>Cancel</source>
         <translation>やめる</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="144"/>
-        <location filename="../../kiosk/ui/store/redeem.py" line="171"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="147"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="174"/>
         <source>Voucher No. %1</source>
         <translation>ポイント券番号 %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="145"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="148"/>
         <source>%1 · valid until %2</source>
         <translation>%1・%2 まで有効</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="169"/>
-        <source>Print receipt</source>
-        <translation>レシートを印刷</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="170"/>
-        <location filename="../../kiosk/ui/store/redeem.py" line="190"/>
-        <location filename="../../kiosk/ui/store/redeem.py" line="209"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="173"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="193"/>
         <source>Next voucher</source>
         <translation>次の券へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="174"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="177"/>
         <source>Redeemed — pending</source>
         <translation>利用済み（未確定）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="175"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="178"/>
         <source>Offline: recorded on this terminal; the cloud confirms it when the connection returns.</source>
         <translation>オフライン：この端末に記録しました。接続が戻るとクラウドが確定します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="179"/>
+        <location filename="../../kiosk/ui/store/redeem.py" line="182"/>
         <source>Redeemed</source>
         <translation>利用しました</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/store/redeem.py" line="208"/>
-        <source>Receipt printed.</source>
-        <translation>レシートを印刷しました。</translation>
     </message>
 </context>
 <context>
@@ -4283,6 +4244,69 @@
     </message>
 </context>
 <context>
+    <name>StatementPage</name>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="88"/>
+        <source>Change the amount</source>
+        <translation>金額を変える</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="91"/>
+        <source>Cancel</source>
+        <translation>やめる</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="108"/>
+        <source>Your points</source>
+        <translation>お持ちのポイント</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="109"/>
+        <source>Pay %1 at %2? Tap Pay to agree; your PIN is not asked again.</source>
+        <translation>%2 で %1 を支払いますか？&#x3000;よろしければ「支払う」を押してください（暗証番号をもう一度入力する必要はありません）。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="113"/>
+        <source>Balance: %1 — not enough for %2</source>
+        <translation>残高 %1：%2 には足りません</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="115"/>
+        <source>The shop can take the %1 there are, and the rest another way.</source>
+        <translation>残高の %1 を使い、残りは別の方法でお支払いいただけます。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="122"/>
+        <source>Offline: this card can pay up to %1 more today</source>
+        <translation>オフライン：このカードで本日あと %1 まで支払えます</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="124"/>
+        <source>Pay %1 at %2? It stays pending until the cloud confirms it.</source>
+        <translation>%2 で %1 を支払いますか？&#x3000;センターで確定するまで「未確定」となります。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="128"/>
+        <source>Offline, this card can pay %1 more today</source>
+        <translation>オフラインのため、このカードで今日お支払いできるのはあと %1 です</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="129"/>
+        <source>Offline the balance is not known; the offline limit per card and day applies until the terminal is online again.</source>
+        <translation>オフラインでは残高がわかりません。オンラインに戻るまで、カードごと1日あたりのオフライン上限が適用されます。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="134"/>
+        <source>Pay %1</source>
+        <translation>%1 を支払う</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/pay_statement.py" line="138"/>
+        <source>Use %1</source>
+        <translation>%1 を使う</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <location filename="../../kiosk/ui/widgets/status_text.py" line="10"/>
@@ -4583,6 +4607,24 @@
         <location filename="../../kiosk/ui/store/messages.py" line="85"/>
         <source>The receipt was saved as a PDF on this terminal. Check the printer&apos;s power, paper and cable.</source>
         <translation>レシートはこの端末にPDFで保存しました。プリンターの電源・用紙・ケーブルを確かめてください。</translation>
+    </message>
+</context>
+<context>
+    <name>StorePrinting</name>
+    <message>
+        <location filename="../../kiosk/ui/store/printing.py" line="65"/>
+        <source>Print receipt</source>
+        <translation>レシートを印刷</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/printing.py" line="76"/>
+        <source>Receipt printed.</source>
+        <translation>レシートを印刷しました。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/store/printing.py" line="83"/>
+        <source>Receipt sent to the printer.</source>
+        <translation>レシートをプリンターに送りました。</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from kiosk.ui.design.format import format_date, points
 from kiosk.ui.design.result_panel import Action
 from kiosk.ui.design.style import metrics
 from kiosk.ui.screen import page
-from kiosk.ui.store.base import StoreScreen
+from kiosk.ui.store.printing import PrintingScreen
 from kiosk.ui.theme import label
 
 JST = timezone(timedelta(hours=9))
@@ -36,7 +36,7 @@ def period(choice: str, today: date) -> tuple[date, date]:
     return today, today
 
 
-class DayEndScreen(StoreScreen):
+class DayEndScreen(PrintingScreen):
     name = "store_dayend"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -158,7 +158,27 @@ class DayEndScreen(StoreScreen):
         self.runner.run(lambda: fn(s), ok, self._failed)  # type: ignore[operator]
 
     def print_slip(self) -> None:
-        self._output(self.records.print_settlement, self.tr("Printed (saved as %1)."))
+        """On the receipt printer when one is set; otherwise on the system printer (Qt print dialog). The slip is
+        saved as a PDF either way."""
+        if self.records.printer is not None:
+            self._output(self.records.print_settlement, self.tr("Printed (saved as %1)."))
+            return
+        s = self.settlement
+        if s is None:
+            return
+        from kiosk.printing.settlement import settlement_slip
+
+        records = self.records
+        self.runner.run(lambda: records.print_settlement(s), lambda _path: None, self._failed)  # the PDF record
+        self.print_slips([settlement_slip(s)], self.tr("Sent to the printer: %1 page(s)."))
+
+    def printed(self, outcome: object) -> None:
+        from kiosk.services.errors import ServiceError
+
+        if isinstance(outcome, ServiceError):
+            self._failed(outcome)
+        else:
+            self.status_line.setText(str(outcome))
 
     def save_pdf(self) -> None:
         self._output(self._pdf_only, self.tr("A4 PDF saved: %1"))

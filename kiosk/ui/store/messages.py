@@ -73,7 +73,7 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "card_certificate_expired": ("error", QT_TRANSLATE_NOOP("StoreMessages", "The card cannot be used"), "error", ""),
     "card_certificate_untrusted": ("error", QT_TRANSLATE_NOOP("StoreMessages", "The card cannot be used"), "error", ""),
     "card_signature_invalid": ("error", QT_TRANSLATE_NOOP("StoreMessages", "The card cannot be used"), "error", ""),
-    "lot_expired": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Points expired"), "error", ""),
+    "points_expired": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Points expired"), "error", ""),  # the cloud's text
     "consent_stale": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "Please tap the card again"), "warning", ""),
     "consent_replayed": ("error", QT_TRANSLATE_NOOP("StoreMessages", "Please tap the card again"), "error", ""),
     "revocation_list_stale": ("warning", QT_TRANSLATE_NOOP("StoreMessages", "Cards cannot be checked now"), "warning", ""),

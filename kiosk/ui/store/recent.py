@@ -5,6 +5,7 @@ and a receipt printed for the reversal. The points return to the same lots (the 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -15,14 +16,15 @@ from kiosk.ui.design.choices import TileList
 from kiosk.ui.design.format import points
 from kiosk.ui.design.result_panel import Action, Result
 from kiosk.ui.screen import page
-from kiosk.ui.store.base import CurrentPageStack, StoreScreen
+from kiosk.ui.store.base import CurrentPageStack
+from kiosk.ui.store.printing import ReceiptScreen
 from kiosk.ui.theme import label
 
 JST = timezone(timedelta(hours=9))
 PAGE = 6
 
 
-class RecentScreen(StoreScreen):
+class RecentScreen(ReceiptScreen):
     name = "store_recent"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -177,18 +179,16 @@ class RecentScreen(StoreScreen):
         self.show_result(Result("success", self.tr("Reversed"), self.tr(
             "Payment No. %1: the points are back in the resident's balance.").replace("%1", str(result["payment_id"])),
             amount="+" + points(abs(int(result["points"]))),
-            actions=[Action(self.tr("Print receipt"), self.print_receipt),
+            actions=[self.receipt_action(),
                      Action(self.tr("Done"), self.entered, primary=True)], sound=False))
 
-    def print_receipt(self) -> None:
+    def current_receipt(self) -> Any:
         data = self._reversal
         if not data:
-            return
-        records, name = self.records, self.service.point_name(1)
-        result, reason = data["result"], str(data["reason"])
+            return None
+        result = data["result"]
         assert isinstance(result, dict)
-        self.runner.run(lambda: records.print_receipt(records.reversal_receipt(result, reason, name)),
-                        lambda path: self.result_panel.set_extra(self.tr("Receipt printed.")), self._failed)
+        return self.records.reversal_receipt(result, str(data["reason"]), self.service.point_name(1))
 
     def clear(self) -> None:
         """A shop's records are not a resident's: a session wipe leaves this screen as it is."""

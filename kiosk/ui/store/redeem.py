@@ -6,6 +6,8 @@ closes itself after about 3 s, ready for the next scan; a refusal waits for a ta
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
@@ -15,7 +17,8 @@ from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.field import Field
 from kiosk.ui.design.format import format_date, points
 from kiosk.ui.design.result_panel import Action, Result
-from kiosk.ui.store.base import CurrentPageStack, StoreScreen, centred_page
+from kiosk.ui.store.base import CurrentPageStack, centred_page
+from kiosk.ui.store.printing import ReceiptScreen
 from kiosk.ui.theme import label
 from kiosk.ui.widgets.steps import StepBar
 
@@ -25,7 +28,7 @@ def group(number: str) -> str:
     return " ".join(number[i:i + 4] for i in range(0, 12, 4)) + " " + number[12:]
 
 
-class RedeemScreen(StoreScreen):
+class RedeemScreen(ReceiptScreen):
     name = "store_redeem"
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
@@ -166,7 +169,7 @@ class RedeemScreen(StoreScreen):
         self.redeemed = redeemed
         self.preview = None
         self.steps_bar.set_current(2, finished=True)
-        actions = [Action(self.tr("Print receipt"), self.print_receipt),
+        actions = [self.receipt_action(),
                    Action(self.tr("Next voucher"), self.next_scan, primary=True)]
         number = self.tr("Voucher No. %1").replace("%1", group(redeemed.number))
         if redeemed.pending:
@@ -198,16 +201,11 @@ class RedeemScreen(StoreScreen):
         self.steps_bar.set_current(0)
         self.code_field.edit.setFocus()
 
-    def print_receipt(self) -> None:
+    def current_receipt(self) -> Any:
         redeemed = self.redeemed
         if redeemed is None:
-            return
-        self.result_panel._timer.stop()  # the shop is looking at it: do not close under the print
-        records, name = self.records, self.service.point_name(1)
-        self.runner.run(lambda: records.print_receipt(records.redemption_receipt(redeemed, name)),
-                        lambda path: self.result_panel.set_extra(self.tr("Receipt printed.")),
-                        lambda e: self.show_result(self.refusal(e, [Action(self.tr("Next voucher"), self.next_scan,
-                                                                           primary=True)])))
+            return None
+        return self.records.redemption_receipt(redeemed, self.service.point_name(1))
 
     def clear(self) -> None:
         """Nothing of a resident is on this screen; a session wipe leaves a voucher being checked alone."""

@@ -70,7 +70,13 @@ class ShopDriver:
 
 
 def _scenario(d: ShopDriver, office: Any) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from kiosk.services.store_demo import set_lot_expiry
+
     backend = d.backend
+    # demo data: some of 鈴木 花子's points expire in 12 days (shown on the resident's side before paying)
+    set_lot_expiry(backend, backend.info["residents"]["suzuki"], datetime.now(UTC) + timedelta(days=12))
     home = d.screen("store_home")
     d.shot("home")
     pay = d.screen("store_pay")
@@ -86,6 +92,9 @@ def _scenario(d: ShopDriver, office: Any) -> None:
     d.shot("pay-pin")
     pay.pinpad.clear()
     d.pin(pay)
+    d.wait(lambda: pay.state == "confirm")
+    d.shot("pay-balance")
+    pay.statement.pay.click()
     d.wait(lambda: pay.result_shown())
     d.shot("pay-paid")
     pay.next_customer()
@@ -112,6 +121,9 @@ def _scenario(d: ShopDriver, office: Any) -> None:
     d.wait(lambda: pay.state == "pin" and bool(pay.pinpad.notice.text()))
     d.shot("pay-wrong-pin")
     d.pin(pay)
+    d.wait(lambda: pay.state == "confirm")
+    d.shot("pay-balance-expiring")
+    pay.statement.pay.click()
     d.wait(lambda: pay.result_shown())
     d.lift()
     pay.next_customer()
@@ -176,6 +188,9 @@ def _scenario(d: ShopDriver, office: Any) -> None:
     pay.next_button.click()
     backend.reader.insert("takahashi")
     d.pin(pay)
+    d.wait(lambda: pay.state == "confirm")
+    d.shot("pay-offline-allowance")
+    pay.statement.pay.click()
     d.wait(lambda: pay.result_shown())
     d.shot("pay-offline-pending")
     d.lift()

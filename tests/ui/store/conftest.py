@@ -29,6 +29,27 @@ def store_terminal(backend: DemoBackend, answer_wait: float) -> Iterator[StoreTe
     terminal.stop()
 
 
+@pytest.fixture(autouse=True)
+def system_printer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The Qt print dialog, accepted with "print to file": a QPrinter writing `system-printer-N.pdf` (a modal
+    dialog would wait for a tap forever in a test)."""
+    from kiosk.ui.store.printing import PrintingScreen
+
+    made: list[Path] = []
+
+    def choose(_screen: Any) -> Any:
+        from PySide6.QtPrintSupport import QPrinter
+
+        made.append(tmp_path / f"system-printer-{len(made) + 1}.pdf")
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(made[-1]))
+        return printer
+
+    monkeypatch.setattr(PrintingScreen, "choose_printer", choose)
+    return tmp_path
+
+
 @pytest.fixture
 def window_size() -> tuple[int, int]:
     return (1280, 800)

@@ -32,6 +32,12 @@ def pin(qtbot: Any, pay: Any, value: str = "1234") -> None:
     click(qtbot, pay.pinpad.ok_button)
 
 
+def confirm(qtbot: Any, pay: Any) -> None:
+    """The resident reads the balance and the statement on their side, and taps Pay (no second PIN)."""
+    qtbot.waitUntil(lambda: pay.state == "confirm" and pay.statement.pay.isVisible(), timeout=TIMEOUT)
+    click(qtbot, pay.statement.pay)
+
+
 def place(qtbot: Any, shop: Any, backend: Any, key: str) -> None:
     backend.reader.insert(key)
     qtbot.waitUntil(lambda: shop.session.card_present, timeout=TIMEOUT)

@@ -9,7 +9,7 @@ import pytest
 
 from tests.ui.ui_helpers import restart_cloud
 
-from .helpers import click, lift, open_pay, pin, place, press, result, today
+from .helpers import click, confirm, lift, open_pay, pin, place, press, result, today
 
 
 def go_offline(qtbot: Any, backend: Any, store_terminal: Any) -> None:
@@ -25,6 +25,10 @@ def test_offline_payment_pending_then_confirmed(qtbot: Any, shop: Any, backend: 
     pay = open_pay(qtbot, shop, 300)
     place(qtbot, shop, backend, "takahashi")
     pin(qtbot, pay)
+    qtbot.waitUntil(lambda: pay.state == "confirm", timeout=15000)  # the resident sees the offline allowance
+    assert "3,000" in pay.statement.heading.text() and "3,000" in pay.statement.table.findChild(
+        type(pay.statement.heading), "allowance0").text()
+    confirm(qtbot, pay)
     text = result(qtbot, pay, "queued")
     assert "300" in text and "2,700" in text  # pending, and what the offline limit (3,000) still allows
     receipt = store_terminal.records.payment_receipt(pay.payment, "府中市ポイント")
@@ -93,6 +97,7 @@ def test_cloud_silent_mid_payment_is_not_accepted(qtbot: Any, shop: Any, backend
 
     monkeypatch.setattr(engine, "submit", submit_while_cloud_gone)
     pin(qtbot, pay)
+    confirm(qtbot, pay)
     text = result(qtbot, pay, "warning")
     assert "400" in text
     monkeypatch.setattr(engine, "submit", real_submit)

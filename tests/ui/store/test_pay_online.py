@@ -7,7 +7,7 @@ import socket
 import threading
 from typing import Any
 
-from .helpers import click, lift, open_pay, pin, place, press, result, today
+from .helpers import click, confirm, lift, open_pay, pin, place, press, result, today
 
 
 def test_payment_online(qtbot: Any, shop: Any, backend: Any, store_terminal: Any, sound: Any) -> None:
@@ -15,6 +15,7 @@ def test_payment_online(qtbot: Any, shop: Any, backend: Any, store_terminal: Any
     assert pay.amount_banner.isVisible() and pay.amount_banner.text() == "500 ポイント"
     place(qtbot, shop, backend, "yamada")
     pin(qtbot, pay)
+    confirm(qtbot, pay)
     text = result(qtbot, pay, "success")
     assert "500" in text and "1,500" in text  # paid, and the new balance (2,000 − 500)
     assert "paid" in sound.played
@@ -72,6 +73,7 @@ def test_receipt_printed_on_a_network_printer(qtbot: Any, shop: Any, backend: An
         pay = open_pay(qtbot, shop, 100)
         place(qtbot, shop, backend, "suzuki")
         pin(qtbot, pay)
+        confirm(qtbot, pay)
         result(qtbot, pay, "success")
         press(qtbot, pay, "レシートを印刷")
         qtbot.waitUntil(lambda: b"\x1dV" in listener.data, timeout=15000)  # GS V: the cut after the receipt

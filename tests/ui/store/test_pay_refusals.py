@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from .helpers import click, lift, open_pay, pin, place, press, result, today
+from .helpers import click, confirm, lift, open_pay, pin, place, press, result, today
 
 
 def nothing_paid(store_terminal: Any) -> bool:
@@ -24,6 +24,7 @@ def test_wrong_pin_tries_left_and_last_try_warning(qtbot: Any, shop: Any, backen
     qtbot.waitUntil(lambda: pay.state == "pin" and pay.pinpad.tries_left() == 1, timeout=15000)
     assert pay.pinpad.warning.isVisible() and "⚠" in pay.pinpad.warning.text()  # the last-try warning
     pin(qtbot, pay, "1234")
+    confirm(qtbot, pay)
     result(qtbot, pay, "success")
 
 
@@ -86,4 +87,5 @@ def test_card_lifted_before_paying(qtbot: Any, shop: Any, backend: Any, store_te
     assert pay.state == "card" and pay.amount() == 300  # the same amount, waiting for the card again
     place(qtbot, shop, backend, "suzuki")
     pin(qtbot, pay)
+    confirm(qtbot, pay)
     result(qtbot, pay, "success")

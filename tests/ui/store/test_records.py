@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .helpers import click, lift, open_pay, pin, place, press, result, today
+from .helpers import click, confirm, lift, open_pay, pin, place, press, result, today
 
 
 def pay(qtbot: Any, shop: Any, backend: Any, key: str, amount: int) -> None:
     screen = open_pay(qtbot, shop, amount)
     place(qtbot, shop, backend, key)
     pin(qtbot, screen)
+    confirm(qtbot, screen)
     result(qtbot, screen, "success")
     lift(qtbot, shop, backend)
     press(qtbot, screen)

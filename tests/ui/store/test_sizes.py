@@ -10,7 +10,7 @@ import pytest
 from tests.ui.design_checks import check_screen
 
 from .conftest import SIZES
-from .helpers import click, place, result
+from .helpers import click, confirm, place, result
 
 
 @pytest.fixture(params=SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
@@ -37,6 +37,9 @@ def test_every_shop_screen_fits(qtbot: Any, shop: Any, backend: Any, window_size
     for digit in "1234":
         click(qtbot, pay.pinpad.digit_buttons[digit])
     click(qtbot, pay.pinpad.ok_button)
+    qtbot.waitUntil(lambda: pay.state == "confirm", timeout=15000)
+    problems += check_screen(qtbot, shop, "pay balance")
+    confirm(qtbot, pay)
     result(qtbot, pay, "success")
     problems += check_screen(qtbot, shop, "pay result")
     for name in ("store_redeem", "store_recent", "store_dayend"):
