@@ -2212,7 +2212,7 @@
     <message>
         <location filename="../../kiosk/ui/admin/measure_form.py" line="24"/>
         <source>Points per person</source>
-        <translation>1人あたりのポイント</translation>
+        <translation>1人のポイント</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/measure_form.py" line="25"/>
@@ -2227,17 +2227,17 @@
     <message>
         <location filename="../../kiosk/ui/admin/measure_form.py" line="27"/>
         <source>Capacity (empty: none)</source>
-        <translation>定員（空欄：なし）</translation>
+        <translation>定員（任意）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/measure_form.py" line="28"/>
         <source>Reward % (purchase)</source>
-        <translation>還元率％（購入連動）</translation>
+        <translation>還元率％</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/measure_form.py" line="30"/>
         <source>Payment services (a, b)</source>
-        <translation>決済サービス（読点区切り）</translation>
+        <translation>決済サービス</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/measure_form.py" line="31"/>
@@ -4679,7 +4679,7 @@
     <message>
         <location filename="../../kiosk/ui/admin/support.py" line="73"/>
         <source>The points leave the resident&apos;s account for the event&apos;s account and keep their expiry dates. The resident confirms with the card and PIN.</source>
-        <translation>ポイントはご本人の口座からイベントの口座に移り、有効期限はそのまま引き継がれます。ご本人がカードと暗証番号で確認します。</translation>
+        <translation>ポイントは有効期限ごとイベントの口座に移ります。ご本人がカードと暗証番号で確認します。</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/admin/support.py" line="87"/>
