@@ -7,6 +7,7 @@ full-screen kiosk.ui.update_required); a cloud that cannot be reached does not s
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from typing import Any
 from kiosk import __version__
 
 TERMINAL_VERSION = __version__
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _minimum: str | None = None
 
@@ -61,9 +63,15 @@ def check(client: Any, terminal: str = TERMINAL_VERSION) -> VersionCheck:
     """Ask the cloud's health once (client: kiosk.sync.client.CloudClient); offline or refused → minimum None."""
     try:
         client.health()
-    except Exception:  # offline, 5xx, refused: the start goes on, the sync layer says why
-        return VersionCheck(terminal, cloud_minimum())
-    return VersionCheck(terminal, cloud_minimum())
+    except Exception as exc:  # offline, 5xx, refused: the start goes on, the sync layer says why
+        result = VersionCheck(terminal, cloud_minimum())
+        log.info("version check: cloud not answering", extra={"fields": {"terminal": terminal,
+                                                                           "error": type(exc).__name__}})
+        return result
+    result = VersionCheck(terminal, cloud_minimum())
+    log.info("version check", extra={"fields": {"terminal": terminal, "cloud_minimum": result.minimum,
+                                                "outdated": result.outdated}})
+    return result
 
 
 def status_text(terminal: str = TERMINAL_VERSION) -> tuple[str, str | None]:
