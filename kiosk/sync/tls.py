@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import os
 import re
 import ssl
@@ -80,6 +81,8 @@ def configure(pins: str = "", ca_file: str = "") -> TlsPolicy:
     global _policy
     _policy = TlsPolicy(parse_pins(pins or os.environ.get("KIOSK_CLOUD_PINS", "")),
                         ca_file or os.environ.get("KIOSK_CLOUD_CA", ""))
+    logging.getLogger(__name__).info("cloud TLS policy", extra={"fields": {
+        "pins": len(_policy.pins), "extra_ca_file": _policy.ca_file or None}})
     return _policy
 
 
