@@ -82,7 +82,7 @@ def configure(pins: str = "", ca_file: str = "") -> TlsPolicy:
     _policy = TlsPolicy(parse_pins(pins or os.environ.get("KIOSK_CLOUD_PINS", "")),
                         ca_file or os.environ.get("KIOSK_CLOUD_CA", ""))
     logging.getLogger(__name__).info("cloud TLS policy", extra={"fields": {
-        "pins": len(_policy.pins), "extra_ca_file": _policy.ca_file or None}})
+        "expected_digests": len(_policy.pins), "extra_ca_file": _policy.ca_file or None}})
     return _policy
 
 
