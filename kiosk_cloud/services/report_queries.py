@@ -153,7 +153,7 @@ def ledger_recount(dialect: str) -> Select[Any]:
     """What `ledger_monthly` must hold: the whole ledger summed per its key (the check of the triggers)."""
     month = month_text(ledger.c.occurred_at, dialect)
     premium = ledger.c.premium_points > literal_column("0")
-    stripe = literal_column("-1") - ledger.c.account_id % literal_column("64")  # no terminal: by account
+    stripe: ColumnElement[Any] = literal_column("-1") - ledger.c.account_id % literal_column("64")  # by account
     keys = (month, ledger.c.kind, func.coalesce(ledger.c.shop_id, 0), func.coalesce(ledger.c.programme_id, 0),
             func.coalesce(ledger.c.terminal_id, stripe))
     return (select(*keys, func.count(), func.sum(ledger.c.points), func.sum(ledger.c.premium_points),
