@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
 from kiosk.ui.context import UiContext
@@ -26,6 +27,19 @@ class StoreScreen(Screen):
         self.work = CurrentPageStack()  # the body or the result panel: asks for the room of the one shown
         self.work.setObjectName("workArea")
         self.runner = OpRunner(lambda: 0, parent=self)  # results are matched to attempts by the screen itself
+        self._nudged = 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wider than the content cap (the centring column kept margins worked out with the theme of an earlier
+        size — seen on the shop's home shown first at 1920×1080): ask the column to work them out again, once per
+        width."""
+        super().resizeEvent(event)
+        from kiosk.ui.design import style
+
+        width, parent = event.size().width(), self.parentWidget()
+        if parent is not None and width > style.current().content_width() + 1 and width != self._nudged:
+            self._nudged = width
+            QApplication.postEvent(parent, QResizeEvent(parent.size(), parent.size()))
 
     @property
     def terminal(self) -> Any:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import TileList
@@ -37,18 +38,36 @@ class AmountPage(QWidget):
         self.pad.valueChanged.connect(lambda v: self.next_button.setEnabled(v > 0))
         self.next_button.setEnabled(False)
         top = QWidget()
-        row = QHBoxLayout(top)
-        metrics(row, 0, "margin")
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, top)
+        metrics(self.row, 0, "margin")
         left = QVBoxLayout()
         metrics(left, 0, "gap")
         left.addWidget(self.pad.display)
         left.addWidget(self.point_type)
-        left.addStretch(1)
-        row.addLayout(left, 1)
-        row.addWidget(self.pad)
+        self.left_end = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+        left.addItem(self.left_end)
+        self.row.addLayout(left, 1)
+        self.row.addWidget(self.pad, 0, Qt.AlignmentFlag.AlignHCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.above = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
+        layout.addItem(self.above)  # an upright window: the amount and the keys in the middle of the height
         layout.addWidget(page(top, ActionBar(self.next_button)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Side by side on a wide window; the amount above the keys on an upright one (a tablet held upright)."""
+        upright = event.size().height() > event.size().width()
+        self.row.setDirection(QBoxLayout.Direction.TopToBottom if upright else QBoxLayout.Direction.LeftToRight)
+        self.pad.display.setAlignment(Qt.AlignmentFlag.AlignCenter if upright else
+                                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        vertical = QSizePolicy.Policy.Minimum if upright else QSizePolicy.Policy.Expanding
+        self.left_end.changeSize(0, 0, QSizePolicy.Policy.Minimum, vertical)
+        self.above.changeSize(0, 0, QSizePolicy.Policy.Minimum,
+                              QSizePolicy.Policy.Expanding if upright else QSizePolicy.Policy.Fixed)
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
+        super().resizeEvent(event)
 
     def fill(self, point_types: list[tuple[int, str, str]], english: bool) -> None:
         if self.point_type.count():
