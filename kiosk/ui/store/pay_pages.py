@@ -52,7 +52,7 @@ class AmountPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.above = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum)
         layout.addItem(self.above)  # an upright window: the amount and the keys in the middle of the height
-        layout.addWidget(page(top, ActionBar(self.next_button)))
+        layout.addWidget(page(top, ActionBar(self.next_button)), 1)  # shares the free height with `above`
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Side by side on a wide window; the amount above the keys on an upright one (a tablet held upright)."""
