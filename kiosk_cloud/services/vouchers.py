@@ -15,7 +15,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from kiosk.core.errors import InsufficientPoints, VoucherExpired
 from kiosk.core.points import Lot, apply_takes, balance, check_points, plan_spend
-from kiosk.core.rules.redemption import OFFLINE_LEEWAY_S, Redemption, VoucherRow, check_code, decide_redeem
+from kiosk.core.rules.redemption import (
+    OFFLINE_LEEWAY_S,
+    Redemption,
+    VoucherRow,
+    check_code,
+    decide_redeem,
+    shop_allowed,
+)
 from kiosk.core.voucher_code import VoucherClaims, encode_voucher, new_signing_key
 from kiosk.core.voucher_number import check_voucher_number, make_voucher_number
 from kiosk_cloud.db import as_utc
@@ -197,15 +204,26 @@ async def void(conn: AsyncConnection, *, number_text: str, terminal_id: int, now
 
 
 async def reconcile(conn: AsyncConnection, *, numbers: list[str], shop_id: int, now: datetime) -> list[dict[str, Any]]:
-    """Pattern ①: paper vouchers collected from a shop, marked used in one batch; one result per number."""
+    """Pattern ①: paper vouchers collected from a shop, marked used in one batch; one result per number. A voucher
+    whose point type's voucher rule does not name the shop (the redemption rule's `shop_allowed`) is not marked:
+    `invalid` with code `voucher_shop_not_allowed`."""
     if (await conn.execute(select(shops.c.id).where(shops.c.id == shop_id))).first() is None:
         raise ApiError("unknown_shop")
     results = []
+    allowed: dict[int, bool] = {}  # point type -> may this shop take its vouchers
     for text in numbers:
         try:
             number = check_voucher_number(text)
         except Exception as exc:  # VoucherNumberInvalid
             results.append({"number": text, "result": "invalid", "code": getattr(exc, "code", "invalid")})
+            continue
+        point_type_id = (await conn.execute(select(vouchers.c.point_type_id)
+                                            .where(vouchers.c.number == number))).scalar()
+        if point_type_id is not None and point_type_id not in allowed:
+            allowed[point_type_id] = shop_allowed(await rule_shops(conn, point_type_id), shop_id)
+        if point_type_id is not None and not allowed[point_type_id]:
+            results.append({"number": number, "result": "invalid", "code": "voucher_shop_not_allowed",
+                            "point_type_id": point_type_id})
             continue
         won, row = await mark_redeemed(conn, number, shop_id, now, "paper", None)
         if row is None:
