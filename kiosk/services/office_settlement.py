@@ -24,7 +24,8 @@ WHAT_JA = {"payment": "カード決済", "reversal": "取消", "voucher_scan": "
 CONFLICT_JA = {"offline_voucher_redeem": "ポイント券（オフライン）", "offline_payment": "カード決済（オフライン）"}
 PROBLEM_JA = {"voucher_already_used": "他店で使用済み", "voucher_voided": "無効化済み", "insufficient_points": "残高不足",
               "offline_limit_exceeded": "オフライン上限超過", "mykey_id_not_valid": "マイキーID停止・無効",
-              "mykey_id_unknown": "マイキーID不明", "operation_time_out_of_window": "受付期間外"}
+              "mykey_id_unknown": "マイキーID不明", "operation_time_out_of_window": "受付期間外",
+              "voucher_shop_not_allowed": "利用対象外の店舗"}
 
 
 class OfficeSettlements:

@@ -88,7 +88,8 @@ def conflict_points(kind: str, detail: dict[str, Any]) -> int:
     """The points a shop took for a conflicted operation that were not paid (see the module docstring)."""
     if detail.get("shortfall") is not None:  # an offline payment: requested − debited (all of it on a bad proof)
         return max(0, int(detail["shortfall"]))
-    if kind == "offline_voucher_redeem" and detail.get("problem") in ("voucher_already_used", "voucher_voided"):
+    if kind == "offline_voucher_redeem" and detail.get("problem") in (
+            "voucher_already_used", "voucher_voided", "voucher_shop_not_allowed"):
         return max(0, int(detail.get("points") or 0))
     return 0  # nothing of it was applied and its points are not known here (e.g. outside the offline window)
 
