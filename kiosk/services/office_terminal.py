@@ -15,13 +15,14 @@ from typing import Any
 from kiosk.services.office import OfficeService
 from kiosk.services.office_cloud import OfficeCloud
 from kiosk.services.office_settlement import OfficeSettlements
+from kiosk.services.staff_terminal import StaffTerminal
 from kiosk.services.store_records import parse_target
 
 DEMO_OFFICE_NAME = "デモ商店街事務局端末"
 
 
 @dataclass
-class OfficeTerminal:
+class OfficeTerminal(StaffTerminal):
     service: OfficeService
     settlements: OfficeSettlements
     cloud: OfficeCloud
@@ -32,12 +33,7 @@ class OfficeTerminal:
     @classmethod
     def start(cls, data_dir: Path, cloud_url: str, credentials: Any, card_service: Any, *,
               demo_keyring: bool = False) -> OfficeTerminal:
-        from kiosk.sync.client import CloudClient
-        from kiosk.sync.credentials import check_cloud_url
-
-        cloud_url = check_cloud_url(cloud_url, demo_keyring=demo_keyring)
-        data_dir.mkdir(parents=True, exist_ok=True)
-        client = CloudClient(cloud_url, credentials.token)
+        client = cls.open_client(data_dir, cloud_url, credentials, demo_keyring=demo_keyring)
         cloud = OfficeCloud(client)
         service = OfficeService(cloud, card_service, terminal_id=int(credentials.terminal_id),
                                 municipality_code=str(credentials.municipality_code or ""), out_dir=data_dir)
@@ -59,25 +55,8 @@ class OfficeTerminal:
 
     @classmethod
     def demo(cls, backend: Any) -> OfficeTerminal:
-        from kiosk.sync.credentials import CredentialStore, enrol
-
-        data_dir: Path = backend.data_dir
-        keyring = CredentialStore(demo_dir=data_dir / "office-keyring")
-        saved = keyring.load()
-        if saved is None:
-            saved = enrol(backend.cloud.url, backend.info["enrolment_codes"]["office"], DEMO_OFFICE_NAME, keyring)
-        terminal = cls.start(data_dir / "office-terminal", backend.cloud.url, saved, backend.runtime.card_service,
-                             demo_keyring=True)
-        logins = {s.get("staff_code"): s for s in backend.info.get("staff_logins", [])}
-        for code in ("OFC01", "S001"):
-            if code in logins:
-                terminal.demo_logins[code] = (code, str(logins[code].get("password") or "demo-pass"))
+        saved = cls.demo_credentials(backend, "office", DEMO_OFFICE_NAME)
+        terminal = cls.start(backend.data_dir / "office-terminal", backend.cloud.url, saved,
+                             backend.runtime.card_service, demo_keyring=True)
+        terminal.add_demo_logins(backend, ("OFC01", "S001"))
         return terminal
-
-    def stop(self) -> None:
-        with contextlib.suppress(Exception):
-            self.service.logout()
-        while self.cleanups:
-            fn = self.cleanups.pop(0)
-            with contextlib.suppress(Exception):
-                fn()

@@ -3,63 +3,25 @@
 
 from __future__ import annotations
 
-import shutil
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
-from kiosk.config import Config
-from kiosk.services.demo_backend import DemoBackend
+from kiosk.ui.shot_driver import SIZES, ShotDriver, close_window, demo_copy, make_template, open_window
 
-SIZES = ((1280, 800), (1920, 1080))
 JPKI_PIN = "1234"
 TEXT_PIN = "5678"
 
 
-class Driver:
-    def __init__(self, window: Any, backend: DemoBackend, out: Path, size: tuple[int, int]) -> None:
-        self.w = window
-        self.backend = backend
-        self.out = out
-        self.size = size
-        self.count = 0
-        self.paths: list[Path] = []
-
-    def wait(self, cond: Callable[[], bool], timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not cond():
-            QCoreApplication.processEvents()
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"screen state not reached (shot {self.count + 1})")
-            time.sleep(0.01)
-        self.settle()
-
-    def settle(self) -> None:
-        for _ in range(5):
-            QCoreApplication.processEvents()
-            time.sleep(0.01)
-
-    def shot(self, name: str) -> None:
-        self.settle()
-        self.count += 1
-        w, h = self.size
-        path = self.out / f"{w}x{h}" / f"{self.count:02d}-{name}.png"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.w.grab().save(str(path))
-        self.paths.append(path)
-
+class Driver(ShotDriver):
     def place(self, key: str) -> None:
         self.backend.reader.insert(key)
         self.wait(lambda: self.w.session.card_present)
 
     def remove(self) -> None:
-        self.backend.reader.remove()
-        self.wait(lambda: not self.w.session.card_present)
+        self.lift()
 
     def pin(self, pad: Any, pin: str, submit: bool = True) -> None:
         self.wait(pad.isVisible)
@@ -279,54 +241,29 @@ def _resident_display_shot(d: Driver) -> None:
     display.resize(*d.size)
     display.show()
     d.settle()
-    w, h = d.size
-    d.count += 1
-    path = d.out / f"{w}x{h}" / f"{d.count:02d}-resident-display-pin.png"
-    display.grab().save(str(path))
-    d.paths.append(path)
+    d.save(display, "resident-display-pin")
     display.close()
     display.deleteLater()
 
 
 def render_all(out: Path, language: str = "ja", data_dir: Path | None = None) -> list[Path]:
-    from kiosk.app import CardEventRelay, create_window, ensure_qapp
+    from kiosk.app import ensure_qapp
 
     out.mkdir(parents=True, exist_ok=True)
-    app = ensure_qapp()
+    ensure_qapp()
     paths: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
-        template = data_dir or Path(tmp) / "template"
-        if data_dir is None:
-            DemoBackend.start(template).stop()  # init-demo once
+        template = data_dir or make_template(Path(tmp))  # init-demo once
         for size in SIZES:
             copy = Path(tmp) / f"run-{size[0]}"
-            shutil.copytree(template, copy)
-            backend = DemoBackend.start(copy, probe_interval=0.5)
-            try:
-                config = Config(None, language=language, sound=False)
-                relay = CardEventRelay()
-                relay.attach(backend.runtime.card_service)
-                window = create_window(
-                    app, backend.runtime.services, config, data_dir=copy,
-                    reset_card=backend.runtime.services.auth.reset_card, card_events=relay,
-                    engine=backend.runtime.engine, credential_label=backend.runtime.credential_label,
-                    demo_cards=backend.sample_cards(), demo_pins=backend.sample_pins(), demo_insert=backend.reader.insert,
-                    demo_remove=backend.reader.remove, terminal_name="デモ窓口端末", sound=lambda name: None)
-                window.resize(*size)
-                window.show()
+            with demo_copy(template, copy) as backend:
+                window, relay = open_window(backend, copy, language, size, "デモ窓口端末")
                 driver = Driver(window, backend, out, size)
                 try:
                     _scenario(driver)
                 finally:
-                    relay.unsubscribe()
-                    window.sync_relay.detach()
-                    window.ctx.runner.wait_idle(10000)
-                    window.close()
-                    window.deleteLater()
-                    QApplication.processEvents()
+                    close_window(window, relay, screen_runners=False)
                 paths += driver.paths
-            finally:
-                backend.stop()
         paths += __import__("kiosk.ui.store.screenshots", fromlist=["render_shop"]).render_shop(out, template, Path(tmp), language)  # the shop (issue 10)
         paths += __import__("kiosk.ui.office.screenshots", fromlist=["render_office"]).render_office(out, template, Path(tmp), language)  # the office (issue 11)
         paths += __import__("kiosk.ui.admin.screenshots", fromlist=["render_admin"]).render_admin(out, template, Path(tmp), language)  # the administration (issue 12)

@@ -6,73 +6,28 @@ waiting for post-review) so that the reports and lists have something to show.""
 from __future__ import annotations
 
 import contextlib
-import shutil
-import time
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
-
 from kiosk.services.errors import ServiceError
+from kiosk.ui.shot_driver import SIZES, ShotDriver, close_window, demo_copy, main_for, open_window
 
-SIZES = ((1280, 800), (1920, 1080))
 
-
-class AdminDriver:
-    def __init__(self, window: Any, out: Path, size: tuple[int, int], backend: Any = None) -> None:
-        self.w, self.out, self.size, self.backend = window, out, size, backend
-        self.count = 0
-        self.paths: list[Path] = []
-
-    def settle(self, rounds: int = 10) -> None:
-        for _ in range(rounds):
-            QCoreApplication.processEvents()
-            time.sleep(0.02)
+class AdminDriver(ShotDriver):
+    prefix = "admin-"
+    what = "admin screen"
+    home = "admin_home"
+    settle_rounds = 10
+    settle_pause = 0.02
 
     def idle(self, screen: Any) -> None:
         for _ in range(3):
             screen.runner.wait_idle(20000)
             self.settle()
 
-    def wait(self, cond: Callable[[], bool], timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not cond():
-            QCoreApplication.processEvents()
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"admin screen state not reached (shot {self.count + 1})")
-            time.sleep(0.01)
-        self.settle()
-
-    def shot(self, name: str) -> None:
-        self.settle()
-        self.count += 1
-        w, h = self.size
-        path = self.out / f"{w}x{h}" / f"admin-{self.count:02d}-{name}.png"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.w.grab().save(str(path))
-        self.paths.append(path)
-
-    def task(self, target: str) -> Any:
-        self.w.go("admin_home")
-        self.settle()
-        self.w.screens["admin_home"].tiles[target].click()
-        screen = self.w.current()
+    def entered(self, screen: Any) -> None:
         self.idle(screen)
-        return screen
-
-    def pdf_pages(self, pdf: Path, name: str) -> None:
-        from kiosk.printing.pages import iter_pdf_pages
-
-        w, h = self.size
-        for index, image in enumerate(iter_pdf_pages(pdf, dpi=110)):
-            path = self.out / f"{w}x{h}" / f"admin-pdf-{name}-{index + 1}.png"
-            image.save(str(path))
-            self.paths.append(path)
-            if index >= 1:
-                break
 
 
 def _activity(backend: Any, terminal: Any) -> None:
@@ -214,69 +169,31 @@ def _support(d: AdminDriver, accounts: Any) -> None:
 
 def render_admin(out: Path, template: Path, tmp: Path, language: str = "ja") -> list[Path]:
     """Shots of the administration's screens at both sizes, each on its own copy of the demo data `template`."""
-    from kiosk.app import CardEventRelay, create_window, ensure_qapp
-    from kiosk.config import Config
     from kiosk.services.admin_terminal import AdminTerminal
-    from kiosk.services.demo_backend import DemoBackend
 
-    app = ensure_qapp()
     paths: list[Path] = []
     for size in SIZES:
         copy = tmp / f"admin-{size[0]}x{size[1]}"
-        shutil.copytree(template, copy)
-        backend = DemoBackend.start(copy, probe_interval=0.5)
-        terminal = AdminTerminal.demo(backend)
-        try:
-            _activity(backend, terminal)
-            terminal.service.logout()
-            config = Config(None, language=language, sound=False)
-            relay = CardEventRelay()
-            relay.attach(backend.runtime.card_service)
-            window = create_window(
-                app, backend.runtime.services, config, data_dir=copy,
-                reset_card=backend.runtime.services.auth.reset_card, card_events=relay,
-                engine=backend.runtime.engine, credential_label=backend.runtime.credential_label,
-                demo_cards=backend.sample_cards(), demo_pins=backend.sample_pins(), demo_insert=backend.reader.insert,
-                demo_remove=backend.reader.remove, terminal_name="デモ総合管理端末", sound=lambda name: None,
-                role="admin", admin=terminal)
-            window.resize(*size)
-            window.show()
-            window.go("role:admin")
-            driver = AdminDriver(window, out, size, backend)
+        with demo_copy(template, copy) as backend:
+            terminal = AdminTerminal.demo(backend)
             try:
-                _scenario(driver)
+                _activity(backend, terminal)
+                terminal.service.logout()
+                window, relay = open_window(backend, copy, language, size, "デモ総合管理端末", go="role:admin",
+                                            role="admin", admin=terminal)
+                driver = AdminDriver(window, backend, out, size)
+                try:
+                    _scenario(driver)
+                finally:
+                    close_window(window, relay)
+                paths += driver.paths
             finally:
-                relay.unsubscribe()
-                window.sync_relay.detach()
-                for screen in window.screens.values():
-                    runner = getattr(screen, "runner", None)
-                    if runner is not None:
-                        runner.wait_idle(10000)
-                window.ctx.runner.wait_idle(10000)
-                window.close()
-                window.deleteLater()
-                QApplication.processEvents()
-            paths += driver.paths
-        finally:
-            terminal.stop()
-            backend.stop()
+                terminal.stop()
     return paths
 
 
 def main() -> None:  # python -m kiosk.ui.admin.screenshots OUT [ja|en]
-    import os
-    import sys
-    import tempfile
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.services.demo_backend import DemoBackend
-
-    out = Path(sys.argv[1])
-    with tempfile.TemporaryDirectory(prefix="kiosk-admin-shots-") as tmp:
-        template = Path(tmp) / "template"
-        DemoBackend.start(template).stop()
-        for path in render_admin(out, template, Path(tmp), sys.argv[2] if len(sys.argv) > 2 else "ja"):
-            print(path)
+    main_for(render_admin, "admin")
 
 
 if __name__ == "__main__":

@@ -4,55 +4,21 @@ simulated card reader — plus the PDFs it printed (voucher sheet, re-print, rec
 
 from __future__ import annotations
 
-import shutil
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
-
-SIZES = ((1280, 800), (1920, 1080))
+from kiosk.ui.shot_driver import SIZES, ShotDriver, close_window, demo_copy, main_for, open_window
 
 
-class OfficeDriver:
-    def __init__(self, window: Any, backend: Any, out: Path, size: tuple[int, int]) -> None:
-        self.w, self.backend, self.out, self.size = window, backend, out, size
-        self.count = 0
-        self.paths: list[Path] = []
+class OfficeDriver(ShotDriver):
+    prefix = "office-"
+    what = "office screen"
+    home = "office_home"
+    settle_rounds = 8
 
-    def wait(self, cond: Callable[[], bool], timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not cond():
-            QCoreApplication.processEvents()
-            if time.monotonic() > deadline:
-                current = self.w.current()
-                raise TimeoutError(f"office screen state not reached (shot {self.count + 1}: {current.name}, "
-                                   f"{current.result_panel.text()!r})")
-            time.sleep(0.01)
-        self.settle()
-
-    def settle(self) -> None:
-        for _ in range(8):
-            QCoreApplication.processEvents()
-            time.sleep(0.01)
-
-    def shot(self, name: str) -> None:
-        self.settle()
-        self.count += 1
-        w, h = self.size
-        path = self.out / f"{w}x{h}" / f"office-{self.count:02d}-{name}.png"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.w.grab().save(str(path))
-        self.paths.append(path)
-
-    def task(self, target: str) -> Any:
-        self.w.go("office_home")
-        self.settle()
-        self.w.screens["office_home"].tiles[target].click()
-        self.settle()
-        return self.w.current()
+    def detail(self) -> str:
+        current = self.w.current()
+        return f": {current.name}, {current.result_panel.text()!r}"
 
     def card_and_pin(self, screen: Any, key: str = "suzuki") -> None:
         self.backend.reader.insert(key)
@@ -67,21 +33,6 @@ class OfficeDriver:
 
     def result(self, screen: Any) -> None:
         self.wait(lambda: screen.result_shown() and screen.result_panel.kind() is not None)
-
-    def lift(self) -> None:
-        self.backend.reader.remove()
-        self.wait(lambda: not self.w.session.card_present)
-
-    def pdf_pages(self, pdf: Path, name: str) -> None:
-        from kiosk.printing.pages import iter_pdf_pages
-
-        w, h = self.size
-        for index, image in enumerate(iter_pdf_pages(pdf, dpi=110)):
-            path = self.out / f"{w}x{h}" / f"office-pdf-{name}-{index + 1}.png"
-            image.save(str(path))
-            self.paths.append(path)
-            if index >= 1:
-                break
 
 
 def _primary(panel: Any) -> Any:
@@ -230,69 +181,31 @@ def _admin(backend: Any) -> Any:
 
 def render_office(out: Path, template: Path, tmp: Path, language: str = "ja") -> list[Path]:
     """Shots of the office's screens at both sizes, each on its own copy of the demo data `template`."""
-    from kiosk.app import CardEventRelay, create_window, ensure_qapp
-    from kiosk.config import Config
-    from kiosk.services.demo_backend import DemoBackend
     from kiosk.services.office_terminal import OfficeTerminal
 
-    app = ensure_qapp()
     paths: list[Path] = []
     for size in SIZES:
         copy = tmp / f"office-{size[0]}x{size[1]}"
-        shutil.copytree(template, copy)
-        backend = DemoBackend.start(copy, probe_interval=0.5)
-        terminal = OfficeTerminal.demo(backend)
-        admin = _admin(backend)
-        try:
-            config = Config(None, language=language, sound=False)
-            relay = CardEventRelay()
-            relay.attach(backend.runtime.card_service)
-            window = create_window(
-                app, backend.runtime.services, config, data_dir=copy,
-                reset_card=backend.runtime.services.auth.reset_card, card_events=relay,
-                engine=backend.runtime.engine, credential_label=backend.runtime.credential_label,
-                demo_cards=backend.sample_cards(), demo_pins=backend.sample_pins(), demo_insert=backend.reader.insert,
-                demo_remove=backend.reader.remove, terminal_name="デモ商店街事務局端末", sound=lambda name: None,
-                role="office", office=terminal)
-            window.resize(*size)
-            window.show()
-            window.go("role:office")
-            driver = OfficeDriver(window, backend, out, size)
+        with demo_copy(template, copy) as backend:
+            terminal = OfficeTerminal.demo(backend)
+            admin = _admin(backend)
             try:
-                _scenario(driver, admin)
+                window, relay = open_window(backend, copy, language, size, "デモ商店街事務局端末", go="role:office",
+                                            role="office", office=terminal)
+                driver = OfficeDriver(window, backend, out, size)
+                try:
+                    _scenario(driver, admin)
+                finally:
+                    close_window(window, relay)
+                paths += driver.paths
             finally:
-                relay.unsubscribe()
-                window.sync_relay.detach()
-                for screen in window.screens.values():
-                    runner = getattr(screen, "runner", None)
-                    if runner is not None:
-                        runner.wait_idle(10000)
-                window.ctx.runner.wait_idle(10000)
-                window.close()
-                window.deleteLater()
-                QApplication.processEvents()
-            paths += driver.paths
-        finally:
-            admin.close()
-            terminal.stop()
-            backend.stop()
+                admin.close()
+                terminal.stop()
     return paths
 
 
 def main() -> None:  # python -m kiosk.ui.office.screenshots OUT [ja|en]
-    import os
-    import sys
-    import tempfile
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.services.demo_backend import DemoBackend
-
-    out = Path(sys.argv[1])
-    with tempfile.TemporaryDirectory(prefix="kiosk-office-shots-") as tmp:
-        template = Path(tmp) / "template"
-        DemoBackend.start(template).stop()
-        for path in render_office(out, template, Path(tmp), sys.argv[2] if len(sys.argv) > 2 else "ja"):
-            print(path)
+    main_for(render_office, "office")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -65,6 +66,34 @@ class TempCluster:
             self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+def admin_url_or_skip() -> Iterator[str]:
+    """A PostgreSQL admin URL for a session fixture (`yield from`): KIOSK_TEST_PG_URL, else a throwaway cluster
+    (stopped at the fixture's end, or at interpreter exit). Skips locally, fails under CI, without PostgreSQL."""
+    import atexit
+
+    import pytest
+
+    url = os.environ.get("KIOSK_TEST_PG_URL")
+    if url:
+        yield url
+        return
+    cluster = None
+    try:
+        cluster = TempCluster()
+        url = cluster.start()
+        atexit.register(cluster.stop_quietly)
+    except Exception as exc:
+        if cluster is not None:
+            cluster.stop_quietly()
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required under CI and could not be started: {exc}")
+        pytest.skip(f"no PostgreSQL available: {exc}")
+    try:
+        yield url
+    finally:
+        cluster.stop()
 
 
 def fresh_database(admin_url: str) -> str:

@@ -3,15 +3,12 @@ tests/integration/cloud/pg.py). Without PostgreSQL the PostgreSQL half skips loc
 
 from __future__ import annotations
 
-import atexit
 import importlib.util
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
-import pytest
 from sync_cloud import Cloud
 from sync_cloudproc import CloudProcess
 
@@ -33,25 +30,7 @@ pg = _pg_module()
 
 def pg_admin_url() -> Iterator[str]:
     """KIOSK_TEST_PG_URL, else a throwaway cluster for the session (generator for a session fixture)."""
-    url = os.environ.get("KIOSK_TEST_PG_URL")
-    if url:
-        yield url
-        return
-    cluster = None
-    try:
-        cluster = pg.TempCluster()
-        url = cluster.start()
-        atexit.register(cluster.stop_quietly)
-    except Exception as exc:
-        if cluster is not None:
-            cluster.stop_quietly()
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is required under CI and could not be started: {exc}")
-        pytest.skip(f"no PostgreSQL available: {exc}")
-    try:
-        yield url
-    finally:
-        cluster.stop()
+    yield from pg.admin_url_or_skip()
 
 
 def fresh_database(admin_url: str) -> str:

@@ -6,9 +6,7 @@ at 1280×800."""
 
 from __future__ import annotations
 
-import atexit
 import importlib.util
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from kiosk.config import Config
 from kiosk.services.demo_backend import DemoBackend
 from kiosk.services.office_terminal import OfficeTerminal
+from tests.ui.staff_fixtures import staff_window
 
 
 def _pg_module() -> Any:
@@ -36,25 +34,7 @@ pg = _pg_module()
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """A PostgreSQL admin URL: KIOSK_TEST_PG_URL, else a throwaway cluster. Skips locally, fails under CI."""
-    url = os.environ.get("KIOSK_TEST_PG_URL")
-    if url:
-        yield url
-        return
-    cluster = None
-    try:
-        cluster = pg.TempCluster()
-        url = cluster.start()
-        atexit.register(cluster.stop_quietly)
-    except Exception as exc:
-        if cluster is not None:
-            cluster.stop()
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is required under CI and could not be started: {exc}")
-        pytest.skip(f"no PostgreSQL available: {exc}")
-    try:
-        yield url
-    finally:
-        cluster.stop()
+    yield from pg.admin_url_or_skip()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -87,32 +67,4 @@ def office_terminal(backend: DemoBackend) -> Iterator[OfficeTerminal]:
 @pytest.fixture
 def office(qtbot: Any, backend: DemoBackend, office_terminal: OfficeTerminal, sound: Any,
            tmp_path: Path) -> Iterator[Any]:
-    from kiosk.app import CardEventRelay, create_window, ensure_qapp
-
-    app = ensure_qapp()
-    config = Config(tmp_path / "settings.json", language="ja", sound=False, resident_display=False)
-    relay = CardEventRelay()
-    relay.attach(backend.runtime.card_service)
-    win = create_window(
-        app, backend.runtime.services, config, data_dir=tmp_path, reset_card=backend.runtime.services.auth.reset_card,
-        card_events=relay, engine=backend.runtime.engine, credential_label=backend.runtime.credential_label,
-        demo_cards=backend.sample_cards(), demo_insert=backend.reader.insert, demo_remove=backend.reader.remove,
-        sound=sound, terminal_name="test office", role="office", office=office_terminal)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    win.go("role:office")
-    home = win.current()
-    assert home.name == "office_home"
-    home.code_field.edit.setText("OFC01")
-    home.password_field.edit.setText("demo-pass")
-    home.login_button.click()
-    qtbot.waitUntil(lambda: home.stack.currentWidget() is home.tasks_page, timeout=15000)
-    yield win
-    relay.unsubscribe()
-    win.sync_relay.detach()
-    win.ctx.runner.wait_idle(5000)
-    for screen in win.screens.values():
-        runner = getattr(screen, "runner", None)
-        if runner is not None and runner is not win.ctx.runner:
-            runner.wait_idle(5000)
+    yield from staff_window(qtbot, backend, sound, tmp_path, "office", office_terminal, "OFC01")
