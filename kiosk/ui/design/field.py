@@ -12,9 +12,9 @@ from kiosk.ui.theme import restyle
 class Field(QWidget):
     def __init__(self, label: str, placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(label)
-        self.label.setProperty("role", "fieldLabel")
-        self.label.setVisible(bool(label))
+        self.label = QLabel(label, self)  # a child from the start: shown parentless it is a window for a moment
+        self.label.setProperty("role", "fieldLabel")  # and takes the activation (keys, a wedge scanner's too)
+        self.label.setHidden(not label)
         self.label.setWordWrap(True)
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(placeholder)
