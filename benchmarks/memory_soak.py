@@ -301,7 +301,7 @@ def slope(points: list[tuple[float, float]]) -> float:
 
 
 def run(minutes: float, sample_s: float, warmup_min: float, language: str, trace: bool,
-        separate_cloud: bool = True) -> dict[str, Any]:
+        separate_cloud: bool = True, malloc_trim: bool = False) -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if trace:
         import tracemalloc
@@ -348,6 +348,10 @@ def run(minutes: float, sample_s: float, warmup_min: float, language: str, trace
 
         def sample() -> None:
             gc.collect()
+            if malloc_trim:  # give freed heap back to the system: what stays is live memory, not allocator slack
+                import ctypes
+
+                ctypes.CDLL("libc.so.6").malloc_trim(0)
             row = {"t_s": round(time.monotonic() - started, 1), "customers": soak.customers, "rss_mb": round(rss_mb(), 1)}
             if cloud_pid is not None:
                 row["cloud_rss_mb"] = round(rss_mb(cloud_pid), 1)
@@ -407,7 +411,7 @@ def run(minutes: float, sample_s: float, warmup_min: float, language: str, trace
     per_hour = slope([(s["t_s"] / 3600, s["rss_mb"]) for s in samples if s["t_s"] >= warmup_min * 60])
     return {
         "when": datetime.now(UTC).isoformat(timespec="seconds"), "minutes": minutes, "sample_s": sample_s,
-        "warmup_min": warmup_min, "cloud": "own process" if separate_cloud else "in the terminal's process",
+        "warmup_min": warmup_min, "malloc_trim": malloc_trim, "cloud": "own process" if separate_cloud else "in the terminal's process",
         "customers": customers, "steps": steps, "errors": errors,
         "first_mb": samples[0]["rss_mb"], "last_mb": samples[-1]["rss_mb"],
         "max_mb": max(s["rss_mb"] for s in samples),
@@ -426,10 +430,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tracemalloc", action="store_true", help="print the allocations that grew after warm-up")
     parser.add_argument("--cloud-in-process", action="store_true",
                         help="run the embedded cloud inside the measured process, as `kiosk demo` does")
+    parser.add_argument("--malloc-trim", action="store_true",
+                        help="malloc_trim(0) before each sample (glibc): allocator slack is not counted")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
     result = run(args.minutes, args.sample_s, min(args.warmup_min, args.minutes / 3), args.language, args.tracemalloc,
-                 not args.cloud_in_process)
+                 not args.cloud_in_process, args.malloc_trim)
     out = args.out or RESULTS / f"memory_soak-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
