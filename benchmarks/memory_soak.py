@@ -56,6 +56,19 @@ cloud.stop()
 """
 
 
+def sqlite_mb() -> float | None:
+    """SQLite's own heap in this process (page caches, statements): sqlite3_memory_used of the shared library."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("sqlite3")
+    if not name:
+        return None
+    used = ctypes.CDLL(name).sqlite3_memory_used
+    used.restype = ctypes.c_int64
+    return float(used()) / (1024 * 1024)
+
+
 class CloudProcess:
     """The embedded cloud in its own process, so that the terminal's memory is measured alone (`kiosk demo` runs
     it in a thread of the terminal's process; a real terminal talks to a remote cloud)."""
@@ -355,8 +368,12 @@ def run(minutes: float, sample_s: float, warmup_min: float, language: str, trace
             row = {"t_s": round(time.monotonic() - started, 1), "customers": soak.customers, "rss_mb": round(rss_mb(), 1)}
             if cloud_pid is not None:
                 row["cloud_rss_mb"] = round(rss_mb(cloud_pid), 1)
+            sqlite = sqlite_mb()
+            if sqlite is not None:
+                row["sqlite_heap_mb"] = round(sqlite, 1)
             samples.append(row)
             print(f"{row['t_s']:8.0f} s  {row['customers']:5d} customers  terminal {row['rss_mb']:7.1f} MB"
+                  + (f" (SQLite {row['sqlite_heap_mb']:.1f} MB)" if "sqlite_heap_mb" in row else "")
                   + (f"  (cloud process {row['cloud_rss_mb']:.1f} MB)" if cloud_pid is not None else ""), flush=True)
 
         sample()
