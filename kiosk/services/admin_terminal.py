@@ -4,8 +4,7 @@ terminal beside the demo counter on the same embedded cloud (credentials in the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +20,6 @@ class AdminTerminal(StaffTerminal):
     service: AdminService
     cloud: OfficeCloud
     credentials: Any
-    demo_logins: dict[str, tuple[str, str]] = field(default_factory=dict)
-    cleanups: list[Callable[[], None]] = field(default_factory=list)
 
     @classmethod
     def start(cls, data_dir: Path, cloud_url: str, credentials: Any, card_service: Any = None, *,

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +26,6 @@ class OfficeTerminal(StaffTerminal):
     settlements: OfficeSettlements
     cloud: OfficeCloud
     credentials: Any
-    demo_logins: dict[str, tuple[str, str]] = field(default_factory=dict)
-    cleanups: list[Callable[[], None]] = field(default_factory=list)
 
     @classmethod
     def start(cls, data_dir: Path, cloud_url: str, credentials: Any, card_service: Any, *,

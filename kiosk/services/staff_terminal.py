@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 
+@dataclass
 class StaffTerminal:
-    """Base of `OfficeTerminal` and `AdminTerminal` (dataclasses giving `service`, `demo_logins`, `cleanups`)."""
+    """Base of `OfficeTerminal` and `AdminTerminal` (dataclasses that give `service` and their own parts; the two
+    fields here are keyword-only, so a role's fields come first: `AdminTerminal(service, cloud, credentials)`)."""
 
-    service: Any
-    demo_logins: dict[str, tuple[str, str]]
-    cleanups: list[Callable[[], None]]
+    demo_logins: dict[str, tuple[str, str]] = field(default_factory=dict, kw_only=True)
+    cleanups: list[Callable[[], None]] = field(default_factory=list, kw_only=True)
+
+    if TYPE_CHECKING:
+        service: Any
 
     @staticmethod
     def open_client(data_dir: Path, cloud_url: str, credentials: Any, *, demo_keyring: bool = False) -> Any:

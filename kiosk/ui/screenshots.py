@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from kiosk.ui.shot_driver import SIZES, ShotDriver, close_window, demo_copy, make_template, open_window
+from kiosk.ui.shot_driver import SIZES, ShotDriver, demo_copy, make_template, open_window, run_scenario
 
 JPKI_PIN = "1234"
 TEXT_PIN = "5678"
@@ -258,12 +258,7 @@ def render_all(out: Path, language: str = "ja", data_dir: Path | None = None) ->
             copy = Path(tmp) / f"run-{size[0]}"
             with demo_copy(template, copy) as backend:
                 window, relay = open_window(backend, copy, language, size, "デモ窓口端末")
-                driver = Driver(window, backend, out, size)
-                try:
-                    _scenario(driver)
-                finally:
-                    close_window(window, relay, screen_runners=False)
-                paths += driver.paths
+                paths += run_scenario(Driver(window, backend, out, size), relay, _scenario, screen_runners=False)
         paths += __import__("kiosk.ui.store.screenshots", fromlist=["render_shop"]).render_shop(out, template, Path(tmp), language)  # the shop (issue 10)
         paths += __import__("kiosk.ui.office.screenshots", fromlist=["render_office"]).render_office(out, template, Path(tmp), language)  # the office (issue 11)
         paths += __import__("kiosk.ui.admin.screenshots", fromlist=["render_admin"]).render_admin(out, template, Path(tmp), language)  # the administration (issue 12)

@@ -4,7 +4,8 @@ waiting for a screen state, saving numbered PNGs under OUT/<w>x<h>/, PDF pages a
 GUI thread, and the `python -m kiosk.ui.<role>.screenshots OUT [ja|en]` entry point.
 
 A role's module subclasses `ShotDriver` (its file prefix, what its timeouts say, how long it lets Qt settle) and
-drives its scenario; `open_window` / `close_window` bracket each size, `demo_copy` starts the demo stack on a copy."""
+drives its scenario; `open_window` and `run_scenario` (which closes the window) run each size, `demo_copy` starts the demo stack on
+a copy."""
 
 from __future__ import annotations
 
@@ -166,6 +167,15 @@ def close_window(window: Any, relay: Any, *, screen_runners: bool = True,
     window.close()
     window.deleteLater()
     QApplication.processEvents()
+
+
+def run_scenario(driver: ShotDriver, relay: Any, scenario: Callable[[Any], None], **close: Any) -> list[Path]:
+    """`scenario(driver)`, then the window closed whatever happened (`close`: close_window's options); the shots."""
+    try:
+        scenario(driver)
+    finally:
+        close_window(driver.w, relay, **close)
+    return driver.paths
 
 
 def main_for(render: Callable[[Path, Path, Path, str], list[Path]], name: str) -> None:

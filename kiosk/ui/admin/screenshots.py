@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.services.errors import ServiceError
-from kiosk.ui.shot_driver import SIZES, ShotDriver, close_window, demo_copy, main_for, open_window
+from kiosk.ui.shot_driver import SIZES, ShotDriver, demo_copy, main_for, open_window, run_scenario
 
 
 class AdminDriver(ShotDriver):
@@ -181,12 +181,7 @@ def render_admin(out: Path, template: Path, tmp: Path, language: str = "ja") -> 
                 terminal.service.logout()
                 window, relay = open_window(backend, copy, language, size, "デモ総合管理端末", go="role:admin",
                                             role="admin", admin=terminal)
-                driver = AdminDriver(window, backend, out, size)
-                try:
-                    _scenario(driver)
-                finally:
-                    close_window(window, relay)
-                paths += driver.paths
+                paths += run_scenario(AdminDriver(window, backend, out, size), relay, _scenario)
             finally:
                 terminal.stop()
     return paths

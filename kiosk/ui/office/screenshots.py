@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kiosk.ui.shot_driver import SIZES, ShotDriver, close_window, demo_copy, main_for, open_window
+from kiosk.ui.shot_driver import SIZES, ShotDriver, demo_copy, main_for, open_window, run_scenario
 
 
 class OfficeDriver(ShotDriver):
@@ -192,12 +192,8 @@ def render_office(out: Path, template: Path, tmp: Path, language: str = "ja") ->
             try:
                 window, relay = open_window(backend, copy, language, size, "デモ商店街事務局端末", go="role:office",
                                             role="office", office=terminal)
-                driver = OfficeDriver(window, backend, out, size)
-                try:
-                    _scenario(driver, admin)
-                finally:
-                    close_window(window, relay)
-                paths += driver.paths
+                paths += run_scenario(OfficeDriver(window, backend, out, size), relay,
+                                      lambda d: _scenario(d, admin))  # noqa: B023 (run here, in this loop)
             finally:
                 admin.close()
                 terminal.stop()
