@@ -129,117 +129,117 @@
 <context>
     <name>AdminHome</name>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="33"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="22"/>
         <source>Administration</source>
         <translation>総合管理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="33"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="22"/>
         <source>Back to the role chooser</source>
         <translation>役割の選択に戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="36"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="25"/>
         <source>Administrator staff code</source>
         <translation>管理者の職員コード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="38"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="25"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="41"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="25"/>
         <source>Log in</source>
         <translation>ログイン</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="52"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="23"/>
         <source>A clerk of general management (総合管理担当課) logs in to set up programmes, shops and terminals and to read the reports.</source>
         <translation>総合管理担当課の職員がログインして、付与事業・加盟店・端末の設定と集計の確認を行います。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="64"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="28"/>
         <source>Set up</source>
         <translation>設定管理</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="64"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="28"/>
         <source>Point types, programmes, measures, shops, vouchers, staff</source>
         <translation>ポイント種別・付与事業・施策・加盟店・ポイント券・職員</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="65"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="29"/>
         <source>Terminals</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="65"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="29"/>
         <source>Enrol with a one-time code, last contact, revoke</source>
         <translation>一回限りのコードで登録、最終通信、無効化</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="66"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="30"/>
         <source>Post-review</source>
         <translation>事後審査</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="66"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="30"/>
         <source>Applications waiting: approve or reject in bulk</source>
         <translation>審査待ちの申込をまとめて承認・却下</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="67"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="31"/>
         <source>Reserved points and events</source>
         <translation>留保ポイントとイベント</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="67"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="31"/>
         <source>Sweep past the deadline; support-event accounts</source>
         <translation>期限切れ分の移動、応援イベントの口座</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="69"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="33"/>
         <source>Change history</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="69"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="33"/>
         <source>Who changed what, before and after</source>
         <translation>誰が何を変えたか（変更前と変更後）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="70"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="34"/>
         <source>Reports</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="70"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="34"/>
         <source>Monthly and yearly, charts, CSV, PDF, accounting data</source>
         <translation>月次・年次、グラフ、CSV、PDF、精算データ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="79"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="26"/>
         <source>Log out</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="96"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="44"/>
         <source>Administration needs the cloud and it cannot be reached now.</source>
         <translation>総合管理の作業にはクラウドが必要ですが、いまは接続できません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="97"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="45"/>
         <source>Check again</source>
         <translation>もう一度確かめる</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="97"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="45"/>
         <source>Offline</source>
         <translation>オフラインです</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/home.py" line="113"/>
+        <location filename="../../kiosk/ui/admin/home.py" line="48"/>
         <source>Logged in: %1 — %2</source>
         <translation>ログイン中：%1（%2）</translation>
     </message>
@@ -1227,153 +1227,153 @@
 <context>
     <name>GrantScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="49"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="74"/>
         <source>Grant points</source>
         <translation>ポイント付与</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="67"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="92"/>
         <source>Start granting</source>
         <translation>付与を開始</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="71"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="96"/>
         <source>Choose the grant programme:</source>
         <translation>付与事業を選んでください：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="62"/>
-        <location filename="../../kiosk/ui/counter/grant.py" line="98"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="87"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="123"/>
         <source>Grant</source>
         <translation>付与する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="122"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="147"/>
         <source>Attendance: please tap your My Number Card on the reader. No PIN is needed.</source>
         <translation>出席登録：マイナンバーカードをカードリーダーにかざしてください。暗証番号の入力は不要です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="78"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="103"/>
         <source>Change programme</source>
         <translation>付与事業を変更</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="53"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="78"/>
         <source>once a day per person</source>
         <translation>1人1日1回まで</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="53"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="78"/>
         <source>once per person</source>
         <translation>1人1回まで</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="54"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="79"/>
         <source>no repeat limit</source>
         <translation>回数制限なし</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="72"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="97"/>
         <source>Mode</source>
         <translation>付与の方法</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="93"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="118"/>
         <source>MyKey ID</source>
         <translation>マイキーID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="93"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="118"/>
         <source>8 characters</source>
         <translation>8文字</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="104"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="129"/>
         <source>Grant by MyKey ID</source>
         <translation>マイキーIDで付与</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="105"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="130"/>
         <source>Points</source>
         <translation>ポイント数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="170"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="195"/>
         <source>Or: the resident places the My Number Card and types the PIN.</source>
         <translation>または：住民の方がマイナンバーカードを置き、暗証番号を入力します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="171"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="196"/>
         <source>Please keep the card on the reader until you are finished.</source>
         <translation>終わるまでカードを置いたままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="216"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="242"/>
         <source> — attendance mode</source>
         <translation>（出席登録）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="290"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="316"/>
         <source>Points saved: they will be sent when online</source>
         <translation>ポイントを端末に保存しました。オンラインになったら送信します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="293"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="319"/>
         <source>Attendance recorded: points granted</source>
         <translation>出席を登録し、ポイントを付与しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="296"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="322"/>
         <source>Points granted</source>
         <translation>ポイントを付与しました</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="243"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="269"/>
         <source>Identifying a card needs the points cloud. Offline, type the resident&apos;s MyKey ID instead: the grant is saved and sent later.</source>
         <translation>カードの確認にはポイントクラウドへの接続が必要です。オフラインの間は、マイキーIDを入力して付与してください（端末に保存し、後で送信します）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="62"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="87"/>
         <source>card and PIN, or a typed MyKey ID</source>
         <translation>カードと暗証番号、またはマイキーIDの入力</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="63"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="88"/>
         <source>Attendance (出席登録)</source>
         <translation>出席登録</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="63"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="88"/>
         <source>registered participants only tap the card</source>
         <translation>事前登録者がカードをかざすだけ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="167"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="192"/>
         <source>Offline: cards cannot be checked now.</source>
         <translation>オフラインのため、いまはカードを確認できません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="168"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="193"/>
         <source>Type the MyKey ID on the left; the grant is sent later.</source>
         <translation>左の欄にマイキーIDを入力してください。付与はあとで送信されます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="267"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="293"/>
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="286"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="312"/>
         <source>MyKey ID %1</source>
         <translation>マイキーID %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="288"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="314"/>
         <source>Attendance saved: it will be sent when online</source>
         <translation>出席を保存しました。オンラインになったら送信します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="306"/>
+        <location filename="../../kiosk/ui/counter/grant.py" line="332"/>
         <source>This session: %1 grants, %2 points</source>
         <translation>今回の付与：%1 件、%2 ポイント</translation>
     </message>
@@ -2019,180 +2019,184 @@
 <context>
     <name>MeasureApplyScreen</name>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="43"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="44"/>
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="54"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="55"/>
         <source>Apply for a measure</source>
         <translation>施策への申込</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="61"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="62"/>
         <source>Apply for this measure</source>
         <translation>この施策に申し込む</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="66"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="67"/>
         <source>Open measures and their conditions:</source>
         <translation>受付中の施策と条件：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="71"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="72"/>
         <source>I agree that the terminal reads my name, address, date of birth and sex from my card to check whether I can apply. They are not stored.</source>
         <translation>申込できるかを確認するため、カードから氏名・住所・生年月日・性別を読み取ることに同意します。読み取った情報は保存されません。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="73"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="74"/>
         <source>I agree</source>
         <translation>同意します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="75"/>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="102"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="76"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="103"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="78"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="79"/>
         <source>Back</source>
         <translation>戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="87"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="88"/>
         <source>The 4-digit PIN for the card&apos;s text information (券面事項入力補助用)</source>
         <translation>券面事項入力補助用の暗証番号（数字4桁）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="88"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="89"/>
         <source>To read your address for this application. Please type it yourself.</source>
         <translation>この申込のため、ご住所を読み取ります。ご自身で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="107"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="108"/>
         <source>Where should the points go? Choose the payment service:</source>
         <translation>ポイントを受け取る決済サービスを選んでください：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="120"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="121"/>
         <source>⚠ The payment service cannot be changed after the application is submitted. The points go only to this service.</source>
         <translation>⚠ 申込のあとで決済サービスは変更できません。ポイントはこのサービスにだけ付与されます。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="124"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="125"/>
         <source>Change the payment service</source>
         <translation>決済サービスを選び直す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="126"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="127"/>
         <source>Please check the application:</source>
         <translation>申込内容をご確認ください：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="143"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="144"/>
         <source>Back to the menu</source>
         <translation>メニューに戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="146"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="147"/>
         <source>Next resident</source>
         <translation>次の方へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="149"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="150"/>
         <source>Try again</source>
         <translation>もう一度試す</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="158"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="159"/>
         <source>Create a MyKey ID</source>
         <translation>マイキーIDを作成する</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="217"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="218"/>
         <source>The PIN for the card&apos;s text information is locked</source>
         <translation>券面事項入力補助用の暗証番号がロックされています</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="218"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="219"/>
         <source>It can be reset with photo identification at the municipality&apos;s My Number Card desk. The staff will show you the way.</source>
         <translation>市区町村のマイナンバーカード窓口で、写真付きの本人確認書類により再設定できます。係員がご案内します。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="232"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="233"/>
         <source>Address on the card: %1 (%2)</source>
         <translation>カードの住所：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="233"/>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="235"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="234"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="236"/>
         <source>municipality not found</source>
         <translation>市区町村が見つかりません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="237"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="238"/>
         <source>Not eligible for “%1”</source>
         <translation>「%1」の対象ではありません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="239"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="240"/>
         <source>Choose another measure</source>
         <translation>別の施策を選ぶ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="262"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="263"/>
         <source>Measure: %1</source>
         <translation>施策：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="122"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="123"/>
         <source>Submit the application</source>
         <translation>申し込む</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="43"/>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="118"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="119"/>
         <source>Payment service</source>
         <translation>決済サービス</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="42"/>
-        <source>Card and PIN</source>
-        <translation>カードと暗証番号</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="42"/>
-        <source>Choose a measure</source>
-        <translation>施策を選ぶ</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="42"/>
-        <source>Consent and card PIN</source>
-        <translation>同意と暗証番号</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="43"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="44"/>
         <source>Submitted</source>
         <translation>申込完了</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="291"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="292"/>
         <source>Check the review state again</source>
         <translation>審査状況をもう一度確認</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="242"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="243"/>
         <source>Eligible for “%1”.</source>
         <translation>「%1」の対象です。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="285"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="43"/>
+        <source>Card</source>
+        <translation>カードと暗証番号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="43"/>
+        <source>Measure</source>
+        <translation>施策を選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="43"/>
+        <source>Consent</source>
+        <translation>同意と暗証番号</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="43"/>
+        <source>Payment</source>
+        <translation>決済サービス</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="286"/>
         <source>Application number: %1</source>
         <translation>申込番号：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/counter/measure_apply.py" line="287"/>
+        <location filename="../../kiosk/ui/counter/measure_apply.py" line="288"/>
         <source>The application is saved on this terminal and will be sent to the points cloud automatically.</source>
         <translation>申込はこの端末に保存しました。ポイントクラウドへ自動で送信されます。</translation>
     </message>
@@ -2381,98 +2385,98 @@
 <context>
     <name>OfficeHome</name>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="32"/>
+        <location filename="../../kiosk/ui/office/home.py" line="21"/>
         <source>Commerce-association office</source>
         <translation>商店街事務局</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="32"/>
+        <location filename="../../kiosk/ui/office/home.py" line="21"/>
         <source>Back to the role chooser</source>
         <translation>役割の選択に戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="35"/>
+        <location filename="../../kiosk/ui/office/home.py" line="23"/>
         <source>Office staff code</source>
         <translation>事務局の職員コード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="37"/>
+        <location filename="../../kiosk/ui/office/home.py" line="23"/>
         <source>Password</source>
         <translation>パスワード</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="40"/>
+        <location filename="../../kiosk/ui/office/home.py" line="23"/>
         <source>Log in</source>
         <translation>ログイン</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="51"/>
+        <location filename="../../kiosk/ui/office/home.py" line="22"/>
         <source>An office clerk logs in to issue vouchers, reconcile and settle.</source>
         <translation>事務局の職員がログインして、ポイント券の発行・照合・精算を行います。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="62"/>
+        <location filename="../../kiosk/ui/office/home.py" line="26"/>
         <source>Issue vouchers</source>
         <translation>ポイント券の発行</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="62"/>
+        <location filename="../../kiosk/ui/office/home.py" line="26"/>
         <source>From the resident&apos;s balance, with the card and PIN</source>
         <translation>住民の方の残高から、カードと暗証番号で</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="63"/>
+        <location filename="../../kiosk/ui/office/home.py" line="27"/>
         <source>Re-print or void</source>
         <translation>再印刷・無効化</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="63"/>
+        <location filename="../../kiosk/ui/office/home.py" line="27"/>
         <source>A voucher by its number; damaged: void and re-issue</source>
         <translation>番号で券を指定。破損したときは無効にして再発行</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="65"/>
+        <location filename="../../kiosk/ui/office/home.py" line="29"/>
         <source>Reconcile a bundle</source>
         <translation>束の照合</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="65"/>
+        <location filename="../../kiosk/ui/office/home.py" line="29"/>
         <source>Paper vouchers a shop brings in</source>
         <translation>加盟店が持ち込んだ紙のポイント券</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="66"/>
+        <location filename="../../kiosk/ui/office/home.py" line="30"/>
         <source>Exchange desk</source>
         <translation>交換窓口</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="66"/>
+        <location filename="../../kiosk/ui/office/home.py" line="30"/>
         <source>Gift certificates, point card, points for cash</source>
         <translation>商品券・ポイントカード・現金でのポイント購入</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="67"/>
+        <location filename="../../kiosk/ui/office/home.py" line="31"/>
         <source>Settle with shops</source>
         <translation>加盟店との精算</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="67"/>
+        <location filename="../../kiosk/ui/office/home.py" line="31"/>
         <source>Close a period, statements, CSV, bank transfer file</source>
         <translation>期間の締め・精算書・CSV・振込ファイル</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="77"/>
+        <location filename="../../kiosk/ui/office/home.py" line="24"/>
         <source>Log out</source>
         <translation>ログアウト</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="95"/>
-        <location filename="../../kiosk/ui/office/home.py" line="111"/>
+        <location filename="../../kiosk/ui/office/home.py" line="43"/>
+        <location filename="../../kiosk/ui/office/home.py" line="47"/>
         <source>Logged in: %1</source>
         <translation>ログイン中：%1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/office/home.py" line="121"/>
+        <location filename="../../kiosk/ui/office/home.py" line="57"/>
         <source>Cash for points today: %1 yen (%2 sales)</source>
         <translation>本日の現金でのポイント販売：%1 円（%2 件）</translation>
     </message>
@@ -2535,22 +2539,22 @@
         <translation>カードで支払う</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay_pages.py" line="35"/>
+        <location filename="../../kiosk/ui/store/pay_pages.py" line="36"/>
         <source>Next</source>
         <translation>次へ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay_pages.py" line="64"/>
+        <location filename="../../kiosk/ui/store/pay_pages.py" line="83"/>
         <source>Please place your My Number Card on the reader.</source>
         <translation>マイナンバーカードをカードリーダーに置いてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay_pages.py" line="66"/>
+        <location filename="../../kiosk/ui/store/pay_pages.py" line="85"/>
         <source>Keep the card on the reader until the payment is finished.</source>
         <translation>お支払いが終わるまでカードを置いたままにしてください。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/store/pay_pages.py" line="68"/>
+        <location filename="../../kiosk/ui/store/pay_pages.py" line="87"/>
         <source>Change the amount</source>
         <translation>金額を変える</translation>
     </message>
@@ -3229,109 +3233,267 @@
     </message>
 </context>
 <context>
-    <name>ReportsScreen</name>
+    <name>ReportHeadings</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="33"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="34"/>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="35"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="36"/>
+        <source>Normal pt</source>
+        <translation>通常pt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="37"/>
+        <source>Premium pt</source>
+        <translation>プレミアムpt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="38"/>
+        <source>Count</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="39"/>
+        <source>Card pt</source>
+        <translation>カードpt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="40"/>
+        <source>Card payments</source>
+        <translation>カード件数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="41"/>
+        <source>Voucher pt</source>
+        <translation>券pt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="42"/>
+        <source>Vouchers</source>
+        <translation>券枚数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="43"/>
+        <source>Issued</source>
+        <translation>発行枚数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="44"/>
+        <source>Issued pt</source>
+        <translation>発行pt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="45"/>
+        <source>Redeemed</source>
+        <translation>利用枚数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="46"/>
+        <source>Redeemed pt</source>
+        <translation>利用pt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="47"/>
+        <source>Voided</source>
+        <translation>無効枚数</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="48"/>
+        <source>Voided pt</source>
+        <translation>無効pt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="49"/>
+        <source>Unused pt (month end)</source>
+        <translation>未利用pt（月末）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="50"/>
+        <source>Points</source>
+        <translation>pt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="51"/>
+        <source>Review</source>
+        <translation>審査</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="52"/>
+        <source>Awaiting review</source>
+        <translation>審査待ち</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="53"/>
+        <source>Approved</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="54"/>
+        <source>Rejected</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="55"/>
+        <source>Granted</source>
+        <translation>付与済</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="56"/>
+        <source>Open</source>
+        <translation>未処理</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="57"/>
+        <source>Resolved</source>
+        <translation>処理済</translation>
+    </message>
     <message>
         <location filename="../../kiosk/ui/admin/reports.py" line="58"/>
+        <source>Section</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="59"/>
+        <source>Payer</source>
+        <translation>支払元</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="60"/>
+        <source>Payee</source>
+        <translation>支払先</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="61"/>
+        <source>Transfer account</source>
+        <translation>振込先口座</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="62"/>
+        <source>Item</source>
+        <translation>内訳</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="63"/>
+        <source>Amount (yen)</source>
+        <translation>金額（円）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/admin/reports.py" line="100"/>
         <source>Reports</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="62"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="104"/>
         <source>Grants</source>
         <translation>付与</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="62"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="104"/>
         <source>Vouchers</source>
         <translation>ポイント券</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="62"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="104"/>
         <source>Use</source>
         <translation>利用</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="63"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="105"/>
         <source>Expired</source>
         <translation>失効</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="63"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="105"/>
         <source>Applications</source>
         <translation>申込</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="64"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="106"/>
         <source>Conflicts</source>
         <translation>不整合</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="66"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="108"/>
         <source>Programme</source>
         <translation>付与事業別</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="66"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="108"/>
         <source>Department</source>
         <translation>担当課別</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="67"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="109"/>
         <source>MyKey ID</source>
         <translation>マイキーID別</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="81"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="123"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="69"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="111"/>
         <source>2026-05, 2026 or FY2026</source>
         <translation>2026-05、2026 または FY2026（年度）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="72"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="114"/>
         <source>Show</source>
         <translation>表示</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="97"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="139"/>
         <source>Rows behind</source>
         <translation>内訳</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="100"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="142"/>
         <source>CSV</source>
         <translation>CSV</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="103"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="145"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="106"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="148"/>
         <source>Accounting data (精算データ)</source>
         <translation>精算データ</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="122"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="164"/>
         <source>Back to the report</source>
         <translation>集計に戻る</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="160"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="202"/>
         <source>%1 rows — double-tap a row or tap a bar for the rows behind it</source>
         <translation>%1 行：行をダブルタップするか棒グラフをタップすると内訳を表示します</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="179"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="219"/>
         <source>Nothing in this period</source>
         <translation>この期間の実績はありません</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/admin/reports.py" line="246"/>
+        <location filename="../../kiosk/ui/admin/reports.py" line="286"/>
         <source>Saved</source>
         <translation>保存しました</translation>
     </message>

@@ -13,8 +13,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from kiosk.config import QT_TRANSLATE_NOOP
 from kiosk.services.admin import default_period
-from kiosk.services.admin_exports import HEADERS, monthly_totals
+from kiosk.services.admin_exports import monthly_totals
 from kiosk.ui.admin.base import AdminScreen, ChoiceGrid, fill, set_columns, table, when
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
@@ -26,6 +27,47 @@ from kiosk.ui.theme import label
 
 PALETTE = ("#1f5fa8", "#e08a1e", "#2e8b57", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d", "#d35400")
 MAX_SERIES = 6
+
+
+COLUMN_HEADINGS = {  # the report columns' headings; the catalogue's Japanese is the PDF's HEADERS
+    "month": QT_TRANSLATE_NOOP("ReportHeadings", "Month"),
+    "key": QT_TRANSLATE_NOOP("ReportHeadings", "Code"),
+    "name": QT_TRANSLATE_NOOP("ReportHeadings", "Name"),
+    "normal": QT_TRANSLATE_NOOP("ReportHeadings", "Normal pt"),
+    "premium": QT_TRANSLATE_NOOP("ReportHeadings", "Premium pt"),
+    "count": QT_TRANSLATE_NOOP("ReportHeadings", "Count"),
+    "card_points": QT_TRANSLATE_NOOP("ReportHeadings", "Card pt"),
+    "card_count": QT_TRANSLATE_NOOP("ReportHeadings", "Card payments"),
+    "voucher_points": QT_TRANSLATE_NOOP("ReportHeadings", "Voucher pt"),
+    "voucher_count": QT_TRANSLATE_NOOP("ReportHeadings", "Vouchers"),
+    "issued_count": QT_TRANSLATE_NOOP("ReportHeadings", "Issued"),
+    "issued_points": QT_TRANSLATE_NOOP("ReportHeadings", "Issued pt"),
+    "redeemed_count": QT_TRANSLATE_NOOP("ReportHeadings", "Redeemed"),
+    "redeemed_points": QT_TRANSLATE_NOOP("ReportHeadings", "Redeemed pt"),
+    "voided_count": QT_TRANSLATE_NOOP("ReportHeadings", "Voided"),
+    "voided_points": QT_TRANSLATE_NOOP("ReportHeadings", "Voided pt"),
+    "outstanding_points": QT_TRANSLATE_NOOP("ReportHeadings", "Unused pt (month end)"),
+    "points": QT_TRANSLATE_NOOP("ReportHeadings", "Points"),
+    "review": QT_TRANSLATE_NOOP("ReportHeadings", "Review"),
+    "applied": QT_TRANSLATE_NOOP("ReportHeadings", "Awaiting review"),
+    "approved": QT_TRANSLATE_NOOP("ReportHeadings", "Approved"),
+    "rejected": QT_TRANSLATE_NOOP("ReportHeadings", "Rejected"),
+    "granted": QT_TRANSLATE_NOOP("ReportHeadings", "Granted"),
+    "open": QT_TRANSLATE_NOOP("ReportHeadings", "Open"),
+    "resolved": QT_TRANSLATE_NOOP("ReportHeadings", "Resolved"),
+    "section": QT_TRANSLATE_NOOP("ReportHeadings", "Section"),
+    "payer": QT_TRANSLATE_NOOP("ReportHeadings", "Payer"),
+    "payee": QT_TRANSLATE_NOOP("ReportHeadings", "Payee"),
+    "account": QT_TRANSLATE_NOOP("ReportHeadings", "Transfer account"),
+    "item": QT_TRANSLATE_NOOP("ReportHeadings", "Item"),
+    "amount_yen": QT_TRANSLATE_NOOP("ReportHeadings", "Amount (yen)"),
+}
+
+
+def column_heading(column: str) -> str:
+    """A report column's heading in the current language."""
+    source = COLUMN_HEADINGS.get(column)
+    return QCoreApplication.translate("ReportHeadings", source) if source else column.replace("_", " ")
 
 
 def series(name: str, rows: list[dict[str, Any]], by: str) -> tuple[list[str], dict[str, list[int]]]:
@@ -162,9 +204,7 @@ class ReportsScreen(AdminScreen):
         self.table.setToolTip(self.summary.text())
 
     def _header(self, column: str) -> str:
-        app = QCoreApplication.instance()
-        ja = app is not None and app.property("kiosk_language") == "ja"
-        return HEADERS.get(column, column) if ja else column.replace("_", " ")
+        return column_heading(column)
 
     def _chart(self, name: str, rows: list[dict[str, Any]], by: str) -> None:
         plot = self.plot.getPlotItem()
@@ -224,7 +264,7 @@ class ReportsScreen(AdminScreen):
 
     def _show_drill(self, data: dict[str, Any]) -> None:
         columns = data["columns"]
-        set_columns(self.drill_table, [c.replace("_", " ") for c in columns])
+        set_columns(self.drill_table, [column_heading(c) for c in columns])
         fill(self.drill_table, [[when(r.get(c)) if c in ("at", "redeemed_at", "voided_at", "reviewed_at")
                                  else r.get(c) for c in columns] for r in data["rows"]])
         self.stack.setCurrentIndex(1)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
 from kiosk.services.grants import GrantOutcome, Programme
@@ -30,6 +30,31 @@ from kiosk.ui.design.style import metrics
 from kiosk.ui.screen import Screen, page
 from kiosk.ui.theme import label
 from kiosk.ui.widgets.identify import IdentifyStep
+
+
+class _Elider(QObject):
+    """Keeps a label's text on one line, elided to the label's width (the whole text in its tooltip)."""
+
+    def __init__(self, target: QLabel) -> None:
+        super().__init__(target)
+        self.full = target.text()
+        target.setToolTip(self.full)
+        target.setWordWrap(False)
+        policy = target.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        target.setSizePolicy(policy)
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QLabel) and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            elided = watched.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, watched.width())
+            if elided != watched.text():
+                watched.setText(elided)
+        return False
+
+
+def _elide_to_one_line(target: QLabel) -> None:
+    _Elider(target)
 
 
 class GrantScreen(Screen):
@@ -195,7 +220,8 @@ class GrantScreen(Screen):
             if p.points > 0:
                 parts.append(points(p.points))
             parts.append(self._rule(p.repeat_rule))
-            self.programme_list.add(self._name(p), (" · " if english else "・").join(parts), p.programme_id)
+            tile = self.programme_list.add(self._name(p), (" · " if english else "・").join(parts), p.programme_id)
+            _elide_to_one_line(tile.detail_label)  # the programmes and the Start button fit 1280×800 unscrolled
         self.start_button.setEnabled(False)
 
     @staticmethod

@@ -39,8 +39,9 @@ class MeasureApplyScreen(Screen):
         self.identify.identified.connect(self._on_identified)
         self.identify.failed.connect(self._identify_failed)
         self.identify.cancelled.connect(lambda: self.navigate.emit("counter_home"))
-        steps = StepBar([self.tr("Card and PIN"), self.tr("Choose a measure"), self.tr("Consent and card PIN"),
-                         self.tr("Payment service"), self.tr("Confirm"), self.tr("Submitted")])
+        # short step names: all six named on one line at 1280×800 in both languages
+        steps = StepBar([self.tr("Card"), self.tr("Measure"), self.tr("Consent"), self.tr("Payment"),
+                         self.tr("Confirm"), self.tr("Submitted")])
         self.stack = PageStack()
         self.stack.addWidget(self.identify)
         self.list_page = self._list_page()
