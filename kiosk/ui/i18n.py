@@ -69,11 +69,11 @@ def install_language(app: QCoreApplication, language: str) -> bool:
     app.setProperty("kiosk_language", language)
     QLocale.setDefault(QLocale(QLocale.Language.Japanese if language == "ja" else QLocale.Language.English))
     if language == "en":
-        if not _installed:  # English plurals ("1 try left"): kiosk_en.qm holds only the %n strings' forms
-            plurals = QTranslator(app)
-            if plurals.load(str(TRANSLATIONS / "kiosk_en.qm")):
-                app.installTranslator(plurals)
-                _installed.append(plurals)
+        # English plurals ("1 try left"): kiosk_en.qm holds only the %n strings' forms (pseudo keeps its own text)
+        plurals = QTranslator(app)
+        if not _installed and plurals.load(str(TRANSLATIONS / "kiosk_en.qm")):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
         return True
     translator = QTranslator(app)
     if not translator.load(str(TRANSLATIONS / f"kiosk_{language}.qm")):

@@ -40,6 +40,17 @@
     </message>
 </context>
 <context>
+    <name>GrantScreen</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/counter/grant.py" line="332"/>
+        <source>This session: %n grant(s), %1 points</source>
+        <translation>
+            <numerusform>This session: %n grant, %1 points</numerusform>
+            <numerusform>This session: %n grants, %1 points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message numerus="yes">
         <location filename="../../kiosk/ui/widgets/pinpad.py" line="183"/>

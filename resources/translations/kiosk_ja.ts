@@ -1327,6 +1327,13 @@
         <source>Points granted</source>
         <translation>ポイントを付与しました</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/counter/grant.py" line="332"/>
+        <source>This session: %n grant(s), %1 points</source>
+        <translation>
+            <numerusform>今回の付与：%n 件、%1 ポイント</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../kiosk/ui/counter/grant.py" line="269"/>
         <source>Identifying a card needs the points cloud. Offline, type the resident&apos;s MyKey ID instead: the grant is saved and sent later.</source>
@@ -1371,11 +1378,6 @@
         <location filename="../../kiosk/ui/counter/grant.py" line="314"/>
         <source>Attendance saved: it will be sent when online</source>
         <translation>出席を保存しました。オンラインになったら送信します</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/counter/grant.py" line="332"/>
-        <source>This session: %1 grants, %2 points</source>
-        <translation>今回の付与：%1 件、%2 ポイント</translation>
     </message>
 </context>
 <context>

@@ -107,3 +107,51 @@ def test_every_status_label_shows_its_whole_text(language: str, qtbot: Any, wind
         check()
     finally:
         apply_font(QApplication.instance())  # type: ignore[arg-type]
+
+
+def test_the_grant_tally_says_grant_and_grants(language: str, qtbot: Any, window: Any, backend: Any) -> None:
+    login(qtbot, window, backend)
+    screen = open_task(qtbot, window, "grant")
+    expected = {"en": {1: "This session: 1 grant, 1,000 points", 2: "This session: 2 grants, 1,000 points"},
+                "ja": {n: f"今回の付与：{n} 件、1,000 ポイント" for n in (1, 2)}}[language]
+    for count, text in expected.items():
+        screen._count, screen._total = count, 1000
+        screen._update_tally()
+        assert screen.tally.text() == text
+
+
+def test_the_english_plural_catalogue_is_complete_and_built(tmp_path: Any) -> None:
+    """kiosk_en.ts holds the English forms of every %n string (lupdate -pluralonly); kiosk_en.qm is built from it."""
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    from kiosk.ui.i18n import TRANSLATIONS
+
+    root = Path(__file__).resolve().parents[2]
+    tools = Path(sys.executable).parent
+    sources = [*sorted(str(p) for p in (root / "kiosk" / "ui").rglob("*.py")), str(root / "kiosk" / "config.py")]
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(tools / "pyside6-lupdate"), *sources, "-pluralonly", "-ts", str(fresh)], check=True,
+                   capture_output=True)
+
+    def plural_sources(ts: Path) -> set[tuple[str, str]]:
+        tree = ET.parse(ts).getroot()
+        return {(c.findtext("name") or "", m.findtext("source") or "") for c in tree.findall("context")
+                for m in c.findall("message") if m.get("numerus") == "yes"}
+
+    committed = TRANSLATIONS / "kiosk_en.ts"
+    assert plural_sources(fresh) == plural_sources(committed)
+    tree = ET.parse(committed).getroot()
+    for message in tree.iter("message"):
+        translation = message.find("translation")
+        assert translation is not None and translation.get("type") is None, message.findtext("source")
+        forms = [f.text or "" for f in translation.findall("numerusform")]
+        source = message.findtext("source") or ""
+        assert len(forms) == 2 and all(forms), source
+        assert forms[0] != forms[1] or "Tries left" in source, source  # "…: %n" reads the same for one and many
+    out = tmp_path / "kiosk_en.qm"
+    subprocess.run([str(tools / "pyside6-lrelease"), str(committed), "-qm", str(out)], check=True,
+                   capture_output=True)
+    assert out.read_bytes() == (TRANSLATIONS / "kiosk_en.qm").read_bytes()

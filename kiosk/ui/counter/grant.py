@@ -329,8 +329,8 @@ class GrantScreen(Screen):
         self.show_result(result)
 
     def _update_tally(self) -> None:
-        self.tally.setText(self.tr("This session: %1 grants, %2 points").replace("%1", str(self._count))
-                           .replace("%2", f"{self._total:,}"))
+        self.tally.setText(self.tr("This session: %n grant(s), %1 points", "", self._count)
+                           .replace("%1", f"{self._total:,}"))
 
     def _next_tap(self) -> None:
         self.identify.stop()
