@@ -21,6 +21,7 @@ ENV = "KIOSK_RESOURCES"
 REQUIRED = (
     "theme/kiosk.qss",
     "translations/kiosk_ja.qm",
+    "translations/kiosk_en.qm",
     "sounds/ok.wav",
     "sounds/error.wav",
     "municipalities/municipalities.csv",
