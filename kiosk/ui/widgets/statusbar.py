@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 
 class KioskStatusBar(QStatusBar):
@@ -21,8 +21,12 @@ class KioskStatusBar(QStatusBar):
         self.keyring_label.setStyleSheet("QLabel { background: #ffd54f; color: #3b2a00; font-weight: bold; "
                                          "padding: 2px 8px; }")
         self.keyring_label.hide()
-        # the demo label gives way (clipped, full text in its tooltip) rather than the sync state or the window width
+        # the demo label gives way (clipped, full text in its tooltip) rather than the sync state or the window width:
+        # it takes only the room the others leave (Ignored), they always take their whole text (Fixed)
         self.keyring_label.setMinimumWidth(40)
+        self.keyring_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        for label in (self.online_label, self.queue_label, self.sync_label, self.busy_label):
+            label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         for widget in (self.online_label, self.queue_label, self.sync_label, self.busy_label):
             self.addWidget(widget)
         self.addWidget(self.keyring_label, 1)
