@@ -59,7 +59,7 @@ KNOWN_CLOUD_CODES = frozenset({
     "certificate_invalid", "certificate_untrusted", "signature_invalid", "challenge_expired", "measure_full",
     "not_eligible", "measure_closed", "already_applied", "duplicate_grant", "programme_not_found",
     "measure_not_found", "invalid_login", "auth_token_expired", "forbidden_role", "mykey_id_suspended",
-    "mykey_id_invalid", "invalid_points", "not_registered",
+    "mykey_id_invalid", "invalid_points", "not_registered", "insufficient_points", "points_expired",
 })
 
 _CODE_ALIASES = {

@@ -58,6 +58,9 @@ _MESSAGES: dict[str, str] = {
     "not_registered": QT_TRANSLATE_NOOP("Errors", "This resident is not registered for this event."),
     "programme_not_found": QT_TRANSLATE_NOOP("Errors", "This grant programme does not exist."),
     "invalid_points": QT_TRANSLATE_NOOP("Errors", "Please enter a number of points greater than zero."),
+    "insufficient_points": QT_TRANSLATE_NOOP("Errors", "The balance does not cover these points. Please enter fewer "
+                                                       "points."),
+    "points_expired": QT_TRANSLATE_NOOP("Errors", "These points have expired; expired points cannot be used."),
     "invalid_login": QT_TRANSLATE_NOOP("Errors", "The staff code or password is not correct."),
     "forbidden_role": QT_TRANSLATE_NOOP("Errors", "This terminal is not allowed to do that."),
     "unexpected": QT_TRANSLATE_NOOP("Errors", "Something went wrong. Please ask the staff."),
@@ -104,6 +107,8 @@ _HEADLINES: dict[str, str] = {
     "already_applied": QT_TRANSLATE_NOOP("Headlines", "Already applied"),
     "measure_full": QT_TRANSLATE_NOOP("Headlines", "No places left"),
     "service_id_taken": QT_TRANSLATE_NOOP("Headlines", "Already registered"),
+    "insufficient_points": QT_TRANSLATE_NOOP("Headlines", "Not enough points"),
+    "points_expired": QT_TRANSLATE_NOOP("Headlines", "The points have expired"),
 }
 
 

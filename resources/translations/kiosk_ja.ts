@@ -1197,6 +1197,14 @@
         <source>Something went wrong. Please ask the staff.</source>
         <translation>エラーが発生しました。職員にお声がけください。</translation>
     </message>
+    <message>
+        <source>The balance does not cover these points. Please enter fewer points.</source>
+        <translation>残高が足りません。ポイント数を減らして入力してください。</translation>
+    </message>
+    <message>
+        <source>These points have expired; expired points cannot be used.</source>
+        <translation>ポイントの有効期限が切れています。有効期限が切れたポイントは使えません。</translation>
+    </message>
 </context>
 <context>
     <name>Form</name>
@@ -1480,6 +1488,14 @@
         <location filename="../../kiosk/ui/screen.py" line="105"/>
         <source>This did not work</source>
         <translation>できませんでした</translation>
+    </message>
+    <message>
+        <source>Not enough points</source>
+        <translation>ポイントが足りません</translation>
+    </message>
+    <message>
+        <source>The points have expired</source>
+        <translation>ポイントの有効期限切れ</translation>
     </message>
 </context>
 <context>
