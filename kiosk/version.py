@@ -19,6 +19,9 @@ TERMINAL_VERSION = __version__
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _minimum: str | None = None
+# the start-up check waits at most this long for the cloud: an offline terminal opens without a long pause, and the
+# sync engine's health probes keep the minimum current afterwards (the status line shows it)
+START_CHECK_TIMEOUT_S = 1.0
 
 
 def parse(version: str) -> tuple[int, ...]:
@@ -62,7 +65,7 @@ class VersionCheck:
 def check(client: Any, terminal: str = TERMINAL_VERSION) -> VersionCheck:
     """Ask the cloud's health once (client: kiosk.sync.client.CloudClient); offline or refused → minimum None."""
     try:
-        client.health()
+        client.health(timeout=START_CHECK_TIMEOUT_S)
     except Exception as exc:  # offline, 5xx, refused: the start goes on, the sync layer says why
         result = VersionCheck(terminal, cloud_minimum())
         log.info("version check: cloud not answering", extra={"fields": {"terminal": terminal,
