@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
+    <name>AdminChoices</name>
+    <message>
+        <source>Once a day</source>
+        <translation>1日1回</translation>
+    </message>
+    <message>
+        <source>Once only</source>
+        <translation>1回だけ</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>窓口</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>事務局</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation>付与</translation>
+    </message>
+    <message>
+        <source>Purchase reward</source>
+        <translation>購入連動</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>どなたでも</translation>
+    </message>
+    <message>
+        <source>Eligible residents only</source>
+        <translation>対象者のみ</translation>
+    </message>
+    <message>
+        <source>Pre-review</source>
+        <translation>事前審査</translation>
+    </message>
+    <message>
+        <source>Post-review</source>
+        <translation>事後審査</translation>
+    </message>
+</context>
+<context>
     <name>AccountsScreen</name>
     <message>
         <location filename="../../kiosk/ui/admin/accounts.py" line="25"/>

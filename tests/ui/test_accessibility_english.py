@@ -40,8 +40,6 @@ KNOWN_LEFTOVERS = (
     "府中市ポイント",  # point-type names: the terminal's point types carry no English name yet (shop, office, counter)
     "市民応援ポイント（全員）", "子育て世帯応援（事前登録）", "商店街お買い物還元", "市民限定給付（券面審査）",  # measures
     "円券", "円",  # the office's exchange desk and settlement amounts
-    "1日1回", "1回だけ", "制限なし",  # admin set-up: repeat-rule buttons not through tr()
-    "付与", "購入連動", "どなたでも", "対象者のみ", "事前審査", "事後審査",  # admin set-up: measure form buttons
     "府中市子育て応援ポイント", "子育て応援（事後審査）",  # admin forms and review: names that have an English one
     "子育て応援給付", "健診受診ポイント", "ボランティアポイント", "けやき祭り参加ポイント", "プレミアム付きポイント",
     "ウォーキング参加ポイント", "子育て支援課", "健康推進課", "市民協働推進課", "産業振興課",  # admin set-up tables

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from kiosk.ui.admin.base import ChoiceGrid
+from kiosk.ui.admin.choices import translated
 from kiosk.ui.design.choices import Segmented
 from kiosk.ui.design.field import Field
 from kiosk.ui.design.style import metrics
@@ -44,7 +45,7 @@ class Form(QWidget):
         row = -(-len(texts) // columns)
         pair: QHBoxLayout | None = None
         for attr in (a for a in attrs if a.kind in ("bool", "choice")):  # a choice on a row of its own, or two
-            options = list(attr.choices) if attr.kind == "choice" else [(self.tr("Yes"), True),
+            options = translated(attr.choices) if attr.kind == "choice" else [(self.tr("Yes"), True),
                                                                         (self.tr("No"), False)]
             widget: Any = ChoiceGrid(options, columns=max(2, min(5, len(options) or 4)), compact=True)
             widget.setObjectName(f"form_{attr.key}")

@@ -10,11 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.ui.admin.choices import KINDS, REVIEW, WHO
 from kiosk.ui.admin.forms import Attr
-
-KINDS = (("付与", "grant"), ("購入連動", "purchase_reward"))
-WHO = (("どなたでも", "open"), ("対象者のみ", "restricted"))
-REVIEW = (("事前審査", "pre"), ("事後審査", "post"))
 
 
 def measure_attrs(_screen: Any = None) -> list[Attr]:

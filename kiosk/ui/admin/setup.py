@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.admin.base import AdminScreen, ChoiceGrid, fill, set_columns, table
+from kiosk.ui.admin.choices import REPEAT, ROLES, label_of
 from kiosk.ui.admin.forms import Attr, Form
 from kiosk.ui.admin.measure_form import measure_attrs, new_measure
 from kiosk.ui.context import UiContext
@@ -19,9 +20,6 @@ from kiosk.ui.design.choices import Segmented
 from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.style import metrics
 from kiosk.ui.theme import label
-
-REPEAT = (("1日1回", "once_per_day"), ("1回だけ", "once"), ("制限なし", "unlimited"))
-ROLES = (("窓口", "counter"), ("事務局", "office"), ("管理", "admin"))
 
 
 class SetupScreen(AdminScreen):
@@ -146,7 +144,9 @@ class SetupScreen(AdminScreen):
         cols = spec["cols"]
         self.table.setProperty("stretchColumn", next(i for i, c in enumerate(cols) if c[0] in ("name", "shops")))
         set_columns(self.table, [c[1] for c in cols])
-        fill(self.table, [[self._cell(r.get(c)) for c, _h in cols] for r in self.rows], self.rows)
+        shown = {a.key: a.choices for a in spec["attrs"] if a.kind == "choice" and a.choices}  # value → its label
+        fill(self.table, [[self._cell(label_of(shown[c], r.get(c)) if c in shown else r.get(c)) for c, _h in cols]
+                          for r in self.rows], self.rows)
         form = self.form_for[key]
         self.forms.setCurrentWidget(form)
         for choice_key, source in (("department_id", "departments"), ("point_type_id", "point_types")):
