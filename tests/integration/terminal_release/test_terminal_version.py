@@ -5,6 +5,8 @@ minimum in the status line."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,7 +40,7 @@ def test_versions_compare_numerically() -> None:
 
 @pytest.mark.parametrize("cloud_with_minimum", ["99.0"], indirect=True)
 def test_an_older_terminal_refuses_to_run(qapp, cloud_with_minimum: CloudClient) -> None:  # type: ignore[no-untyped-def]
-    from kiosk.ui.update_required import UpdateRequiredWindow, refuse_to_run
+    from kiosk.ui.update_required import UpdateRequiredWindow
 
     state = check(cloud_with_minimum)
     assert state.minimum == "99.0" and state.terminal == __version__ and state.outdated
@@ -55,9 +57,19 @@ def test_an_older_terminal_refuses_to_run(qapp, cloud_with_minimum: CloudClient)
         assert __version__ in window.versions.text()
         window.grab().save(str(SHOTS / f"update-required-{language}.png"))
         window.close()
-    assert refuse_to_run(qapp, outdated, "en", quit_after=0.2) == 3
     for window in qapp.topLevelWidgets():
         window.close()
+    # refuse_to_run runs the application's event loop to its end: in a process of its own, as the terminal does (a
+    # quit loop left the test session's shared application unable to finish a later staff login)
+    script = ("import sys\n"
+              "from kiosk.app import ensure_qapp\n"
+              "from kiosk.ui.update_required import refuse_to_run\n"
+              "from kiosk.version import TerminalOutdated\n"
+              f"sys.exit(refuse_to_run(ensure_qapp(), TerminalOutdated({__version__!r}, '99.0'), 'en', quit_after=0.2))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 3, done.stderr[-2000:]
+    assert "must be updated" in done.stderr and "99.0" in done.stderr
 
 
 @pytest.mark.parametrize("cloud_with_minimum", [__version__], indirect=True)
