@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,31 +11,13 @@ from kiosk_cloud.demo import DemoInfo, init_demo
 from kiosk_cloud.embedded import EmbeddedCloud, start_embedded
 
 from .helpers import Cloud
-from .pg import TempCluster, fresh_database
+from .pg import admin_url_or_skip, fresh_database
 
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """A PostgreSQL admin URL: KIOSK_TEST_PG_URL, else a throwaway cluster. Skips locally, fails under CI."""
-    url = os.environ.get("KIOSK_TEST_PG_URL")
-    if url:
-        yield url
-        return
-    cluster = None
-    try:
-        cluster = TempCluster()
-        url = cluster.start()
-        atexit.register(cluster.stop_quietly)  # even if the session ends without fixture teardown
-    except Exception as exc:
-        if cluster is not None:
-            cluster.stop()
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is required under CI and could not be started: {exc}")
-        pytest.skip(f"no PostgreSQL available: {exc}")
-    try:
-        yield url
-    finally:
-        cluster.stop()
+    yield from admin_url_or_skip()
 
 
 @pytest.fixture(scope="session")
