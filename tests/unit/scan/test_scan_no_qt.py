@@ -1,4 +1,5 @@
-"""kiosk/scan and kiosk/printing stay Qt-free (kiosk/printing/qt.py is the one exception, imported by the UI only)."""
+"""kiosk/scan and kiosk/printing stay Qt-free. The exceptions are the two painters for Qt's printers,
+kiosk/printing/qt.py (a saved PDF as images) and receipt_qt.py (receipt slips on a QPrinter), imported by the UI only."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3] / "kiosk"
+QT_PAINTERS = ("qt.py", "receipt_qt.py")
 
 
 def imported(path: Path) -> set[str]:
@@ -22,9 +24,16 @@ def test_no_qt_outside_printing_qt() -> None:
     files = [*sorted((ROOT / "scan").glob("*.py")), *sorted((ROOT / "printing").glob("*.py"))]
     assert len(files) > 10
     for path in files:
-        if path.name == "qt.py" and path.parent.name == "printing":
+        if path.name in QT_PAINTERS and path.parent.name == "printing":
             assert any(n.startswith("PySide6") for n in imported(path))
             continue
         qt = {n for n in imported(path) if n.split(".")[0] in {"PySide6", "shiboken6", "kiosk.ui"}}
         assert not qt, f"{path.name} imports {qt}"
-        assert "kiosk.printing.qt" not in imported(path)
+        assert not {f"kiosk.printing.{p[:-3]}" for p in QT_PAINTERS} & imported(path)
+
+
+def test_only_the_ui_imports_the_qt_painters() -> None:
+    painters = {f"kiosk.printing.{p[:-3]}" for p in QT_PAINTERS}
+    for path in ROOT.rglob("*.py"):
+        if painters & imported(path):
+            assert path.is_relative_to(ROOT / "ui"), f"{path} imports a Qt painter outside the UI"
