@@ -78,5 +78,6 @@ class PageStack(QWidget):
         new.setVisible(True)  # show the new page first: focus and geometry move without a gap
         if old is not None:
             old.setVisible(False)
+        self._box.activate()  # lay the new page out now: until the posted layout request, both pages share the room
         self.updateGeometry()
         self.currentChanged.emit(index)
