@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kiosk.core.errors import DomainError
 from kiosk.core.rules.refusal import Refused
+
+_log = logging.getLogger("kiosk_cloud.errors")
 
 # code -> (HTTP status, English, Japanese). Domain codes from kiosk.core.errors are listed too.
 MESSAGES: dict[str, tuple[int, str, str]] = {
@@ -255,7 +258,14 @@ def install_error_handlers(app: FastAPI) -> None:
         # The transaction has been rolled back, so nothing half-written stays.
         return JSONResponse(error_body("concurrent_change"), status_code=409)
 
+    async def database_error(_: Request, exc: Exception) -> JSONResponse:
+        # Any other database failure (the server gone, a disk full, a trigger refusing): the transaction was rolled
+        # back, nothing was written, and the terminal keeps the operation in its outbox and sends it again (a 5xx).
+        _log.error("database error: %s", type(getattr(exc, "orig", exc)).__name__)
+        return JSONResponse(error_body("database_unavailable"), status_code=503)
+
     app.add_exception_handler(IntegrityError, integrity_error)
+    app.add_exception_handler(DBAPIError, database_error)
     app.add_exception_handler(ApiError, api_error)
     app.add_exception_handler(DomainError, api_error)
     app.add_exception_handler(RequestValidationError, validation_error)

@@ -18,7 +18,6 @@ from kiosk_cloud.services import measures as svc
 from kiosk_cloud.services.audit import audit
 from kiosk_cloud.services.idempotent import raise_if_rejected
 from kiosk_cloud.services.perform import perform
-from kiosk_cloud.services.staff_sync import audit_op
 
 router = APIRouter(tags=["measures"])
 
@@ -57,8 +56,8 @@ async def list_measures(caller: AnyTerminal, db: DB, mykey_id: MyKeyText | None 
 async def apply(body: ApplicationIn, staff: CounterStaff, db: DB, settings: AppSettings,
                 response: Response) -> dict[str, Any]:
     payload = body.model_dump(exclude={"idempotency_key"}, exclude_none=True)
+    payload["staff_id"] = staff.staff_id  # from the session, never from the body (audited in the application's transaction)
     op = await perform(db, staff.caller, settings, kind="application", key=body.idempotency_key, payload=payload)
-    await audit_op(db, staff.caller, kind="application", payload=payload, op=op, staff_id=staff.staff_id)
     if op.replayed:
         response.headers["Idempotent-Replay"] = "true"
     return raise_if_rejected(op)

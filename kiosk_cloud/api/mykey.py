@@ -156,11 +156,9 @@ async def list_service_ids(mykey_id: MyKeyText, staff: CounterStaff, db: DB) -> 
 
 @router.post("/mykey-ids/{mykey_id}/service-ids", status_code=201)
 async def add_service_id(mykey_id: MyKeyText, body: ServiceIdIn, staff: CounterStaff, db: DB) -> dict[str, Any]:
-    value = normalize_mykey_id(mykey_id)
     async with db.write() as conn:
-        if await svc.is_available(conn, value):
-            raise ApiError("mykey_id_unknown")
-        return await svc.add_service_id(conn, value, body.business_id, body.customer_id, utcnow())
+        return await svc.register_service_id(conn, mykey_id, body.business_id, body.customer_id,
+                                             terminal_id=staff.terminal_id, staff_id=staff.staff_id, now=utcnow())
 
 
 def _cert_out(cert: Any) -> dict[str, Any]:

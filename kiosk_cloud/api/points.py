@@ -20,7 +20,6 @@ from kiosk_cloud.services.perform import perform
 from kiosk_cloud.services.reference import point_type_out, programme_out
 from kiosk_cloud.services.residents import resolve_session
 from kiosk_cloud.services.staff_auth import open_session
-from kiosk_cloud.services.staff_sync import audit_op
 
 router = APIRouter(tags=["points"])
 
@@ -81,7 +80,6 @@ async def grant(body: GrantIn, staff: GrantingStaff, db: DB, settings: AppSettin
     payload = body.model_dump(exclude={"idempotency_key"}, exclude_none=True)
     payload["staff_id"] = staff.staff_id  # from the session, never from the body
     op = await perform(db, staff.caller, settings, kind="grant", key=body.idempotency_key, payload=payload)
-    await audit_op(db, staff.caller, kind="grant", payload=payload, op=op, staff_id=staff.staff_id)
     if op.replayed:
         response.headers["Idempotent-Replay"] = "true"
     return raise_if_rejected(op)
@@ -95,7 +93,6 @@ async def grant_bulk(body: BulkIn, staff: GrantingStaff, db: DB, settings: AppSe
         payload: dict[str, Any] = {"programme_id": item.programme_id or body.programme_id,
                                    "mykey_id": item.mykey_id, "points": item.points, "staff_id": staff.staff_id}
         op = await perform(db, staff.caller, settings, kind="grant", key=item.idempotency_key, payload=payload)
-        await audit_op(db, staff.caller, kind="grant", payload=payload, op=op, staff_id=staff.staff_id)
         results.append(op.as_json())
     return {"results": results}
 

@@ -60,6 +60,29 @@ async def audit(
     )
 
 
+async def audit_staffed(conn: AsyncConnection, *, kind: str, terminal_id: int | None, staff_id: int | None,
+                        payload: dict[str, Any], result: dict[str, Any], at: datetime) -> None:
+    """The audit row of an application, attendance or service ID, written by its handler in the operation's own
+    transaction (so it stands or falls with it), on /v1/sync and the plain endpoints alike."""
+    mykey_id = result.get("mykey_id") or payload.get("mykey_id")
+    await audit(conn, action=kind, terminal_id=terminal_id, staff_id=staff_id,
+                mykey_id=str(mykey_id)[:8] if mykey_id else None, subject=_staffed_subject(kind, result, payload),
+                detail=_staffed_detail(result), at=at)
+
+
+def _staffed_subject(kind: str, result: dict[str, Any], payload: dict[str, Any]) -> str:
+    if kind == "application":
+        return f"measure {payload.get('measure_id')} application {result.get('id')}"
+    if kind == "attendance":
+        return f"programme {payload.get('programme_id')} attendance"
+    return f"service ID {payload.get('business_id')}"
+
+
+def _staffed_detail(result: dict[str, Any]) -> dict[str, Any]:
+    keep = ("points", "point_type_id", "programme_id", "grant_id", "status", "measure_id", "business_id")
+    return {k: result[k] for k in keep if k in result and isinstance(result[k], int | str | None)}
+
+
 def grant_row(*, programme_id: int, grant_id: int, points: int) -> tuple[str, str]:
     """(subject, detail JSON) of a grant's audit row: the same on every path (general, SQLite and PostgreSQL batch
     runners write it in the grant's own transaction)."""

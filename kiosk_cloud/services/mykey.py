@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from kiosk.core.mykey_id import MyKeyStatus, generate_candidate, normalize_mykey_id
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import certificates, mykey_ids, service_ids
+from kiosk_cloud.services.audit import audit_staffed
+from kiosk_cloud.services.common import require_valid_mykey
 from kiosk_cloud.services.residents import ResidentSession
 
 
@@ -117,3 +119,14 @@ async def add_service_id(conn: AsyncConnection, mykey_id: str, business_id: str,
     except IntegrityError:  # registered concurrently
         raise ApiError("service_id_taken") from None
     return {"id": new_id, "mykey_id": mykey_id, "business_id": business_id, "customer_id": customer_id}
+
+
+async def register_service_id(conn: AsyncConnection, mykey_text: str, business_id: str, customer_id: str, *,
+                              terminal_id: int | None, staff_id: int | None, now: datetime) -> dict[str, object]:
+    """The one rule for a service ID, on /v1/sync and POST /v1/mykey-ids/{id}/service-ids alike: the MyKey ID must
+    exist and be valid (有効; a suspended one takes none), and the audit row is written in the same transaction."""
+    mykey_id = await require_valid_mykey(conn, mykey_text)
+    result = await add_service_id(conn, mykey_id, business_id, customer_id, now)
+    await audit_staffed(conn, kind="service_id", terminal_id=terminal_id, staff_id=staff_id,
+                        payload={"mykey_id": mykey_id, "business_id": business_id}, result=dict(result), at=now)
+    return result

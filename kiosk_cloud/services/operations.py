@@ -16,7 +16,7 @@ from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import certificates, conflicts
 from kiosk_cloud.services import ledger_ops, measures, mykey, payments
 from kiosk_cloud.services import vouchers as vsvc
-from kiosk_cloud.services.audit import audit_grant
+from kiosk_cloud.services.audit import audit_grant, audit_staffed
 from kiosk_cloud.services.common import jdump, require_valid_mykey
 from kiosk_cloud.services.consent import ConsentIn
 from kiosk_cloud.services.idempotent import APPLIED, CONFLICT
@@ -60,6 +60,7 @@ class ApplicationPayload(Payload):
     mykey_id: Text40
     municipality_code: Annotated[str, Field(pattern="^[0-9]{5,6}$")] | None = None
     payment_service: Annotated[str, Field(min_length=1, max_length=60)]
+    staff_id: DbId | None = None  # set by the cloud from the clerk's session, never taken from the terminal
 
 
 class AttendancePayload(Payload):
@@ -68,6 +69,7 @@ class AttendancePayload(Payload):
     programme_id: DbId
     mykey_id: Text40 | None = None
     certificate_fingerprint: Annotated[str, Field(pattern="^[0-9a-fA-F]{64}$")] | None = None
+    staff_id: DbId | None = None
 
     @model_validator(mode="after")
     def _one_resident(self) -> AttendancePayload:
@@ -80,6 +82,7 @@ class ServiceIdPayload(Payload):
     mykey_id: Text40
     business_id: Annotated[str, Field(min_length=1, max_length=40)]
     customer_id: Annotated[str, Field(min_length=1, max_length=80)]
+    staff_id: DbId | None = None
 
 
 @dataclass(frozen=True)
@@ -140,10 +143,18 @@ async def do_offline_redeem(conn: AsyncConnection, p: RedeemPayload, ctx: Ctx) -
     return CONFLICT, plan.result
 
 
+async def _audited(conn: AsyncConnection, kind: str, p: Payload, ctx: Ctx,
+                   result: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """APPLIED with its audit row, in the operation's transaction (issue 8)."""
+    await audit_staffed(conn, kind=kind, terminal_id=ctx.caller.terminal_id, staff_id=getattr(p, "staff_id", None),
+                        payload=p.model_dump(), result=result, at=ctx.now)
+    return APPLIED, result
+
+
 async def do_application(conn: AsyncConnection, p: ApplicationPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
-    return APPLIED, await measures.apply(
+    return await _audited(conn, "application", p, ctx, await measures.apply(
         conn, measure_id=p.measure_id, mykey_text=p.mykey_id, municipality_code=p.municipality_code,
-        payment_service=p.payment_service, terminal_id=ctx.caller.terminal_id, now=ctx.now)
+        payment_service=p.payment_service, terminal_id=ctx.caller.terminal_id, now=ctx.now))
 
 
 async def do_attendance(conn: AsyncConnection, p: AttendancePayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
@@ -153,8 +164,9 @@ async def do_attendance(conn: AsyncConnection, p: AttendancePayload, ctx: Ctx) -
     else:
         mykey_text = p.mykey_id or ""
     await require_valid_mykey(conn, mykey_text)
-    return APPLIED, await measures.attend(conn, programme_id=p.programme_id, mykey_text=mykey_text,
-                                          terminal_id=ctx.caller.terminal_id, now=ctx.now, occurred_at=ctx.occurred_at)
+    return await _audited(conn, "attendance", p, ctx, await measures.attend(
+        conn, programme_id=p.programme_id, mykey_text=mykey_text, terminal_id=ctx.caller.terminal_id, now=ctx.now,
+        occurred_at=ctx.occurred_at))
 
 
 async def mykey_for_certificate(conn: AsyncConnection, fingerprint: str, at: datetime,
@@ -177,8 +189,8 @@ async def mykey_for_certificate(conn: AsyncConnection, fingerprint: str, at: dat
 
 
 async def do_service_id(conn: AsyncConnection, p: ServiceIdPayload, ctx: Ctx) -> tuple[str, dict[str, Any]]:
-    mykey_id = await require_valid_mykey(conn, p.mykey_id)
-    return APPLIED, await mykey.add_service_id(conn, mykey_id, p.business_id, p.customer_id, ctx.now)
+    return APPLIED, await mykey.register_service_id(conn, p.mykey_id, p.business_id, p.customer_id,
+                                                   terminal_id=ctx.caller.terminal_id, staff_id=p.staff_id, now=ctx.now)
 
 
 @dataclass(frozen=True)

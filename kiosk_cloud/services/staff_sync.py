@@ -10,9 +10,10 @@ still be sent later with a valid session. A key this terminal has already used i
 its stored result (a replay applies nothing). A grant's staff member is taken from the session (payload `staff_id`
 overwritten), never from the payload.
 
-Audit rows: a grant's is written in the grant's own transaction on every path (services.audit.audit_grant, the
-batch runners); those of applied applications/attendance/service IDs are written here, right after their
-operations (one transaction for the batch).
+Audit rows are written in each operation's own transaction on every path, so an operation and its audit row stand or
+fall together: a grant's by services.audit.audit_grant and the batch runners, an application's, attendance's or
+service ID's by its handler (services.operations, audit_staffed). The staff member is the session's: this module
+sets the payload's `staff_id` for every staffed kind; a `staff_id` the terminal sent is overwritten.
 """
 
 from __future__ import annotations
@@ -27,16 +28,12 @@ from kiosk_cloud.db import Database, utcnow
 from kiosk_cloud.deps import Caller
 from kiosk_cloud.errors import error_body
 from kiosk_cloud.models import idempotency
-from kiosk_cloud.services.audit import audit
-from kiosk_cloud.services.idempotent import APPLIED, REJECTED, OpResult
+from kiosk_cloud.services.idempotent import REJECTED, OpResult
 from kiosk_cloud.services.staff_auth import SessionSpan, session_span, touch_spans
 from kiosk_cloud.services.timewindow import current_limits, time_problem
 from kiosk_cloud.settings import Settings
 
 STAFF_KINDS = frozenset({"grant", "application", "attendance", "service_id"})
-# a grant's audit row is written in the grant's own transaction on every path (services.audit.audit_grant and the
-# batch runners); the other kinds' rows are written here, right after their operations
-AUDITED_IN_TRANSACTION = frozenset({"grant"})
 # who may do them: the terminal's role and the clerk's role alike (an admin clerk may act anywhere)
 STAFF_ROLES = frozenset({"counter", "admin"})
 
@@ -79,7 +76,7 @@ async def check_operations(db: Database, settings: Settings, caller: Caller,
                 continue
             span.use(at)
             staff_of[index] = span.session.staff_id
-            if op.kind == "grant" and isinstance(op.payload, dict):
+            if isinstance(op.payload, dict):
                 op.payload["staff_id"] = span.session.staff_id  # from the session, never from the payload
     await touch_spans(db, [s for s in spans.values() if s is not None])
     if refused:  # a key this terminal already used is answered from its stored result (a replay writes nothing)
@@ -100,9 +97,9 @@ Runner = Callable[[list[Any]], Awaitable[list[dict[str, Any]]]]
 
 async def run_staffed(db: Database, settings: Settings, caller: Caller, ops: list[Any],
                       run: Runner) -> list[dict[str, Any]]:
-    """Check the sessions, run the accepted operations in order (in runs between the refused ones, so a refused
-    one stands in its place), then audit what was applied."""
-    refused, staff_of = await check_operations(db, settings, caller, ops)
+    """Check the sessions, then run the accepted operations in order (in runs between the refused ones, so a refused
+    one stands in its place); each applied one writes its audit row in its own transaction."""
+    refused, _staff_of = await check_operations(db, settings, caller, ops)
     results: list[dict[str, Any]] = []
     segment: list[Any] = []
     for index, op in enumerate(ops):
@@ -115,52 +112,4 @@ async def run_staffed(db: Database, settings: Settings, caller: Caller, ops: lis
             segment.append(op)
     if segment:
         results.extend(await run(segment))
-    await audit_applied(db, caller, ops, results, staff_of)
     return results
-
-
-async def audit_applied(db: Database, caller: Caller, ops: list[Any], results: list[dict[str, Any]],
-                        staff_of: dict[int, int]) -> None:
-    rows = []
-    for index, (op, result) in enumerate(zip(ops, results, strict=False)):
-        if (op.kind in STAFF_KINDS - AUDITED_IN_TRANSACTION and result.get("status") == APPLIED
-                and not result.get("replayed")):
-            rows.append((op, result.get("result") or {}, staff_of.get(index)))
-    if not rows:
-        return
-    at = utcnow()
-    async with db.write() as conn:
-        for op, result, staff_id in rows:
-            await audit(conn, action=op.kind, terminal_id=caller.terminal_id, staff_id=staff_id,
-                        mykey_id=_mykey(result, op.payload), subject=_subject(op.kind, result, op.payload),
-                        detail=_detail(op.kind, result), at=at)
-
-
-def _mykey(result: dict[str, Any], payload: dict[str, Any]) -> str | None:
-    value = result.get("mykey_id") or payload.get("mykey_id")
-    return str(value)[:8] if value else None
-
-
-def _subject(kind: str, result: dict[str, Any], payload: dict[str, Any]) -> str:
-    if kind == "grant":
-        return f"programme {payload.get('programme_id')} grant {result.get('grant_id')}"
-    if kind == "application":
-        return f"measure {payload.get('measure_id')} application {result.get('id')}"
-    if kind == "attendance":
-        return f"programme {payload.get('programme_id')} attendance"
-    return f"service ID {payload.get('business_id')}"
-
-
-def _detail(kind: str, result: dict[str, Any]) -> dict[str, Any]:
-    keep = ("points", "point_type_id", "programme_id", "grant_id", "status", "measure_id", "business_id")
-    return {k: result[k] for k in keep if k in result and isinstance(result[k], int | str | None)}
-
-
-async def audit_op(db: Database, caller: Caller, *, kind: str, payload: dict[str, Any], op: OpResult,
-                   staff_id: int) -> None:
-    """The plain endpoints' twin of audit_applied (one operation)."""
-    if op.status == APPLIED and not op.replayed and kind not in AUDITED_IN_TRANSACTION:
-        async with db.write() as conn:
-            await audit(conn, action=kind, terminal_id=caller.terminal_id, staff_id=staff_id,
-                        mykey_id=_mykey(op.result, payload), subject=_subject(kind, op.result, payload),
-                        detail=_detail(kind, op.result))
