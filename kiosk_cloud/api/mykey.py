@@ -12,7 +12,7 @@ from sqlalchemy import select
 from kiosk.core.mykey_id import MyKeyStatus, normalize_mykey_id
 from kiosk_cloud.api.schemas import Body, MyKeyText
 from kiosk_cloud.db import utcnow
-from kiosk_cloud.deps import DB, AppSettings, CounterStaff, ResidentFacing
+from kiosk_cloud.deps import DB, AppSettings, CounterStaff
 from kiosk_cloud.errors import ApiError
 from kiosk_cloud.models import certificates, mykey_ids, service_ids
 from kiosk_cloud.services import mykey as svc
@@ -110,7 +110,9 @@ async def rebind(body: RebindIn, staff: CounterStaff, db: DB, settings: AppSetti
 
 
 @router.get("/mykey-ids/{mykey_id}")
-async def lookup(mykey_id: MyKeyText, caller: ResidentFacing, db: DB) -> dict[str, Any]:
+async def lookup(mykey_id: MyKeyText, staff: CounterStaff, db: DB) -> dict[str, Any]:
+    """A MyKey ID's status and bound certificate: for the counter's look-up, so a clerk's session on a counter or
+    admin terminal (a shop, the office or a terminal without a logged-in clerk may not browse residents' records)."""
     value = normalize_mykey_id(mykey_id)
     async with db.read() as conn:
         row = (await conn.execute(select(mykey_ids).where(mykey_ids.c.mykey_id == value))).first()

@@ -140,7 +140,9 @@ def test_mykey_status_and_creation_need_a_clerk_and_are_audited(cloud: Cloud) ->
     bare = cloud.terminal("counter", staff=None)
     m = cloud.mykey("suzuki")
     assert _code(bare.post(f"/mykey-ids/{m}/status", {"status": "suspended"})) == "staff_session_required"
-    assert bare.get(f"/mykey-ids/{m}").json()["status"] == "valid"
+    assert _code(bare.get(f"/mykey-ids/{m}")) == "staff_session_required"  # no clerk: not even a read
+    for role, shop in (("store", 1), ("office", None)):  # a shop or the office may not browse residents' records
+        assert _code(cloud.terminal(role, shop).get(f"/mykey-ids/{m}")) == "forbidden_role"
     counter = cloud.terminal("counter")
     counter.ok("POST", f"/mykey-ids/{m}/status", {"status": "suspended"})
     row = audit_rows(cloud.demo.database_url, "mykey_status")[-1]
