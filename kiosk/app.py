@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+import kiosk.ui.qt_boot  # noqa: F401  (first: PySide6 must not read every later module's source)
 from kiosk.config import Config
 from kiosk.services import Services
 from kiosk.ui.context import UiContext
