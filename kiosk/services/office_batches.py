@@ -15,7 +15,7 @@ from kiosk.core.voucher_code import VoucherClaims, decode_voucher
 from kiosk.services.errors import ServiceError
 from kiosk.services.office_cloud import OfficeCloud
 
-OUTCOMES = ("accepted", "expired", "already_used", "voided", "forged", "invalid", "unknown")
+OUTCOMES = ("accepted", "expired", "already_used", "voided", "forged", "shop_not_allowed", "invalid", "unknown")
 
 
 @dataclass

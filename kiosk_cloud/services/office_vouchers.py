@@ -119,12 +119,15 @@ FORGED_CODES = ("voucher_bad_signature", "voucher_unknown_key", "voucher_malform
 
 def outcome(result: dict[str, Any]) -> str:
     """accepted | expired (taken by the shop after the last day: counted, to be checked) | already_used |
-    voided | forged | invalid (e.g. a key past its verification period) | unknown."""
+    voided | forged | shop_not_allowed (the voucher rule does not name this shop: not counted, the shop is told) |
+    invalid (e.g. a key past its verification period) | unknown."""
     if result.get("result") == "redeemed" and result.get("code") == "voucher_already_used":
         return "already_used"  # services.vouchers.reconcile says "redeemed" for both; the code tells them apart
     if result.get("result") == "redeemed":
         return "expired" if result.get("expired") else "accepted"
     if result.get("result") == "invalid":
+        if result.get("code") == "voucher_shop_not_allowed":
+            return "shop_not_allowed"
         return "forged" if result.get("code") in FORGED_CODES else "invalid"
     return {"voided": "voided", "redeemed": "already_used", "unknown": "unknown"}.get(str(result.get("result")),
                                                                                    "invalid")

@@ -3130,6 +3130,11 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/office/reconcile.py" line="224"/>
+        <source>not accepted at this shop</source>
+        <translation>利用対象外の店舗</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/office/reconcile.py" line="224"/>
         <source>not valid</source>
         <translation>有効ではありません</translation>
     </message>

@@ -221,7 +221,8 @@ class ReconcileScreen(OfficeScreen):
         outcomes = batch.get("outcomes") or {}
         names = {"accepted": self.tr("accepted"), "expired": self.tr("expired (counted, check the date)"),
                  "already_used": self.tr("already used"), "voided": self.tr("voided"), "forged": self.tr("forged"),
-                 "invalid": self.tr("not valid"), "unknown": self.tr("unknown")}
+                 "shop_not_allowed": self.tr("not accepted at this shop"), "invalid": self.tr("not valid"),
+                 "unknown": self.tr("unknown")}
         parts = [f"{names.get(k, k)} {v}" for k, v in outcomes.items()]
         used = [r for r in batch.get("results") or [] if r.get("outcome") == "already_used"]
         where = [self.tr("%1 used at %2").replace("%1", str(r.get("number"))).replace(

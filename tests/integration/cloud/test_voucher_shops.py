@@ -145,14 +145,14 @@ def test_through_a_sync_batch_the_shop_rule_is_a_conflict_and_nothing_is_credite
 
 def test_paper_vouchers_from_a_shop_not_on_the_rule_are_not_reconciled(cloud: Cloud) -> None:
     """Pattern ①: the office reconciles a bundle of paper vouchers per shop; a shop the rule does not name is not
-    paid for them (outcome `invalid`, code voucher_shop_not_allowed), the vouchers stay unused."""
+    paid for them (outcome `shop_not_allowed`, code voucher_shop_not_allowed), the vouchers stay unused."""
     shop_a, shop_b = cloud.demo.shops[0]["id"], cloud.demo.shops[1]["id"]
     office = cloud.terminal("office")
     v1, v2 = _vouchers(cloud, office, 2)
     _rule(cloud, [shop_a])
     before = counts(cloud.demo.database_url)
     batch = office.ok("POST", "/office/reconciliations", {"shop_id": shop_b, "codes": [v1["code"], v2["code"]]})
-    assert [(r["outcome"], r["code"]) for r in batch["results"]] == [("invalid", "voucher_shop_not_allowed")] * 2
+    assert [(r["outcome"], r["code"]) for r in batch["results"]] == [("shop_not_allowed", "voucher_shop_not_allowed")] * 2
     assert (batch["accepted"], batch["accepted_points"], batch["refused"]) == (0, 0, 2)
     after = counts(cloud.demo.database_url)
     assert (after["redeemed"], after["ledger"], after["lot_points"]) == (before["redeemed"], before["ledger"],

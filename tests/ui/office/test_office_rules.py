@@ -66,3 +66,31 @@ def test_the_issue_screen_offers_only_what_the_voucher_rule_allows(qtbot: Any, o
         assert _balance(admin, backend) == before  # nothing was debited
     finally:
         admin.close()
+
+
+def test_a_bundle_from_a_shop_the_rule_does_not_name_says_so(qtbot: Any, office: Any, backend: Any) -> None:
+    """Reconciling at a shop the voucher rule leaves out: the result names that outcome (利用対象外の店舗), not
+    a plain "not valid", and nothing is accepted."""
+    from kiosk.ui.office.screenshots import _admin
+
+    from .test_office_flow import issue
+
+    win = office
+    admin = _admin(backend)
+    try:
+        (voucher,) = issue(qtbot, win, backend, count_index=0)
+        win.go("office_home")
+        rec = open_task(qtbot, win, "office_reconcile")
+        qtbot.waitUntil(lambda: rec.shop.count() > 1, timeout=TIMEOUT)
+        rec.shop.setCurrentIndex(0)
+        here = int(rec.shop.currentData())
+        other = next(int(rec.shop.data(i)) for i in range(rec.shop.count()) if int(rec.shop.data(i)) != here)
+        admin.http.request("PUT", "/v1/admin/voucher-rules/1", json={"validity_days": 180, "max_points": 5000,
+                                                                     "shop_ids": [other]})
+        rec.add_code(voucher.code)
+        click(qtbot, rec.close_button)
+        text = result(qtbot, rec)
+        assert rec.result_panel.kind() == "warning"
+        assert "利用対象外の店舗 1" in text and "有効ではありません" not in text
+    finally:
+        admin.close()
