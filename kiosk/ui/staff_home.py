@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.design.action_bar import ActionBar
-from kiosk.ui.design.choices import Tile
+from kiosk.ui.design.choices import task_tiles
 from kiosk.ui.design.field import Field
 from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.style import metrics, sized
@@ -83,16 +83,7 @@ class StaffHome(Screen):
     def _tasks_page(self, role: str, texts: StaffHomeTexts, tasks: Sequence[tuple[str, str, str]],
                     columns: int) -> QWidget:
         self.clerk = label("", "muted", name=f"{role}Clerk")
-        grid = QGridLayout()
-        metrics(grid, 0, "gap")
-        self.tiles: dict[str, Tile] = {}
-        for i, (target, text, sub) in enumerate(tasks):
-            tile = Tile(text, sub)
-            tile.setObjectName(f"task_{target}")
-            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            tile.clicked.connect(lambda _=False, t=target: self.navigate.emit(t))
-            self.tiles[target] = tile
-            grid.addWidget(tile, i // columns, i % columns)
+        grid, self.tiles = task_tiles(tasks, self.navigate.emit, columns)
         self.logout_button = QPushButton(texts.log_out)
         self.logout_button.setObjectName(f"{role}Logout")
         self.logout_button.clicked.connect(self._logout)

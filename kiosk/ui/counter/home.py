@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.context import UiContext
-from kiosk.ui.design.choices import Tile
+from kiosk.ui.design.choices import task_tiles
 from kiosk.ui.design.style import metrics
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import label
@@ -17,22 +17,13 @@ class CounterHome(Screen):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.staff = label("", "muted", name="staffLabel")
-        grid = QGridLayout()
-        metrics(grid, 0, "gap")
-        self.buttons: dict[str, Tile] = {}
         tasks = [
             ("create_mykey", self.tr("Create a MyKey ID"), self.tr("The resident places the card and chooses an ID")),
             ("lookup", self.tr("Look up a MyKey ID / service IDs"), self.tr("Status and service ID registration")),
             ("measure_apply", self.tr("Apply for a measure"), self.tr("Eligibility, payment service, submission")),
             ("grant", self.tr("Grant points"), self.tr("Programme grants and event attendance")),
         ]
-        for i, (target, text, sub) in enumerate(tasks):
-            tile = Tile(text, sub)
-            tile.setObjectName(f"task_{target}")
-            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            tile.clicked.connect(lambda _=False, t=target: self.navigate.emit(t))
-            self.buttons[target] = tile
-            grid.addWidget(tile, i // 2, i % 2)
+        grid, self.buttons = task_tiles(tasks, self.navigate.emit)
         body = QWidget()
         layout = QVBoxLayout(body)
         metrics(layout, 0, "gap")

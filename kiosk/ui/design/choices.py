@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -71,6 +72,23 @@ class Tile(QPushButton):
     def heightForWidth(self, width: int) -> int:
         layout = self.layout()
         return max(self.minimumHeight(), layout.totalHeightForWidth(width) if layout else 0)
+
+
+def task_tiles(tasks: Sequence[tuple[str, str, str]], go: Callable[[str], None],
+               columns: int = 2) -> tuple[QGridLayout, dict[str, Tile]]:
+    """A home's tasks as tiles that fill the room (`tasks`: target, title, sub-text; object names `task_<target>`),
+    `columns` a row; pressing one calls `go(target)`. The grid and the tiles by target."""
+    grid = QGridLayout()
+    metrics(grid, 0, "gap")
+    tiles: dict[str, Tile] = {}
+    for i, (target, text, sub) in enumerate(tasks):
+        tile = Tile(text, sub)
+        tile.setObjectName(f"task_{target}")
+        tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        tile.clicked.connect(lambda _=False, t=target: go(t))
+        tiles[target] = tile
+        grid.addWidget(tile, i // columns, i % columns)
+    return grid, tiles
 
 
 class TileList(QWidget):

@@ -4,10 +4,10 @@ stay pending until the cloud confirms them. A voucher scanned here opens the vou
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.ui.context import UiContext
-from kiosk.ui.design.choices import Tile
+from kiosk.ui.design.choices import task_tiles
 from kiosk.ui.design.style import metrics
 from kiosk.ui.store.base import StoreScreen
 from kiosk.ui.theme import label, restyle
@@ -22,22 +22,13 @@ class StoreHome(StoreScreen):
         self.connection = label("", "muted", name="storeConnection")
         self.conflicts = label("", "warning", name="storeConflicts")
         self.conflicts.hide()
-        grid = QGridLayout()
-        metrics(grid, 0, "gap")
-        self.buttons: dict[str, Tile] = {}
         tasks = [
             ("store_pay", self.tr("Pay with the card"), self.tr("Points from the resident's My Number Card")),
             ("store_redeem", self.tr("Redeem a voucher"), self.tr("Scan the QR code of a paper point voucher")),
             ("store_recent", self.tr("Today's payments"), self.tr("Look back, reprint, reverse a payment")),
             ("store_dayend", self.tr("Day end"), self.tr("Settlement: print, A4, CSV")),
         ]
-        for i, (target, text, sub) in enumerate(tasks):
-            tile = Tile(text, sub)
-            tile.setObjectName(f"task_{target}")
-            tile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            tile.clicked.connect(lambda _=False, t=target: self.navigate.emit(t))
-            self.buttons[target] = tile
-            grid.addWidget(tile, i // 2, i % 2)
+        grid, self.buttons = task_tiles(tasks, self.navigate.emit)
         body = QWidget()
         layout = QVBoxLayout(body)
         metrics(layout, 0, "gap")
