@@ -31,6 +31,7 @@ from kiosk.ui.counter.home import CounterHome
 from kiosk.ui.counter.lookup import LookupScreen
 from kiosk.ui.counter.measure_apply import MeasureApplyScreen
 from kiosk.ui.design import style
+from kiosk.ui.design.format import local_name
 from kiosk.ui.design.style import sized
 from kiosk.ui.design.tokens import Theme
 from kiosk.ui.login import StaffLogin
@@ -267,8 +268,7 @@ class MainWindow(QMainWindow):
         self.go(f"{self._pending_role}_home")
 
     def _show_staff(self, member: StaffMember) -> None:
-        english = self.config.language == "en" and member.department_name_en  # names stay as the cloud has them
-        department = member.department_name_en if english else member.department_name
+        department = local_name(member.department_name, member.department_name_en)
         text = self.tr("%1 (%2)").replace("%1", member.name).replace("%2", department)
         self.banner.set_staff(text)
         home = self.screens["counter_home"]

@@ -887,6 +887,11 @@
 <context>
     <name>DeskScreen</name>
     <message>
+        <location filename="../../kiosk/ui/office/desk.py" line="74"/>
+        <source>%1 certificate</source>
+        <translation>%1券</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/office/desk.py" line="51"/>
         <source>Card</source>
         <translation>カード</translation>
@@ -985,8 +990,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/office/desk.py" line="198"/>
-        <source>%1 yen → %2 (premium %3 %)</source>
-        <translation>%1 円 → %2（プレミアム %3 %）</translation>
+        <source>%1 → %2 (premium %3 %)</source>
+        <translation>%1 → %2（プレミアム %3 %）</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/office/desk.py" line="206"/>
@@ -1041,8 +1046,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/office/desk.py" line="255"/>
-        <source>%1 yen received. Receipt saved: %2</source>
-        <translation>%1 円を受け取りました。領収書を保存しました：%2</translation>
+        <source>%1 received. Receipt saved: %2</source>
+        <translation>%1を受け取りました。領収書を保存しました：%2</translation>
     </message>
 </context>
 <context>
@@ -1281,6 +1286,11 @@
         <location filename="../../kiosk/ui/design/format.py" line="28"/>
         <source>%1 points</source>
         <translation>%1 ポイント</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/design/format.py" line="39"/>
+        <source>¥%1</source>
+        <translation>%1 円</translation>
     </message>
 </context>
 <context>
@@ -2546,8 +2556,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/office/home.py" line="57"/>
-        <source>Cash for points today: %1 yen (%2 sales)</source>
-        <translation>本日の現金でのポイント販売：%1 円（%2 件）</translation>
+        <source>Cash for points today: %1 (%2 sales)</source>
+        <translation>本日の現金でのポイント販売：%1（%2 件）</translation>
     </message>
 </context>
 <context>
@@ -4064,8 +4074,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/office/settle.py" line="133"/>
-        <source>Total to pay: %1 yen</source>
-        <translation>支払総額：%1 円</translation>
+        <source>Total to pay: %1</source>
+        <translation>支払総額：%1</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/office/settle.py" line="136"/>

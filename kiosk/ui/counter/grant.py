@@ -23,7 +23,7 @@ from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.amount import PointsInput
 from kiosk.ui.design.choices import TileList
 from kiosk.ui.design.field import Field
-from kiosk.ui.design.format import points, signed_points
+from kiosk.ui.design.format import local_name, points, signed_points
 from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.result_panel import Action, Result
 from kiosk.ui.design.style import metrics
@@ -215,7 +215,7 @@ class GrantScreen(Screen):
         self.programme_list.clear()
         english = self._english()
         for p in programmes:
-            department = (p.department_name_en if english else "") or p.department_name
+            department = local_name(p.department_name, p.department_name_en)
             parts = [department] if department else []
             if p.points > 0:
                 parts.append(points(p.points))
@@ -229,9 +229,10 @@ class GrantScreen(Screen):
         app = QCoreApplication.instance()
         return app is not None and app.property("kiosk_language") == "en"
 
-    def _name(self, p: Programme) -> str:
+    @staticmethod
+    def _name(p: Programme) -> str:
         """The programme's English name in English when the cloud has one (else its Japanese name: data)."""
-        return (p.name_en if self._english() else "") or p.name
+        return local_name(p.name, p.name_en)
 
     def _start(self) -> None:
         row = self.programme_list.currentRow()

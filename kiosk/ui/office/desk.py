@@ -17,7 +17,7 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import Segmented
 from kiosk.ui.design.field import Field
-from kiosk.ui.design.format import points
+from kiosk.ui.design.format import points, yen
 from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.result_panel import Action
 from kiosk.ui.design.style import metrics
@@ -71,7 +71,7 @@ class DeskScreen(OfficeScreen):
         self.kind.changed.connect(lambda *_: self._show_kind())
         self.payee_id: int | None = None
         self.payee_caption = label("", "muted", name="deskPayee")
-        self.denomination = Segmented([(f"{d:,} 円券", d) for d in DENOMINATIONS])
+        self.denomination = Segmented([(self.tr("%1 certificate").replace("%1", yen(d)), d) for d in DENOMINATIONS])
         self.denomination.setObjectName("deskDenomination")
         self.serials = Field(self.tr("Certificate serial numbers handed over (separated by spaces)"))
         self.serials.edit.setObjectName("deskSerials")
@@ -79,7 +79,7 @@ class DeskScreen(OfficeScreen):
         self.card_number.edit.setObjectName("deskCardNumber")
         self.card_points = Segmented([(points(p), p) for p in CARD_POINTS])
         self.card_points.setObjectName("deskCardPoints")
-        self.cash = Segmented([(f"{y:,} 円", y) for y in CASH_YEN])
+        self.cash = Segmented([(yen(y), y) for y in CASH_YEN])
         self.cash.setObjectName("deskCash")
         self.quote = centred("", "title", "deskQuote")
         for choice in (self.denomination, self.card_points, self.cash):
@@ -189,15 +189,15 @@ class DeskScreen(OfficeScreen):
         kind = self.kind.currentData()
         balance = self.visit.balance(1) if self.visit is not None else 0
         if kind == "cash":
-            yen = int(self.cash.currentData() or 0)
+            cash = int(self.cash.currentData() or 0)
             if self.rule is None:
                 self.quote.setText(self.tr("The municipality does not sell points for cash."))
                 self.go_button.setEnabled(False)
                 return
-            bonus = yen * int(self.rule["premium_rate_pct"]) // 100
-            self.quote.setText(self.tr("%1 yen → %2 (premium %3 %)").replace("%1", f"{yen:,}").replace(
-                "%2", points(yen + bonus)).replace("%3", str(self.rule["premium_rate_pct"])))
-            self.go_button.setEnabled(yen <= int(self.rule["max_yen_per_sale"]))
+            bonus = cash * int(self.rule["premium_rate_pct"]) // 100
+            self.quote.setText(self.tr("%1 → %2 (premium %3 %)").replace("%1", yen(cash)).replace(
+                "%2", points(cash + bonus)).replace("%3", str(self.rule["premium_rate_pct"])))
+            self.go_button.setEnabled(cash <= int(self.rule["max_yen_per_sale"]))
             return
         total = self.exchange_points()
         ready = 0 < total <= balance and self.payee_id is not None
@@ -215,12 +215,12 @@ class DeskScreen(OfficeScreen):
         self.busy.setText(self.tr("Please wait…"))
         self._set_page("busy")
         if kind == "cash":
-            yen = int(self.cash.currentData())
+            cash = int(self.cash.currentData())
 
             svc = self.service
 
             def sell() -> tuple[dict[str, Any], str]:
-                sale = svc.cash_sale(visit, 1, yen)
+                sale = svc.cash_sale(visit, 1, cash)
                 return sale, str(svc.cash_receipt(sale))
 
             self.run(sell, self._sold, self._failed)
@@ -252,7 +252,7 @@ class DeskScreen(OfficeScreen):
         sale, path = value
         self.steps_bar.set_current(2, finished=True)
         self.done(self.tr("Points sold: receipt %1").replace("%1", str(sale["receipt_number"])),
-                  self.tr("%1 yen received. Receipt saved: %2").replace("%1", f"{int(sale['yen']):,}").replace(
+                  self.tr("%1 received. Receipt saved: %2").replace("%1", yen(int(sale["yen"]))).replace(
                       "%2", Path(path).name), amount="+" + points(int(sale["points"])),
                   actions=[Action(self.tr("Next resident"), self._finish, primary=True)])
 

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.context import UiContext
+from kiosk.ui.design.format import yen
 from kiosk.ui.office.base import OfficeScreen
 from kiosk.ui.staff_home import StaffHome, StaffHomeTexts
 
@@ -54,5 +55,5 @@ class OfficeHome(StaffHome, OfficeScreen):
 
         svc, day, name = self.service, today_jst(), self.clerk.text()
         self.run(lambda: svc.cash_day(day), lambda figures: self.clerk.setText(
-            name + "　" + self.tr("Cash for points today: %1 yen (%2 sales)").replace(
-                "%1", f"{int(figures['yen']):,}").replace("%2", str(figures["count"]))), lambda _e: None)
+            name + "　" + self.tr("Cash for points today: %1 (%2 sales)").replace(
+                "%1", yen(int(figures["yen"]))).replace("%2", str(figures["count"]))), lambda _e: None)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
-from kiosk.ui.design.format import format_date
+from kiosk.ui.design.format import format_date, yen
 from kiosk.ui.design.result_panel import Action
 from kiosk.ui.design.style import metrics
 from kiosk.ui.office.base import OfficeScreen
@@ -130,7 +130,7 @@ class SettleScreen(OfficeScreen):
         if len(s["shops"]) > MAX_ROWS:
             self.grid.addWidget(label(self.tr("… and %1 more shops in the statements").replace(
                 "%1", str(len(s["shops"]) - MAX_ROWS)), "muted"), MAX_ROWS + 1, 0, 1, len(headers))
-        self.total.setText(self.tr("Total to pay: %1 yen").replace("%1", f"{int(s['total_due']):,}"))
+        self.total.setText(self.tr("Total to pay: %1").replace("%1", yen(int(s["total_due"]))))
         notes = []
         if late_total:
             notes.append(self.tr("%1 operations were synced after the previous close and are counted here (Late).")
@@ -158,7 +158,7 @@ class SettleScreen(OfficeScreen):
         self._show(s)
         self.done(self.tr("Period closed"), self.tr("These figures cannot change any more. Save the statements, "
                                                     "the CSV and the bank transfer file."),
-                  amount=f"{int(s['total_due']):,} 円", actions=[
+                  amount=yen(int(s["total_due"])), actions=[
                       Action(self.tr("Back to the settlement"), self.close_result, primary=True)])
 
     def _saved(self, what: str) -> Any:
