@@ -78,6 +78,7 @@ class VoucherPreview:
     point_name: str
     valid_until: datetime
     code: str
+    point_name_en: str = ""  # the point type's English name, when the cloud has one
 
 
 @dataclass(frozen=True)
@@ -130,14 +131,17 @@ class StoreService:
         return self.engine.clock.cloud_now()
 
     def point_types(self) -> list[tuple[int, str, str]]:
-        """(id, Japanese name, English name) of this municipality's point types, from the reference data."""
+        """(id, Japanese name, English name or "") of this municipality's point types, from the reference data."""
         rows = self.engine.reference.items("point_type")
-        out = [(int(d.get("id", k)), str(d.get("name") or k), str(d.get("name_en") or d.get("name") or k))
-               for k, d in rows.items()]
+        out = [(int(d.get("id", k)), str(d.get("name") or k), str(d.get("name_en") or "")) for k, d in rows.items()]
         return sorted(out)
 
     def point_name(self, point_type_id: int) -> str:
+        """The point type's Japanese name (the paper's: receipts are printed in Japanese)."""
         return next((name for pid, name, _en in self.point_types() if pid == point_type_id), "ポイント")
+
+    def point_name_en(self, point_type_id: int) -> str:
+        return next((en for pid, _name, en in self.point_types() if pid == point_type_id), "")
 
     def queued(self) -> int:
         return int(self.engine.outbox.length())
@@ -287,7 +291,8 @@ class StoreService:
             raise refused(refuse("voucher_already_used_here"))
         until = datetime.fromtimestamp(claims.valid_until).astimezone()
         return VoucherPreview(claims.number, claims.points, claims.point_type_id,
-                              self.point_name(claims.point_type_id), until, text)
+                              self.point_name(claims.point_type_id), until, text,
+                              self.point_name_en(claims.point_type_id))
 
     def redeem(self, preview: VoucherPreview) -> Redeemed:
         outcome = self.desk.redeem_voucher(preview.code)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from kiosk.services.errors import ServiceError
 from kiosk.services.store import AwaitingCloud, CardVisit, Payment
 from kiosk.ui.context import UiContext
-from kiosk.ui.design.format import points
+from kiosk.ui.design.format import local_name, points
 from kiosk.ui.design.result_panel import Action
 from kiosk.ui.design.style import metrics
 from kiosk.ui.resident_display import ResidentSlot
@@ -86,12 +86,12 @@ class PayScreen(ReceiptScreen):
     # --- flow -----------------------------------------------------------------------------------------------
     def entered(self) -> None:
         if self.state in ("amount", "done") and not self.result_shown():
-            self.amount_page.fill(self.service.point_types(), self._english())
+            self.amount_page.fill(self.service.point_types())
             self._set_state("amount")
             self.pad.setFocus()
 
-    def _english(self) -> bool:
-        return self.tr("Pay with the card") == "Pay with the card"
+    def _point_name(self, point_type_id: int) -> str:
+        return local_name(self.service.point_name(point_type_id), self.service.point_name_en(point_type_id))
 
     def amount(self) -> int:
         return self.pad.value()
@@ -188,7 +188,7 @@ class PayScreen(ReceiptScreen):
             self._failed(attempt, ServiceError("offline_limit_unknown", english, message_ja=japanese))
             return
         assert available is not None
-        names = {p: (en if self._english() else ja) for p, ja, en in self.service.point_types()}
+        names = {p: local_name(ja, en) for p, ja, en in self.service.point_types()}
         if visit.online:
             rows = [(names.get(b.point_type_id, b.name), b) for b in visit.balances
                     if b.balance or b.point_type_id == pid]
@@ -234,7 +234,7 @@ class PayScreen(ReceiptScreen):
         lifted = not self.ctx.session.card_present
         self._set_state("done")
         actions = [self.receipt_action(), self._next_action()]
-        result, sound = paid_result(payment, self.visit, self.service.point_name(payment.point_type_id), lifted,
+        result, sound = paid_result(payment, self.visit, self._point_name(payment.point_type_id), lifted,
                                     actions)
         self.ctx.sound(sound)
         self.show_result(result)
@@ -243,7 +243,7 @@ class PayScreen(ReceiptScreen):
         """The card was lifted: the resident's balance leaves the screen; the outcome stays for the shop."""
         payment = self.payment
         if payment is not None and self.result_panel.kind() in ("success", "queued"):
-            self.result_panel.detail.setText(self.service.point_name(payment.point_type_id))
+            self.result_panel.detail.setText(self._point_name(payment.point_type_id))
 
     def _failed(self, attempt: int, error: ServiceError, paying: bool = False) -> None:
         if attempt != self._attempt:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QBoxLayout, QPushButton, QSizePolicy, QSpacerItem,
 
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import TileList
+from kiosk.ui.design.format import local_name
 from kiosk.ui.design.style import metrics
 from kiosk.ui.screen import page
 from kiosk.ui.store.amount_pad import AmountPad
@@ -69,11 +70,11 @@ class AmountPage(QWidget):
             layout.invalidate()
         super().resizeEvent(event)
 
-    def fill(self, point_types: list[tuple[int, str, str]], english: bool) -> None:
+    def fill(self, point_types: list[tuple[int, str, str]]) -> None:
         if self.point_type.count():
             return
         for pid, name, name_en in point_types:
-            self.point_type.add(name_en if english else name, data=pid)
+            self.point_type.add(local_name(name, name_en), data=pid)
         self.point_type.setCurrentRow(0)
         self.point_type.setVisible(self.point_type.count() > 1)
 

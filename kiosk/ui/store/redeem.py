@@ -15,7 +15,7 @@ from kiosk.services.store import Redeemed, VoucherPreview
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.field import Field
-from kiosk.ui.design.format import format_date, points
+from kiosk.ui.design.format import format_date, local_name, points
 from kiosk.ui.design.result_panel import Action, Result
 from kiosk.ui.store.base import CurrentPageStack, centred_page
 from kiosk.ui.store.printing import ReceiptScreen
@@ -145,7 +145,7 @@ class RedeemScreen(ReceiptScreen):
         self.close_result()
         self.points_label.setText(points(preview.points))
         self.number_label.setText(self.tr("Voucher No. %1").replace("%1", group(preview.number)))
-        self.valid_label.setText(self.tr("%1 · valid until %2").replace("%1", preview.point_name).replace(
+        self.valid_label.setText(self.tr("%1 · valid until %2").replace("%1", local_name(preview.point_name, preview.point_name_en)).replace(
             "%2", format_date(preview.valid_until)))
         self.stack.setCurrentWidget(self.check_page)
         self.steps_bar.set_current(1)
