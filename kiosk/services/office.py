@@ -53,7 +53,8 @@ class OfficeService:
         self.terminal_id = terminal_id
         self.municipality_code = municipality_code
         self.out_dir = out_dir
-        self.point_name = point_name
+        self.point_name = point_name  # Japanese: the paper's (vouchers and receipts are printed in Japanese)
+        self.point_name_en = ""  # for the screen in English, when the cloud has one
         self.street_name = street_name
         self.card_timeout = 20.0
         self.staff: dict[str, Any] | None = None

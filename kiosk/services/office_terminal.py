@@ -39,6 +39,7 @@ class OfficeTerminal(StaffTerminal):
             first = (types.get("point_types") if isinstance(types, dict) else types) or []
             if first:
                 service.point_name = str(first[0].get("name") or service.point_name)
+                service.point_name_en = str(first[0].get("name_en") or "")
         with contextlib.suppress(Exception):
             shops = client.shops()
             rows = (shops.get("shops") if isinstance(shops, dict) else shops) or []

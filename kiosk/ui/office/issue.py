@@ -17,7 +17,7 @@ from kiosk.services.office import IssuedVoucher, ResidentVisit
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import Segmented
-from kiosk.ui.design.format import points
+from kiosk.ui.design.format import local_name, points
 from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.result_panel import Action
 from kiosk.ui.design.style import metrics
@@ -195,7 +195,8 @@ class IssueScreen(OfficeScreen):
                                .replace("%3", points(each * count)))
         self.statement_detail.setText(self.tr("Vouchers of %1, valid for %2 days, taken from your balance. "
                                               "Please check and let the clerk press Issue.")
-                                      .replace("%1", self.service.point_name).replace("%2", str(days)))
+                                      .replace("%1", local_name(self.service.point_name, self.service.point_name_en))
+                                      .replace("%2", str(days)))
         self._set_page("confirm")
 
     def _issue(self) -> None:
