@@ -5,6 +5,7 @@ Kept here so the services and the UI never import httpx, sqlalchemy or the card 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -80,7 +81,23 @@ class CloudAdapter:
         return _rows(self._client.history(mykey_id), "entries")
 
     def measures(self, mykey_id: str | None = None) -> list[dict[str, Any]]:
-        return self._list(lambda: self._client.measures(mykey_id), "measures", "measure")
+        rows = self._list(lambda: self._client.measures(mykey_id), "measures", "measure")
+        english = self._point_types_en()
+        for row in rows:  # a payment service named as a point type is that point type: its English name
+            if "payment_services_en" not in row:
+                row["payment_services_en"] = [english.get(s, "") for s in row.get("payment_services") or ()]
+        return rows
+
+    def _point_types_en(self) -> dict[str, str]:
+        """Japanese → English name of the point types: the reference data pulled from the changes feed (no extra
+        round trip), else the cloud's list; none when neither answers (the names are then shown as they are)."""
+        listed: list[dict[str, Any]] = []
+        with contextlib.suppress(Exception):
+            listed = list(self._reference.items("point_type").values()) if self._reference is not None else []
+        if not listed:
+            with contextlib.suppress(Exception):
+                listed = _rows(self._client.point_types(), "point_types")
+        return {str(p.get("name")): str(p.get("name_en")) for p in listed if p.get("name") and p.get("name_en")}
 
     def _list(self, fetch: Callable[[], Any], key: str, kind: str) -> list[dict[str, Any]]:
         """Online: the cloud's list. Offline: the reference data pulled earlier (changes feed), if any."""

@@ -27,6 +27,12 @@ class MeasureView:
     conditions: str  # the cloud's own description of the conditions (Japanese when given)
     taken_known: bool = True  # False: the cloud did not say how many places are taken (it decides at submission)
     pre_registered_known: bool = True  # False: the eligible list is checked by the cloud at submission
+    name_en: str = ""  # the measure's English name, when the cloud has one
+    payment_services_en: tuple[str, ...] = ()  # each payment service's English name ("" when it has none)
+
+    def payment_service_en(self, service: str) -> str:
+        pairs = dict(zip(self.payment_services, self.payment_services_en, strict=False))
+        return pairs.get(service, "")
 
     @property
     def measure_id(self) -> str:
@@ -181,4 +187,6 @@ def measure_from(row: dict[str, Any], mykey_id: str | None = None) -> MeasureVie
     taken = row.get("taken", row.get("applications"))
     return MeasureView(measure, int(taken or 0), services,
                        str(row.get("conditions_ja") or row.get("conditions") or row.get("description") or ""),
-                       taken_known=taken is not None, pre_registered_known="pre_registered" in row)
+                       taken_known=taken is not None, pre_registered_known="pre_registered" in row,
+                       name_en=str(row.get("name_en") or ""),
+                       payment_services_en=tuple(str(s or "") for s in row.get("payment_services_en") or ()))

@@ -14,6 +14,7 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.counter.measure_text import conditions_text, reason_text
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import TileList
+from kiosk.ui.design.format import local_name
 from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.result_panel import Action, Result
 from kiosk.ui.design.style import metrics
@@ -168,7 +169,7 @@ class MeasureApplyScreen(Screen):
         self.measure_list.clear()
         for view in measures:
             refusal = self._refusal(view)
-            self.measure_list.add(view.measure.name, conditions_text(view), view.measure_id,
+            self.measure_list.add(_name(view), conditions_text(view), view.measure_id,
                                   reason_text(refusal) if refusal is not None else "")
         self.stack.setCurrentWidget(self.list_page)
 
@@ -187,7 +188,7 @@ class MeasureApplyScreen(Screen):
         if row < 0 or self._refusal(self._measures[row]) is not None:
             return
         self._measure = self._measures[row]
-        self.consent_measure.setText(self._measure.measure.name)
+        self.consent_measure.setText(_name(self._measure))
         self.consent.setChecked(False)
         self.stack.setCurrentWidget(self.consent_page)
         self.ctx.runner.run(self.ctx.services.auth.text_tries_left, self._on_text_tries, self.show_error)
@@ -235,17 +236,17 @@ class MeasureApplyScreen(Screen):
         if not decision.eligible:
             where = items.municipality_name or self.tr("municipality not found")
             self.show_result(Result(
-                "error", self.tr("Not eligible for “%1”").replace("%1", view.measure.name),
+                "error", self.tr("Not eligible for “%1”").replace("%1", _name(view)),
                 "\n".join(reason_text(r) for r in decision.reasons) + _bracket(where),
                 actions=[Action(self.tr("Choose another measure"), self._back_to_list), self._next_resident()]))
             return
         outcome = status_text(decision.outcome.value) if decision.outcome else ""
-        self.verdict.setText("✔ " + self.tr("Eligible for “%1”.").replace("%1", view.measure.name)
+        self.verdict.setText("✔ " + self.tr("Eligible for “%1”.").replace("%1", _name(view))
                              + (_bracket(outcome) if outcome else ""))
         self.person.setText(person)
         self.services.clear()
-        for name in view.payment_services:
-            self.services.add(name, "", name)
+        for name in view.payment_services:  # shown in the screen's language, sent as the cloud names it
+            self.services.add(local_name(name, view.payment_service_en(name)), "", name)
         self.to_summary.setEnabled(False)
         self.stack.setCurrentWidget(self.payment_page)
 
@@ -257,11 +258,16 @@ class MeasureApplyScreen(Screen):
         row = self.services.currentRow()
         return str(self.services.data(row)) if row >= 0 else ""
 
+    def _service_name(self) -> str:
+        """The chosen payment service as the screen shows it."""
+        service = self._service()
+        return local_name(service, self._measure.payment_service_en(service)) if self._measure else service
+
     def _to_summary(self) -> None:
         if self._measure is None or not self._service():
             return
-        self.summary_measure.setText(self.tr("Measure: %1").replace("%1", self._measure.measure.name))
-        self.summary_service.setText(self._service())
+        self.summary_measure.setText(self.tr("Measure: %1").replace("%1", _name(self._measure)))
+        self.summary_service.setText(self._service_name())
         self.stack.setCurrentWidget(self.summary_page)
 
     def _submit(self) -> None:
@@ -291,7 +297,7 @@ class MeasureApplyScreen(Screen):
         if state.application_id:
             actions.insert(0, Action(self.tr("Check the review state again"), self._refresh_state))
         self.show_result(Result("queued" if state.state == "queued" else "success", status_text(state.state),
-                                detail, amount=self._service(), actions=actions))
+                                detail, amount=self._service_name(), actions=actions))
         if self.steps is not None:
             self.steps.set_current(5, finished=True)
 
@@ -324,6 +330,10 @@ class MeasureApplyScreen(Screen):
         self.submit_button.setEnabled(True)
         self.stack.setCurrentWidget(self.identify)
         self._page_changed()
+
+
+def _name(view: MeasureView) -> str:
+    return local_name(view.measure.name, view.name_en)
 
 
 def _bracket(text: str) -> str:
