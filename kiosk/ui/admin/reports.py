@@ -20,6 +20,7 @@ from kiosk.ui.admin.base import AdminScreen, ChoiceGrid, fill, set_columns, tabl
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.field import Field
+from kiosk.ui.design.format import local_names
 from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.style import metrics
 from kiosk.ui.screen import page
@@ -259,8 +260,15 @@ class ReportsScreen(AdminScreen):
             return  # a MyKey ID's grants: its history is the counter's look-up
         key, month = str(item.get("key")), item.get("month")
         svc = self.service
-        self.drill_title.setText(f"{item.get('name') or key}　{month or period}")
+        self.drill_title.setText(f"{self._name(name, by, key, item.get('name'))}  {month or period}")
         self.run(lambda: svc.drill(name, period, key, month, by), self._show_drill)
+
+    def _name(self, report: str, by: str, key: str, name: Any) -> str:
+        """A report row's programme, department or measure in the screen's language (the set-up's names)."""
+        source = {"department": "departments", "programme": "programmes"}.get(by) if report == "grants" else \
+            "measures" if report == "applications" else None
+        names = local_names(self.service.setup_cache.get(source, [])) if source else {}
+        return names.get(int(key), str(name or key)) if key.isdigit() else str(name or key)
 
     def _show_drill(self, data: dict[str, Any]) -> None:
         columns = data["columns"]

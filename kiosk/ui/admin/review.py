@@ -12,6 +12,7 @@ from kiosk.ui.admin.base import AdminScreen, ChoiceGrid, fill, selected_data, ta
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.field import Field
+from kiosk.ui.design.format import local_name, local_names
 from kiosk.ui.design.style import metrics
 
 
@@ -57,7 +58,7 @@ class ReviewScreen(AdminScreen):
             self.measure_choice.addItem(self.tr("Every measure"), 0)
             for m in self.service.setup_cache.get("measures", []):
                 if m.get("review") == "post":
-                    self.measure_choice.addItem(m["name"], m["id"])
+                    self.measure_choice.addItem(local_name(m["name"], m.get("name_en")), m["id"])
             self.measure_choice.setCurrentIndex(0)
         self.reload()
 
@@ -67,7 +68,7 @@ class ReviewScreen(AdminScreen):
         self.run(lambda: svc.applications("applied", measure), self.show_apps)
 
     def show_apps(self, apps: list[dict[str, Any]]) -> None:
-        names = {m["id"]: m["name"] for m in self.service.setup_cache.get("measures", [])}
+        names = local_names(self.service.setup_cache.get("measures", []))
         self.apps = apps
         fill(self.table, [[a["id"], names.get(a["measure_id"], a["measure_id"]), a["mykey_id"],
                            a.get("payment_service") or "", when(a.get("created_at"))] for a in apps], apps)

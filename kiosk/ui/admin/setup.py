@@ -17,6 +17,7 @@ from kiosk.ui.admin.measure_form import measure_attrs, new_measure
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.action_bar import ActionBar
 from kiosk.ui.design.choices import Segmented
+from kiosk.ui.design.format import local_name, local_names
 from kiosk.ui.design.page_stack import PageStack
 from kiosk.ui.design.style import metrics
 from kiosk.ui.theme import label
@@ -127,7 +128,7 @@ class SetupScreen(AdminScreen):
         self.run(self.service.setup, lambda _s: self.show_section())
 
     def _names(self, key: str) -> dict[Any, str]:
-        return {r["id"]: r["name"] for r in self.service.setup_cache.get(key, [])}
+        return local_names(self.service.setup_cache.get(key, []))
 
     def show_section(self) -> None:
         key = str(self.section.currentData())
@@ -179,8 +180,8 @@ class SetupScreen(AdminScreen):
         self.editing = self.rows[row] if 0 <= row < len(self.rows) else None
         if self.editing is not None:
             self.table.selectRow(row)
-            self.form_title.setText(self.tr("Change: %1").replace("%1", str(self.editing.get("name") or
-                                                                            self.editing.get("point_type_id"))))
+            name = local_name(str(self.editing.get("name") or ""), self.editing.get("name_en"))
+            self.form_title.setText(self.tr("Change: %1").replace("%1", name or str(self.editing.get("point_type_id"))))
         else:
             self.table.clearSelection()
             self.form_title.setText(self.tr("New"))
