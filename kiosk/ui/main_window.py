@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             style.apply_theme(app, theme)
         style.apply_metrics(self, theme)
+        self.banner.refresh()  # its buttons' widths follow the new type size
         for scroll in self._scrolls.values():
             column = scroll.widget()
             if column is not None:

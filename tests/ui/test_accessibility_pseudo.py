@@ -49,3 +49,27 @@ def test_the_window_in_pseudo(qtbot, window, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.delenv("KIOSK_LANGUAGE")
     window.config.set("language", "ja")
     window.settings_saved.emit()
+
+
+def test_the_banner_buttons_keep_their_words_in_pseudo_at_1280(qtbot, window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The 40 % longer texts make the banner's texts give way, never the buttons (they were cut to "xţ ŕéšíđ…")."""
+    monkeypatch.setenv("KIOSK_LANGUAGE", "pseudo")
+    window.config.set("language", "en")
+    window.settings_saved.emit()
+    try:
+        qtbot.wait(50)
+        window.resize(1280, 800)
+        window.banner.set_staff("[子育て支援課 職員 (Child-care Support Division) · · · ·]")
+        qtbot.waitUntil(lambda: window.banner.logout_button.isVisible(), timeout=5000)
+        qtbot.wait(50)
+        for button in (window.banner.next_button, window.banner.logout_button):
+            assert button.text().startswith("[")
+            b = window.banner
+            assert button.width() >= button.sizeHint().width(), (button.text(), button.width(), b.width(), [
+                (w.objectName(), w.width(), w.minimumSizeHint().width(), w.minimumWidth(), w.sizeHint().width())
+                for w in (b.resident_label, b.staff_label, b.next_button, b.logout_button)])
+        assert window.banner.resident_label.toolTip() == window.banner.resident_label.text()
+    finally:
+        monkeypatch.delenv("KIOSK_LANGUAGE")
+        window.config.set("language", "ja")
+        window.settings_saved.emit()

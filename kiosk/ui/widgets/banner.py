@@ -40,6 +40,7 @@ class ResidentBanner(QFrame):
         self.next_button.clicked.connect(self.next_resident)
         self.logout_button = QPushButton(self.tr("Log out"))
         self.logout_button.clicked.connect(self.logout)
+        self.resident_label.setMinimumWidth(160)  # may be cut when a long translation leaves no room (full text: tip)
         layout = QHBoxLayout(self)
         metrics(layout, ("margin", "tight", "margin", "tight"), "gap")
         layout.addWidget(self.resident_label)
@@ -91,6 +92,15 @@ class ResidentBanner(QFrame):
                 parts.append(self.tr("card placed (not yet verified)"))
             text = self.tr("Serving: %1").replace("%1", " / ".join(parts))
         self.resident_label.setText(text)
+        self.resident_label.setToolTip(text)
         self.next_button.setEnabled(not s.is_empty())
         self.setProperty("serving", not s.is_empty())
         restyle(self)
+        self._whole_buttons()
+
+    def _whole_buttons(self) -> None:
+        """Whole words on the buttons in every language: their minimum is their text's width (the style sheet's
+        min-width alone let a long translation cut them), so the texts beside them give way instead."""
+        for button in (self.next_button, self.logout_button):
+            button.setMinimumWidth(0)
+            button.setMinimumWidth(button.sizeHint().width())
