@@ -119,13 +119,7 @@ def _demo(args: argparse.Namespace) -> int:
         _quit_on_ctrl_c(app)
         return int(app.exec())
     finally:
-        if office is not None:
-            office.stop()
-        if store is not None:
-            store.stop()
-        if admin is not None:
-            admin.stop()
-        backend.stop()
+        _stop(office, store, admin, backend)
 
 
 def _language(choice: str) -> str:
@@ -213,13 +207,14 @@ def _run(args: argparse.Namespace) -> int:
         _quit_on_ctrl_c(app)
         return int(app.exec())
     finally:
-        if office is not None:
-            office.stop()
-        if store is not None:
-            store.stop()
-        if admin is not None:
-            admin.stop()
-        runtime.stop()
+        _stop(office, store, admin, runtime)
+
+
+def _stop(*parts: Any) -> None:
+    """Stop the role terminals, then the runtime or demo backend under them (those that were started)."""
+    for part in parts:
+        if part is not None:
+            part.stop()
 
 
 def cmd_screenshots(args: argparse.Namespace) -> int:
