@@ -1,6 +1,6 @@
 """What the office and administration UI fixtures share: the real main window on the demo stack, on a staff role's
 home with its clerk logged in (1280×800), and the way it is put away (tests/ui/office/conftest.py,
-tests/ui/admin/conftest.py)."""
+tests/ui/admin/conftest.py; the shop's window, which has no clerk login, is put away the same way)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,11 @@ def staff_window(qtbot: Any, backend: Any, sound: Any, tmp_path: Path, role: str
     home.login_button.click()
     qtbot.waitUntil(lambda: home.stack.currentWidget() is home.tasks_page, timeout=15000)
     yield win
+    put_away(win, relay)
+
+
+def put_away(win: Any, relay: Any) -> None:
+    """After a test: no more card events, no more sync, and every operation runner let finish."""
     relay.unsubscribe()
     win.sync_relay.detach()
     win.ctx.runner.wait_idle(5000)

@@ -13,6 +13,7 @@ import pytest
 from kiosk.config import Config
 from kiosk.services.demo_backend import DemoBackend
 from kiosk.services.store_terminal import StoreTerminal
+from tests.ui.staff_fixtures import put_away
 
 SIZES = ((1280, 800), (1920, 1080), (800, 1280))
 
@@ -77,10 +78,4 @@ def shop(qtbot: Any, backend: DemoBackend, store_terminal: StoreTerminal, sound:
     win.go("role:store")
     assert win.current().name == "store_home"
     yield win
-    relay.unsubscribe()
-    win.sync_relay.detach()
-    win.ctx.runner.wait_idle(5000)
-    for screen in win.screens.values():
-        runner = getattr(screen, "runner", None)
-        if runner is not None and runner is not win.ctx.runner:
-            runner.wait_idle(5000)
+    put_away(win, relay)
