@@ -21,6 +21,7 @@ from kiosk.ui.context import UiContext
 from kiosk.ui.i18n import apply_font, install_language
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.ops import OpRunner
+from kiosk.ui.outdated_guard import OutdatedGuard
 from kiosk.ui.resident_display import ResidentDisplay
 from kiosk.ui.session import ActivityFilter, ResidentSession
 from kiosk.ui.sound import Sound
@@ -165,10 +166,13 @@ def create_window(
         card_events.card_removed.connect(lambda *_: session.set_card_present(False))  # type: ignore[attr-defined]
     if credential_label:
         window.status.set_keyring_label(credential_label)
+    guard = OutdatedGuard(window)
+    window.outdated_guard = guard
     if engine is not None:
         def show(s: Any) -> None:
             last = s.last_sync_at.astimezone().strftime("%H:%M:%S") if s.last_sync_at else ""
             window.status.set_sync_status(s.online, s.queue_length, last)
+            guard.check()  # a health answer may have raised the cloud's minimum version
 
         relay = SyncStatusRelay(window)
         relay.status.connect(show)

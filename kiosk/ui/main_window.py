@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.staff: StaffMember | None = None
         self._on_close = on_close
         self.sync_relay: Any = None  # kiosk.app.SyncStatusRelay, set by the wiring
+        self.outdated_guard: Any = None  # kiosk.ui.outdated_guard.OutdatedGuard, set by the wiring
         self.resident_display: Any = ctx.resident_display
         self.setWindowTitle(self.tr("MyKey kiosk") + (self.tr(" — DEMO") if ctx.demo else ""))
         self.banner = ResidentBanner(self.session)
