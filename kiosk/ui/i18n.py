@@ -18,6 +18,22 @@ CJK_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "IPAex
                 "Takao Gothic", "Yu Gothic UI", "Meiryo", "Hiragino Sans")
 
 _installed: list[QTranslator] = []
+# the .qm bytes the translators read from: Qt does not copy them, so they live as long as the process (a language
+# switch adds ~100 KB). Read into memory, not mapped from the file: rewriting a .qm under a running kiosk (an
+# update copied in place, a developer's lrelease) crashed it with a segfault in QTranslator (found by the memory soak)
+_kept: list[bytes] = []
+
+
+def _load(translator: QTranslator, path: object) -> bool:
+    try:
+        with open(str(path), "rb") as qm:
+            data = qm.read()
+    except OSError:
+        return False
+    if not translator.load(data):
+        return False
+    _kept.append(data)
+    return True
 
 
 PSEUDO = "pseudo"
@@ -71,12 +87,12 @@ def install_language(app: QCoreApplication, language: str) -> bool:
     if language == "en":
         # English plurals ("1 try left"): kiosk_en.qm holds only the %n strings' forms (pseudo keeps its own text)
         plurals = QTranslator(app)
-        if not _installed and plurals.load(str(TRANSLATIONS / "kiosk_en.qm")):
+        if not _installed and _load(plurals, TRANSLATIONS / "kiosk_en.qm"):
             app.installTranslator(plurals)
             _installed.append(plurals)
         return True
     translator = QTranslator(app)
-    if not translator.load(str(TRANSLATIONS / f"kiosk_{language}.qm")):
+    if not _load(translator, TRANSLATIONS / f"kiosk_{language}.qm"):
         return False
     app.installTranslator(translator)
     _installed.append(translator)
