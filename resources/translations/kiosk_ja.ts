@@ -3617,6 +3617,11 @@
         <translation>マイキーIDなし</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/widgets/banner.py" line="89"/>
+        <source>card checked on this terminal (offline)</source>
+        <translation>この端末で確認したカード（オフライン）</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/widgets/banner.py" line="91"/>
         <source>card placed (not yet verified)</source>
         <translation>カードあり（未確認）</translation>

@@ -160,6 +160,7 @@ class DeskScreen(OfficeScreen):
 
     def _on_visit(self, visit: ResidentVisit) -> None:
         self.visit = visit
+        self.ctx.session.set_mykey_id(visit.mykey_id, "valid")  # the banner says who is served
         self.balance_label.setText(self.tr("Balance: %1").replace("%1", points(visit.balance(1))))
         self._show_kind()
         self._set_page("form")

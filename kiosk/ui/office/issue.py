@@ -169,6 +169,7 @@ class IssueScreen(OfficeScreen):
     def _on_visit(self, value: tuple[ResidentVisit, VoucherRule]) -> None:
         visit, rule = value
         self.visit = visit
+        self.ctx.session.set_mykey_id(visit.mykey_id, "valid")  # the banner says who is served
         self.apply_rule(rule)
         self.balance_label.setText(self.tr("Balance: %1").replace("%1", points(visit.balance(1))))
         self._update_total()

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.services.errors import ServiceError
+from kiosk.services.resident import ResidentIdentity
 from kiosk.services.store import AwaitingCloud, CardVisit, Payment
 from kiosk.ui.context import UiContext
 from kiosk.ui.design.format import local_name, points
@@ -179,6 +180,9 @@ class PayScreen(ReceiptScreen):
             return
         assert isinstance(visit, CardVisit)
         self.visit = visit
+        # the banner says who is served: the MyKey ID online, a card checked on this terminal offline
+        self.ctx.session.set_identity(ResidentIdentity(visit.mykey_id, "valid" if visit.mykey_id else "offline",
+                                                       visit.fingerprint, ""))
         pid, amount = self.point_type_id(), self.amount()
         available = visit.available(pid)
         if not visit.online and available is None:

@@ -86,6 +86,8 @@ class ResidentBanner(QFrame):
                 parts.append(s.basic.name)
             if s.mykey_id:
                 parts.append(self.tr("MyKey ID %1").replace("%1", s.mykey_id))
+            elif s.identity is not None and s.identity.status == "offline":
+                parts.append(self.tr("card checked on this terminal (offline)"))
             elif s.identity is not None:
                 parts.append(self.tr("no MyKey ID yet"))
             if not parts:

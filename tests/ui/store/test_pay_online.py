@@ -14,7 +14,9 @@ def test_payment_online(qtbot: Any, shop: Any, backend: Any, store_terminal: Any
     pay = open_pay(qtbot, shop, 500)
     assert pay.amount_banner.isVisible() and pay.amount_banner.text() == "500 ポイント"
     place(qtbot, shop, backend, "yamada")
+    assert "未確認" in shop.banner.text()  # a card, not yet proven
     pin(qtbot, pay)
+    qtbot.waitUntil(lambda: "YMDTRU01" in shop.banner.text(), timeout=15000)  # proven by its signature
     confirm(qtbot, pay)
     text = result(qtbot, pay, "success")
     assert "500" in text and "1,500" in text  # paid, and the new balance (2,000 − 500)
@@ -23,6 +25,7 @@ def test_payment_online(qtbot: Any, shop: Any, backend: Any, store_terminal: Any
     assert [(e.kind, e.points, e.pending) for e in entries] == [("payment", 500, False)]
     lift(qtbot, shop, backend)
     assert pay.result_shown() and "1,500" not in pay.result_panel.text()  # the outcome stays, the balance goes
+    assert "YMDTRU01" not in shop.banner.text()  # the resident is forgotten with the card
     press(qtbot, pay)  # 次の方へ: one tap
     assert pay.state == "amount" and pay.amount() == 0 and not pay.result_shown()
 
