@@ -117,13 +117,16 @@ def when(text: str | None) -> str:
         return text
 
 
+LONG_LABEL = 22  # characters: longer choice labels go two a row
+
+
 class ChoiceGrid(Segmented):
     """Segmented choices in rows of `columns` (six report or set-up sections do not fit side by side)."""
 
     def __init__(self, options: list[tuple[str, Any]], columns: int = 3, compact: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(None, parent)
-        self._columns = columns
+        self._columns = self._asked = columns
         self._compact = compact
         self._grid = QGridLayout()
         metrics(self._grid, 0, 0)
@@ -136,6 +139,17 @@ class ChoiceGrid(Segmented):
         button = self.buttons[-1]
         if self._compact:  # short labels: narrower than the theme's segment width
             button.setStyleSheet("min-width: 0px; padding-left: 6px; padding-right: 6px;")
+        button.setToolTip(label)
         self._row.removeWidget(button)
+        if len(label) > LONG_LABEL and self._columns > 2:
+            # long names (a measure's English name) would be cut at both ends in a third of the row: two a row
+            self._columns = 2
+            for i, placed in enumerate(self.buttons[:-1]):
+                self._grid.removeWidget(placed)
+                self._grid.addWidget(placed, i // self._columns, i % self._columns)
         index = len(self.buttons) - 1
         self._grid.addWidget(button, index // self._columns, index % self._columns)
+
+    def clear(self) -> None:
+        super().clear()
+        self._columns = self._asked
