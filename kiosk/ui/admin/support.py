@@ -92,10 +92,16 @@ class SupportScreen(AdminScreen):
         self._validate()
 
     def clear(self) -> None:
+        """The supporter has gone (card lifted, idle, next): their points and name are forgotten and the form is
+        shown again for the next supporter of the same event (it was left on the card step, or on "Reading the
+        card…", and "Try again" then sent 0 points)."""
         super().clear()
         self.pinpad.clear()
         self.points_field.edit.clear()
         self.name_field.edit.clear()
+        self.presets.setCurrentIndex(-1)
+        self._set_page("form")
+        self._validate()
 
     def _set_page(self, name: str) -> None:
         pages = {"form": self.form_page, "pin": self.pin_slot, "busy": self.busy}
@@ -157,7 +163,7 @@ class SupportScreen(AdminScreen):
 
     def _again(self) -> None:
         self.close_result()
-        self._set_page("pin")
+        self._set_page("pin" if self.next_button.isEnabled() else "form")  # points still there: straight to the card
 
     def _failed(self, error: ServiceError) -> None:
         self.service.release_card()
