@@ -44,12 +44,11 @@ def refusal(key: str, code: str = "staff_session_required") -> dict[str, Any]:
 
 
 async def check_operations(db: Database, settings: Settings, caller: Caller,
-                           ops: list[Any]) -> tuple[dict[int, dict[str, Any]], dict[int, int]]:
-    """({index: rejected result} for staffed kinds without a valid session, {index: staff_id} for the others).
-    Grant payloads get the session's staff_id. Operations are taken in order: each accepted one counts as a use of
+                           ops: list[Any]) -> dict[int, dict[str, Any]]:
+    """{index: rejected result} for staffed kinds without a valid session. Every accepted staffed payload gets the
+    session's staff_id (its handler writes the audit row with it). Operations are taken in order: each accepted one counts as a use of
     its session (so a clerk's offline work keeps the session open as it would have online)."""
     refused: dict[int, dict[str, Any]] = {}
-    staff_of: dict[int, int] = {}
     now = utcnow()
     skew = timedelta(seconds=getattr(settings, "clock_skew_s", 300))
     idle = timedelta(seconds=settings.staff_idle_s)
@@ -75,14 +74,13 @@ async def check_operations(db: Database, settings: Settings, caller: Caller,
                 refused[index] = refusal(op.key, "forbidden_staff_role")
                 continue
             span.use(at)
-            staff_of[index] = span.session.staff_id
             if isinstance(op.payload, dict):
                 op.payload["staff_id"] = span.session.staff_id  # from the session, never from the payload
     await touch_spans(db, [s for s in spans.values() if s is not None])
     if refused:  # a key this terminal already used is answered from its stored result (a replay writes nothing)
         known = await _known_keys(db, caller.terminal_id, [ops[i].key for i in refused])
         refused = {i: r for i, r in refused.items() if ops[i].key not in known}
-    return refused, staff_of
+    return refused
 
 
 async def _known_keys(db: Database, terminal_id: int, keys: list[str]) -> set[str]:
@@ -99,7 +97,7 @@ async def run_staffed(db: Database, settings: Settings, caller: Caller, ops: lis
                       run: Runner) -> list[dict[str, Any]]:
     """Check the sessions, then run the accepted operations in order (in runs between the refused ones, so a refused
     one stands in its place); each applied one writes its audit row in its own transaction."""
-    refused, _staff_of = await check_operations(db, settings, caller, ops)
+    refused = await check_operations(db, settings, caller, ops)
     results: list[dict[str, Any]] = []
     segment: list[Any] = []
     for index, op in enumerate(ops):
